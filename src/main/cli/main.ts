@@ -1,0 +1,17 @@
+import { startHeadless } from '../headless'
+import { processIo } from './cli-io'
+import { runCli, type ServeHook } from './run-cli'
+
+/** `serve`: the browser door until Ctrl+C or SIGTERM. */
+const serve: ServeHook = async (dataDir, port, io) => {
+  const server = await startHeadless({ dataDir, ...(port === undefined ? {} : { port }) })
+  io.stdout(`Papershelf is serving ${dataDir}. Open this address (it carries the access token):\n${server.url}\n`)
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await server.close()
+}
+
+process.exitCode = await runCli(process.argv.slice(2), processIo(), serve)

@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { LibraryService } from '@shared/api/library-api'
+import { openDatabase } from './db/open-database'
+import { createEventHub, type EventHub } from './event-hub'
+import { createLibraryService } from './library-service'
+
+/** The file name of a library's database inside its folder. */
+export const DATABASE_FILE = 'library.sqlite'
+
+/** Everything the core needs from its host, injected so tests use temp folders and fake clocks. */
+export type CoreOptions = {
+  /** The library folder (created if missing). */
+  dataDir: string
+  /** The clock; defaults to the system clock. */
+  now?: () => Date
+  /** Path of a better-sqlite3 build for this runtime's ABI (the Electron app passes its own). */
+  nativeBinding?: string
+}
+
+/** A running core: the service every door calls, its events, and a way to close the library. */
+export type Core = {
+  api: LibraryService
+  events: EventHub
+  dataDir: string
+  close(): void
+}
+
+/** The composition root: opens the library folder and wires the service. */
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true })
+  const databasePath = join(options.dataDir, DATABASE_FILE)
+  const db = openDatabase(
+    databasePath,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  )
+  const events = createEventHub()
+  const api = createLibraryService({
+    db,
+    events,
+    dataDir: options.dataDir,
+    databasePath,
+    now: options.now ?? (() => new Date()),
+  })
+  return { api, events, dataDir: options.dataDir, close: () => db.close() }
+}

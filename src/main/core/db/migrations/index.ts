@@ -1,0 +1,42 @@
+import { AppError } from '@shared/api/errors'
+import type { WritableDb } from '../open-database'
+import { up as initial } from './0001-initial'
+
+/** One schema step. Listed statically so the bundle needs no migration files beside it. */
+export type Migration = { version: number; up: (db: WritableDb) => void }
+
+export const MIGRATIONS: ReadonlyArray<Migration> = [{ version: 1, up: initial }]
+
+/** The schema version a fully migrated database has. */
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0
+
+/**
+ * Brings a database to the last of `migrations` (default: all, so the latest schema) in one
+ * transaction; refuses a database from a newer version. Tests pass a prefix to build old schemas.
+ */
+export function migrate(db: WritableDb, migrations: ReadonlyArray<Migration> = MIGRATIONS): void {
+  const target = migrations.at(-1)?.version ?? 0
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`migration ${migration.version} is out of order (expected ${index + 1})`)
+    }
+  })
+  const current = schemaVersion(db)
+  if (current > Math.max(target, LATEST_VERSION)) {
+    throw new AppError(
+      'db-from-future',
+      `This library was written by a newer Papershelf (schema ${current}; this version knows up to ${LATEST_VERSION}). Update Papershelf to open it.`,
+    )
+  }
+  const pending = migrations.filter((m) => m.version > current)
+  if (pending.length === 0) return
+  db.transaction(() => {
+    for (const migration of pending) migration.up(db)
+    db.pragma(`user_version = ${pending.at(-1)?.version ?? current}`)
+  }).immediate()
+}
+
+/** The schema version stored in the database. */
+export function schemaVersion(db: WritableDb): number {
+  return db.pragma('user_version', { simple: true }) as number
+}

@@ -1,0 +1,21 @@
+/**
+ * The normalised form of a title used to recognise the same paper across sources: Unicode
+ * compatibility forms folded, TeX markup and accents dropped, case folded, punctuation and
+ * whitespace collapsed. Null when nothing is left.
+ */
+export function titleKey(title: string | null | undefined): string | null {
+  if (!title) return null
+  const key = title
+    .normalize('NFKC')
+    // TeX: accent commands (\'e, \"{o}) and control words (\emph, \textbf) vanish, their arguments stay
+    .replace(/\\[`'^"~=.]/g, '')
+    .replace(/\\[uvHtcdbrk](?=[{\s])/g, '')
+    .replace(/\\[a-zA-Z]+\*?/g, ' ')
+    .replace(/[{}$]/g, '')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+  return key === '' ? null : key
+}

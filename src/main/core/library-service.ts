@@ -1,0 +1,78 @@
+import { AppError } from '@shared/api/errors'
+import type { LibraryService } from '@shared/api/library-api'
+import type { PaperId } from '@shared/model/ids'
+import { schemaVersion } from './db/migrations'
+import type { WritableDb } from './db/open-database'
+import { reindexPapers } from './db/papers-index'
+import {
+  countPapers,
+  findPaperIdByRef,
+  getPaperDetail,
+  listPapers,
+} from './db/papers-repo'
+import { addTags, listTags, removeTags } from './db/tags-repo'
+import { setNote, setStarred, setStatus } from './db/user-fields-repo'
+import type { EventHub } from './event-hub'
+import { importText } from './import/import-text'
+import { searchPapers } from './search/search-papers'
+
+/** What the service runs on. */
+export type ServiceDeps = {
+  db: WritableDb
+  events: EventHub
+  dataDir: string
+  databasePath: string
+  now: () => Date
+}
+
+/** The LibraryApi implementation: inputs arrive validated by `dispatch`. */
+export function createLibraryService(deps: ServiceDeps): LibraryService {
+  const { db, events } = deps
+  const stamp = () => deps.now().toISOString()
+  /** Runs a user edit in one transaction, refreshes the index when searchable text changed, and tells every door. */
+  const edit = (reason: 'tags' | 'note' | 'status' | 'starred', ids: ReadonlyArray<PaperId>, write: () => number) => {
+    const changed = db
+      .transaction(() => {
+        const count = write()
+        if (count > 0 && (reason === 'tags' || reason === 'note')) reindexPapers(db, ids)
+        return count
+      })
+      .immediate()
+    if (changed > 0) events.emit('library.changed', { reason, paperIds: ids })
+    return { changed }
+  }
+
+  return {
+    libraryInfo: () => ({
+      dataDir: deps.dataDir,
+      databasePath: deps.databasePath,
+      schemaVersion: schemaVersion(db),
+      paperCount: countPapers(db),
+    }),
+    listPapers: (query) => listPapers(db, query),
+    getPaper: ({ id }) => {
+      const paper = getPaperDetail(db, id)
+      if (!paper) throw new AppError('not-found', `There is no paper ${id} in this library.`)
+      return paper
+    },
+    findPaper: ({ ref }) => {
+      const id = findPaperIdByRef(db, ref)
+      return id === null ? null : getPaperDetail(db, id)
+    },
+    importText: (input) => {
+      const report = importText(db, { ...input, now: deps.now() })
+      if (report.paperIds.length > 0) {
+        events.emit('library.changed', { reason: 'import', paperIds: report.paperIds })
+      }
+      return report
+    },
+    tagPapers: ({ ids, tags }) => edit('tags', ids, () => addTags(db, ids, tags, stamp())),
+    untagPapers: ({ ids, tags }) => edit('tags', ids, () => removeTags(db, ids, tags)),
+    listTags: () => listTags(db),
+    setStatus: ({ ids, status }) => edit('status', ids, () => setStatus(db, ids, status, stamp())),
+    setStarred: ({ ids, starred }) =>
+      edit('starred', ids, () => setStarred(db, ids, starred, stamp())),
+    setNote: ({ id, note }) => edit('note', [id], () => setNote(db, id, note, stamp())),
+    search: ({ query, limit }) => searchPapers(db, query, limit),
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import { paperIdSchema } from '../model/ids'
+import { paperSortSchema, readingStatusSchema } from '../model/paper'
+
+/** Formats an import understands; `auto` detects one from the text. */
+export const IMPORT_FORMATS = ['auto', 'hf-page', 'ids'] as const
+export const importFormatSchema = z.enum(IMPORT_FORMATS)
+export type ImportFormat = z.infer<typeof importFormatSchema>
+
+/** The largest text one import accepts (a copied page of thousands of entries is a few MB). */
+export const MAX_IMPORT_CHARS = 64 * 1024 * 1024
+/** The largest note a paper keeps. */
+export const MAX_NOTE_CHARS = 1024 * 1024
+/** The most papers one listing returns. */
+export const MAX_PAGE_SIZE = 10_000
+
+/** A tag name: trimmed, no control characters, `/` separates levels (`llm/decoding`). */
+export const tagNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a tag name cannot be empty')
+  .max(200, 'a tag name is at most 200 characters')
+  // eslint-disable-next-line no-control-regex
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'a tag name cannot hold control characters')
+
+const paperIdsSchema = z.array(paperIdSchema).min(1).max(1_000_000)
+const empty = z.strictObject({})
+
+/** The zod schema of every LibraryApi method's single argument. */
+export const apiInputs = {
+  libraryInfo: empty,
+  listPapers: z.strictObject({
+    tag: tagNameSchema.optional(),
+    status: readingStatusSchema.optional(),
+    starred: z.boolean().optional(),
+    sort: paperSortSchema.default('added'),
+    order: z.enum(['asc', 'desc']).optional(),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
+    offset: z.number().int().min(0).default(0),
+  }),
+  getPaper: z.strictObject({ id: paperIdSchema }),
+  findPaper: z.strictObject({ ref: z.string().trim().min(1).max(2000) }),
+  importText: z.strictObject({
+    text: z.string().max(MAX_IMPORT_CHARS, `an import is at most ${MAX_IMPORT_CHARS} characters`),
+    format: importFormatSchema.default('auto'),
+    sourceName: z.string().trim().min(1).max(1000),
+    tags: z.array(tagNameSchema).max(100).default([]),
+  }),
+  tagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
+  untagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
+  listTags: empty,
+  setStatus: z.strictObject({ ids: paperIdsSchema, status: readingStatusSchema }),
+  setStarred: z.strictObject({ ids: paperIdsSchema, starred: z.boolean() }),
+  setNote: z.strictObject({
+    id: paperIdSchema,
+    note: z.string().max(MAX_NOTE_CHARS).nullable(),
+  }),
+  search: z.strictObject({
+    query: z.string().max(1000),
+    limit: z.number().int().min(1).max(1000).default(50),
+  }),
+}
+
+export type ApiMethod = keyof typeof apiInputs
+/** The argument a caller passes (defaults may be omitted). */
+export type ApiInput<K extends ApiMethod> = z.input<(typeof apiInputs)[K]>
+/** The argument after validation, as the service receives it. */
+export type ApiParsedInput<K extends ApiMethod> = z.output<(typeof apiInputs)[K]>
+
+/** True when `name` is a method of the API (own key, not a prototype name like `toString`). */
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.hasOwn(apiInputs, name)
+}

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+/** Absolute path of a file in the shared fixtures folder (beside the repository). */
+export function fixturePath(relative: string): string {
+  return fileURLToPath(new URL(`../../../shared/fixtures/${relative}`, import.meta.url))
+}
+
+/** The text of a shared fixture file. */
+export function readFixture(relative: string): string {
+  return readFileSync(fixturePath(relative), 'utf8')
+}
+
+/** The copied Hugging Face papers page (11 complete entries and a cut-off 12th). */
+export const HF_PAGE_COPY = 'hf-page-copy/papers-page-copy-excerpt.txt'
