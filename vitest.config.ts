@@ -6,6 +6,9 @@ const alias = { '@shared': resolve('src/shared') }
 export default defineConfig({
   resolve: { alias },
   test: {
+    // The JSON report feeds the CI summary line (scripts/summarize-tests.mjs).
+    reporters: ['default', 'json'],
+    outputFile: { json: '.reports/vitest.json' },
     projects: [
       {
         resolve: { alias },

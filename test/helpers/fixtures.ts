@@ -11,5 +11,5 @@ export function readFixture(relative: string): string {
   return readFileSync(fixturePath(relative), 'utf8')
 }
 
-/** The copied Hugging Face papers page (11 complete entries and a cut-off 12th). */
+/** The copied Hugging Face papers page: a header and 12 complete entries. */
 export const HF_PAGE_COPY = 'hf-page-copy/papers-page-copy-excerpt.txt'

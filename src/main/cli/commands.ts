@@ -85,9 +85,9 @@ async function readImportText(ctx: CommandContext, path: string): Promise<{ text
 }
 
 const setStatusCommand = (status: ReadingStatus | null): Command['run'] => async (ctx) => {
-  const id = await resolvePaper(ctx)
   const value = status ?? oneOf('status', ctx.args[1], READING_STATUSES)
   if (!value) throw new UsageError(`give a status: ${READING_STATUSES.join(', ')}`)
+  const id = await resolvePaper(ctx)
   const result = await ctx.api.setStatus({ ids: [id], status: value })
   return print(ctx, result, () => `#${id} is ${value}.`)
 }

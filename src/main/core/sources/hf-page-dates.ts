@@ -1,6 +1,6 @@
 import { ParseError } from './parse-error'
 
-/** A date line as the page shows it: month and day, the year only when it is not the current one. */
+/** A date line as the page shows it: month, day, the year unless it is the current one, upvotes. */
 export type PageDate = { month: number; day: number; year: number | null; upvotes: number | null }
 
 /** A calendar day. */
@@ -15,7 +15,7 @@ export const DATE_PATTERN = DATE_BODY
 
 const DATE_LINE = new RegExp(`^${DATE_BODY}$`)
 
-/** Reads a date line (`May 19`, `Dec 8, 2024`, `Nov 11 5`, `Jan 3 1.2k`); null if the line is not one. */
+/** Reads a date line (`May 19`, `Dec 8, 2024`, `Nov 11 5`, `Jan 3 1.2k`); null if it is not one. */
 export function parseDateLine(line: string): PageDate | null {
   const match = DATE_LINE.exec(line.trim())
   return match ? dateFromMatch(match, 1) : null
@@ -82,6 +82,7 @@ function pad(value: number): string {
 }
 
 function notADay(date: PageDate, line: number): ParseError {
-  const name = `${MONTHS[date.month - 1] ?? '?'} ${date.day}${date.year === null ? '' : `, ${date.year}`}`
+  const year = date.year === null ? '' : `, ${date.year}`
+  const name = `${MONTHS[date.month - 1] ?? '?'} ${date.day}${year}`
   return new ParseError(`${name} is not a real calendar date`, line)
 }

@@ -44,21 +44,21 @@ export function applyDrafts(
 
   for (const draft of drafts) {
     const existingId = findExistingPaper(db, draft)
-    if (existingId !== null && firstLine.has(existingId)) {
-      const line = firstLine.get(existingId)
-      result.refused.push({
-        line: draft.provenance.line,
-        entry: describeDraft(draft),
-        reason: `the same paper as the entry ${line === null || line === undefined ? 'before it' : `on line ${line}`}`,
-      })
-      continue
-    }
     const before = existingId === null ? null : writer.read(existingId)
     const merged = withoutTakenIds(db, mergeDraft(before, draft, options.metadataRank), existingId)
     const paperId = existingId ?? writer.insert(merged)
     const remoteChanged = before !== null && !sameRemote(before, merged)
     if (remoteChanged) writer.update(paperId, merged)
     const newLabels = writer.addSuggestedTags(paperId, draft.suggestedTags ?? [])
+    if (firstLine.has(paperId)) {
+      // Listed twice in one input: what the repeat adds is merged, but it is one paper.
+      result.refused.push({
+        line: draft.provenance.line,
+        entry: describeDraft(draft),
+        reason: `the same paper as the entry ${describeLine(firstLine.get(paperId))}`,
+      })
+      continue
+    }
     if (before === null) result.added += 1
     else if (remoteChanged || newLabels > 0) result.updated += 1
     else result.unchanged += 1
@@ -84,6 +84,10 @@ function withoutTakenIds(db: WritableDb, fields: RemoteFields, selfId: number | 
     arxiv_id: taken('arxiv_id', fields.arxiv_id) ? null : fields.arxiv_id,
     doi: taken('doi', fields.doi) ? null : fields.doi,
   }
+}
+
+function describeLine(line: number | null | undefined): string {
+  return line === null || line === undefined ? 'before it' : `on line ${line}`
 }
 
 function describeDraft(draft: PaperDraft): string {

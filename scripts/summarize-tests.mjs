@@ -1,0 +1,24 @@
+// Prints the one summary line CI reads ("N passed, N failed") from vitest's JSON report, and
+// exits non-zero when anything failed, including a step (typecheck, lint, build) before the tests.
+import { existsSync, readFileSync } from 'node:fs'
+
+const [reportPath = '.reports/vitest.json', statusArg = '0'] = process.argv.slice(2)
+const stepStatus = Number(statusArg)
+let passed = 0
+let failed = 0
+if (existsSync(reportPath)) {
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'))
+  passed = report.numPassedTests ?? 0
+  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report)
+}
+// A failing step that produced no failing test (typecheck, lint, build) still fails the run.
+if (stepStatus !== 0 && failed === 0) failed = 1
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed > 0 || stepStatus !== 0 ? 1 : 0)
+
+/** Suites that failed only because a test in them failed (already counted as tests). */
+function countSuitesWithFailedTests(report) {
+  return (report.testResults ?? []).filter(
+    (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).some((t) => t.status === 'failed'),
+  ).length
+}

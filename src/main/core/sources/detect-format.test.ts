@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs'
+import { AppError } from '@shared/api/errors'
+import { describe, expect, it } from 'vitest'
+import { detectFormat } from './detect-format'
+import { ParseError } from './parse-error'
+
+const FIXTURE = new URL(
+  '../../../../../shared/fixtures/hf-page-copy/papers-page-copy-excerpt.txt',
+  import.meta.url,
+)
+const sample = readFileSync(FIXTURE, 'utf8')
+
+function failure(text: string): AppError {
+  try {
+    detectFormat(text)
+  } catch (error) {
+    if (error instanceof AppError) return error
+    throw error
+  }
+  throw new Error('expected an AppError')
+}
+
+describe('sources/detect-format', () => {
+  it('detects a list of identifiers with comments and blank lines', () => {
+    const text = '# to read\n2401.00001\n\nhttps://arxiv.org/abs/2401.00002\n10.1000/xyz\r\n'
+    expect(detectFormat(text)).toBe('ids')
+  })
+
+  it('detects the copied Hugging Face page', () => {
+    expect(detectFormat(sample)).toBe('hf-page')
+  })
+
+  it('detects the one-line variant of a page copy', () => {
+    expect(detectFormat('A Title\n\nAn abstract.\n\n  • 7 authors · May 19\n')).toBe('hf-page')
+  })
+
+  it('detects a page copy with one malformed separator, so the parser can name its line', () => {
+    const text = 'A\n\nAn abstract.\n\n·\nsoon\n\nB\n\nAnother.\n\n·\nMay 19'
+    expect(detectFormat(text)).toBe('hf-page')
+  })
+
+  it('does not take a lone bullet line for a page copy', () => {
+    expect(failure('Shopping:\n•\nmilk').code).toBe('unsupported-format')
+  })
+
+  it('rejects other text as an unsupported format and lists the known ones', () => {
+    const error = failure('Dear colleagues,\nplease read these papers.')
+    expect(error).not.toBeInstanceOf(ParseError)
+    expect(error.code).toBe('unsupported-format')
+    expect(error.message).toContain('a copied Hugging Face papers page')
+    expect(error.message).toContain('arXiv ids, arXiv or Hugging Face paper URLs, or DOIs')
+  })
+
+  it('names the first line that is not an identifier in a mostly-id list', () => {
+    const error = failure('2401.00001\n2401.00002\nsee also the slides')
+    expect(error.code).toBe('unsupported-format')
+    expect(error.message).toContain("Line 3 is not an identifier: 'see also the slides'")
+  })
+
+  it('rejects empty input with a parse error', () => {
+    const error = failure('\n  \n')
+    expect(error).toBeInstanceOf(ParseError)
+    expect(error.message).toMatch(/empty/)
+  })
+
+  it('rejects binary input with a parse error', () => {
+    const error = failure('%PDF-1.7\n\u0000\u0000\u0000')
+    expect(error).toBeInstanceOf(ParseError)
+    expect(error.message).toMatch(/binary/)
+  })
+})

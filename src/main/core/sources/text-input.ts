@@ -1,0 +1,44 @@
+import { ParseError } from './parse-error'
+
+// Control characters other than tab, line feed, vertical tab, form feed and carriage return, the
+// C1 block and the replacement character that stands for bytes that were not valid UTF-8.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NON_TEXT = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFD]/g
+const NON_TEXT_RATIO = 0.1
+
+/** Splits text into lines on LF, CRLF or a lone CR. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n?|\n/)
+}
+
+/** Throws a ParseError when the text is empty, blank, or looks like a binary file, not text. */
+export function assertTextInput(text: string): void {
+  const nul = text.indexOf('\u0000')
+  if (nul >= 0) {
+    throw new ParseError(
+      'this looks like a binary file, not text (it contains a NUL byte)',
+      lineOf(text, nul),
+    )
+  }
+  const strange = text.match(NON_TEXT)?.length ?? 0
+  if (strange > 0 && strange / text.length > NON_TEXT_RATIO) {
+    const first = text.search(NON_TEXT)
+    throw new ParseError(
+      'this looks like a binary file, not text (too many control or undecodable characters)',
+      lineOf(text, first),
+    )
+  }
+  if (text.replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '') === '') {
+    throw new ParseError('the text is empty')
+  }
+}
+
+/** Shortens a line for quoting in a message: at most 80 characters, with an ellipsis. */
+export function quoteLine(text: string): string {
+  const trimmed = text.trim()
+  return trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed
+}
+
+function lineOf(text: string, index: number): number {
+  return splitLines(text.slice(0, index)).length
+}
