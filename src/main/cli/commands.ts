@@ -1,67 +1,11 @@
 import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { IMPORT_FORMATS, MAX_IMPORT_CHARS, importFormatSchema } from '@shared/api/inputs'
-import type { LibraryApi } from '@shared/api/library-api'
-import type { PaperId } from '@shared/model/ids'
-import { PAPER_SORTS, READING_STATUSES, type ReadingStatus } from '@shared/model/paper'
+import { PAPER_SORTS, READING_STATUSES } from '@shared/model/paper'
 import { AppError } from '@shared/api/errors'
-import { UsageError, type CliIo } from './cli-io'
+import { UsageError } from './cli-io'
+import { oneOf, parseLimit, print, resolvePaper, type Command, type CommandContext } from './command'
 import { paperDetailText, paperJson, paperLine, tagLine } from './format-paper'
-
-/** What a command gets: the API, parsed flags and positionals, and the streams. */
-export type CommandContext = {
-  api: LibraryApi
-  args: ReadonlyArray<string>
-  flags: CliFlags
-  io: CliIo
-}
-
-/** Every flag the CLI knows (each command uses some). */
-export type CliFlags = {
-  json: boolean
-  format?: string | undefined
-  tag: string[]
-  status?: string | undefined
-  starred: boolean
-  sort?: string | undefined
-  limit?: string | undefined
-}
-
-/** A command: its usage line and what it does; returns the exit code. */
-export type Command = {
-  usage: string
-  summary: string
-  run: (ctx: CommandContext) => Promise<number>
-}
-
-const print = (ctx: CommandContext, value: unknown, text: () => string) => {
-  ctx.io.stdout(ctx.flags.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`)
-  return 0
-}
-
-/** The papers the first argument names; a helpful error when none. */
-async function resolvePaper(ctx: CommandContext): Promise<PaperId> {
-  const ref = ctx.args[0]
-  if (!ref) throw new UsageError('name a paper: its number, arXiv id or DOI')
-  const paper = await ctx.api.findPaper({ ref })
-  if (!paper) throw new AppError('not-found', `No paper matches "${ref}" (give its number, arXiv id or DOI).`)
-  return paper.id
-}
-
-function parseLimit(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback
-  const limit = Number(value)
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit takes a positive whole number, not "${value}"`)
-  return limit
-}
-
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: ReadonlyArray<T>): T | undefined {
-  if (value === undefined) return undefined
-  if (!(allowed as ReadonlyArray<string>).includes(value)) {
-    throw new UsageError(`${flag} takes one of ${allowed.join(', ')}, not "${value}"`)
-  }
-  return value as T
-}
 
 /** Reads an import's text: a file (size-checked before reading) or stdin, as strict UTF-8. */
 async function readImportText(ctx: CommandContext, path: string): Promise<{ text: string; name: string }> {
@@ -84,8 +28,8 @@ async function readImportText(ctx: CommandContext, path: string): Promise<{ text
   }
 }
 
-const setStatusCommand = (status: ReadingStatus | null): Command['run'] => async (ctx) => {
-  const value = status ?? oneOf('status', ctx.args[1], READING_STATUSES)
+const setStatusCommand: Command['run'] = async (ctx) => {
+  const value = oneOf('status', ctx.args[1], READING_STATUSES)
   if (!value) throw new UsageError(`give a status: ${READING_STATUSES.join(', ')}`)
   const id = await resolvePaper(ctx)
   const result = await ctx.api.setStatus({ ids: [id], status: value })
@@ -168,7 +112,7 @@ export const COMMANDS: Record<string, Command> = {
   status: {
     usage: `status <paper> ${READING_STATUSES.join('|')}`,
     summary: 'set the reading status',
-    run: setStatusCommand(null),
+    run: setStatusCommand,
   },
   star: { usage: 'star <paper>', summary: 'star a paper', run: setStar(true) },
   unstar: { usage: 'unstar <paper>', summary: 'unstar a paper', run: setStar(false) },

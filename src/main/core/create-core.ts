@@ -4,6 +4,8 @@ import type { LibraryService } from '@shared/api/library-api'
 import { openDatabase } from './db/open-database'
 import { createEventHub, type EventHub } from './event-hub'
 import { createLibraryService } from './library-service'
+import { baseUrlsFromEnv, type BaseUrls } from './net/base-urls'
+import type { FetchFn } from './net/fetch-bytes'
 
 /** The file name of a library's database inside its folder. */
 export const DATABASE_FILE = 'library.sqlite'
@@ -16,6 +18,10 @@ export type CoreOptions = {
   now?: () => Date
   /** Path of a better-sqlite3 build for this runtime's ABI (the Electron app passes its own). */
   nativeBinding?: string
+  /** Remote endpoints; defaults to `PAPERSHELF_*_URL` from the environment, else the real ones. */
+  baseUrls?: Partial<BaseUrls>
+  /** The HTTP client; defaults to the global fetch. */
+  fetch?: FetchFn
 }
 
 /** A running core: the service every door calls, its events, and a way to close the library. */
@@ -41,6 +47,8 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     databasePath,
     now: options.now ?? (() => new Date()),
+    baseUrls: baseUrlsFromEnv(process.env, options.baseUrls),
+    fetch: options.fetch ?? fetch,
   })
   return { api, events, dataDir: options.dataDir, close: () => db.close() }
 }

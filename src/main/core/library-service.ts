@@ -14,6 +14,8 @@ import { addTags, listTags, removeTags } from './db/tags-repo'
 import { setNote, setStarred, setStatus } from './db/user-fields-repo'
 import type { EventHub } from './event-hub'
 import { importText } from './import/import-text'
+import type { BaseUrls } from './net/base-urls'
+import type { FetchFn } from './net/fetch-bytes'
 import { searchPapers } from './search/search-papers'
 
 /** What the service runs on. */
@@ -23,6 +25,8 @@ export type ServiceDeps = {
   dataDir: string
   databasePath: string
   now: () => Date
+  baseUrls: BaseUrls
+  fetch: FetchFn
 }
 
 /** The LibraryApi implementation: inputs arrive validated by `dispatch`. */

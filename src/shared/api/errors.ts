@@ -7,6 +7,9 @@ export const APP_ERROR_CODES = [
   'too-large',
   'db-from-future',
   'untrusted-sender',
+  'network',
+  'remote-error',
+  'cancelled',
   'unknown-method',
   'internal',
 ] as const
