@@ -1,4 +1,4 @@
-/** Every remote endpoint the core talks to. Each is configurable (tests, mirrors, proxies). */
+/** Every remote endpoint the core talks to. Each is configurable (tests, mirrors, proxies) and may carry a path prefix. */
 export type BaseUrls = {
   /** Hugging Face: `/api/daily_papers`, `/api/papers/search`, `/api/papers/{id}`. */
   huggingFace: string
@@ -10,8 +10,8 @@ export type BaseUrls = {
   arxivRss: string
   /** Raw files on GitHub (awesome-list READMEs). */
   githubRaw: string
-  /** GitHub REST API (a repository's README location). */
-  githubApi: string
+  /** GitHub site (repository pages, resolved to their README). */
+  github: string
 }
 
 /** The real endpoints. */
@@ -21,7 +21,7 @@ export const DEFAULT_BASE_URLS: BaseUrls = {
   arxiv: 'https://arxiv.org',
   arxivRss: 'https://rss.arxiv.org',
   githubRaw: 'https://raw.githubusercontent.com',
-  githubApi: 'https://api.github.com',
+  github: 'https://github.com',
 }
 
 const ENV_NAMES: Record<keyof BaseUrls, string> = {
@@ -30,7 +30,7 @@ const ENV_NAMES: Record<keyof BaseUrls, string> = {
   arxiv: 'PAPERSHELF_ARXIV_URL',
   arxivRss: 'PAPERSHELF_ARXIV_RSS_URL',
   githubRaw: 'PAPERSHELF_GITHUB_RAW_URL',
-  githubApi: 'PAPERSHELF_GITHUB_API_URL',
+  github: 'PAPERSHELF_GITHUB_URL',
 }
 
 /** Base URLs from `PAPERSHELF_*_URL` environment variables over the defaults, without trailing slashes. */
