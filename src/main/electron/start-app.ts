@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, session } from 'electron'
+import { createCore, type Core } from '../core/create-core'
+import { APP_NAME, resolveLibraryDir } from '../core/library-location'
+import { forwardEvents, registerIpc } from './ipc-adapter'
+import { libraryFlagFromArgv } from './launch-args'
+import { confineWebContents, denyAllPermissions } from './security'
+import { appPageUrl, createMainWindow } from './window'
+
+/** Starts the desktop app: one instance, one library, one window. */
+export function startApp(): void {
+  app.setName(APP_NAME)
+  // The CLI finds the same folder without Electron (core/library-location.ts), so pin it here.
+  app.setPath('userData', join(app.getPath('appData'), APP_NAME))
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  const dataDir = libraryDir()
+  const appUrl = appPageUrl()
+  let core: Core | null = null
+  let window: BrowserWindow | null = null
+
+  app.on('web-contents-created', (_event, contents) => confineWebContents(contents, appUrl))
+  app.on('second-instance', () => {
+    if (!window) return
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => {
+    core?.close()
+    core = null
+  })
+
+  const openWindow = (opened: Core): void => {
+    const created = createMainWindow(appUrl)
+    forwardEvents(opened.events, created)
+    created.once('closed', () => {
+      if (window === created) window = null
+    })
+    window = created
+  }
+
+  app
+    .whenReady()
+    .then(() => {
+      denyAllPermissions(session.defaultSession)
+      const binding = electronSqliteBinding()
+      const opened = createCore({ dataDir, ...(binding ? { nativeBinding: binding } : {}) })
+      core = opened
+      registerIpc(opened.api, appUrl)
+      openWindow(opened)
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow(opened)
+      })
+    })
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error)
+      dialog.showErrorBox('Papershelf cannot open its library', `${dataDir}\n\n${message}`)
+      app.exit(1)
+    })
+}
+
+/** `--library DIR`, else `PAPERSHELF_HOME`, else Electron's user-data folder. */
+function libraryDir(): string {
+  const libraryFlag = libraryFlagFromArgv(process.argv)
+  if (libraryFlag === undefined && !process.env['PAPERSHELF_HOME']?.trim()) {
+    return app.getPath('userData')
+  }
+  return resolveLibraryDir({
+    libraryFlag,
+    env: process.env,
+    platform: process.platform,
+    homedir: homedir(),
+    cwd: process.cwd(),
+  })
+}
+
+/**
+ * The better-sqlite3 build for Electron's ABI made by `scripts/prepare-electron-sqlite.mjs`
+ * (the one in node_modules is built for Node, for the tests and the CLI), when it exists.
+ */
+function electronSqliteBinding(): string | undefined {
+  const file = join(
+    app.getAppPath(),
+    '.electron-native',
+    `better-sqlite3-electron-${process.versions.electron}`,
+    'better_sqlite3.node',
+  )
+  return existsSync(file) ? file : undefined
+}

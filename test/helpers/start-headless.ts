@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { LibraryApi } from '@shared/api/library-api'
+import { TOKEN_PARAM } from '@shared/rpc/protocol'
+import { createClient } from '@shared/rpc/create-client'
+import { startHeadless } from '../../src/main/headless'
+import { createNodeHttpTransport } from './node-http-client'
+
+/** The renderer build the end-to-end tests serve. */
+export const BUILT_RENDERER = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+
+/** A headless library server for a test, with an API client talking to it over HTTP. */
+export type TestServer = {
+  /** The address `papershelf serve` would print, token included. */
+  url: string
+  origin: string
+  /** The library over the same loopback door the page uses. */
+  api: LibraryApi
+  close(): Promise<void>
+}
+
+/** Starts `startHeadless` on `dataDir` with the built renderer; fails clearly without a build. */
+export async function startTestServer(dataDir: string): Promise<TestServer> {
+  if (!existsSync(`${BUILT_RENDERER}/index.html`)) {
+    throw new Error(`No renderer build in ${BUILT_RENDERER}: run \`npm run build\` first.`)
+  }
+  const server = await startHeadless({ dataDir, rendererDir: BUILT_RENDERER })
+  const url = new URL(server.url)
+  const token = url.searchParams.get(TOKEN_PARAM)
+  if (!token) throw new Error(`The server url has no token: ${server.url}`)
+  return {
+    url: server.url,
+    origin: url.origin,
+    api: createClient(createNodeHttpTransport(url.origin, token)),
+    close: () => server.close(),
+  }
+}
