@@ -4,9 +4,8 @@ import { arxivIdFromUrl, normaliseDoi, parseArxivId } from '@shared/model/ids'
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
 
-/** A `papers` row as SQLite returns it. */
-export type PaperRow = {
-  id: number
+/** The columns of `papers` that sources write (remote metadata); sync never writes the others. */
+export type RemoteColumns = {
   arxiv_id: string | null
   doi: string | null
   title_key: string | null
@@ -27,6 +26,11 @@ export type PaperRow = {
   project_url: string | null
   featured_on: string | null
   metadata_rank: number
+}
+
+/** A `papers` row as SQLite returns it: id, remote metadata, the user's fields, timestamps. */
+export type PaperRow = RemoteColumns & {
+  id: number
   status: ReadingStatus
   starred: number
   note: string | null

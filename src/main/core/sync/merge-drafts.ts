@@ -1,28 +1,9 @@
+import type { RemoteColumns } from '../db/papers-repo'
 import { titleKey } from '../identity/title-key'
 import type { PaperDraft } from '../sources/paper-draft'
 
 /** The remote half of a paper: everything a source may write, nothing the user owns. */
-export type RemoteFields = {
-  arxiv_id: string | null
-  doi: string | null
-  title_key: string | null
-  latest_version: number | null
-  title: string | null
-  abstract: string | null
-  author_count: number | null
-  organization: string | null
-  organization_handle: string | null
-  published_at: string | null
-  upvotes: number | null
-  comment_count: number | null
-  withdrawn: number
-  journal_ref: string | null
-  pdf_url: string | null
-  code_url: string | null
-  code_stars: number | null
-  project_url: string | null
-  featured_on: string | null
-  metadata_rank: number
+export type RemoteFields = RemoteColumns & {
   authors: ReadonlyArray<{ name: string; affiliation: string | null }>
 }
 
