@@ -21,6 +21,14 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['src/renderer/**/*.test.ts', 'src/renderer/**/*.test.tsx'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],

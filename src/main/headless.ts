@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createCore } from './core/create-core'
+import { createCore, type CoreOptions } from './core/create-core'
 import { startHttpServer } from './transport/http-server'
 
 /** Options of the browser mode (`papershelf serve`) and the end-to-end tests. */
@@ -12,6 +12,8 @@ export type HeadlessOptions = {
   port?: number
   /** The built renderer; defaults to the `out/renderer` of this build. */
   rendererDir?: string
+  /** Remote endpoints (tests point them at a local fixture server). */
+  baseUrls?: CoreOptions['baseUrls']
 }
 
 /** A running library served over loopback HTTP. */
@@ -28,7 +30,12 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The built app is missing in ${rendererDir}: run \`npm run build\` first.`)
   }
-  const core = createCore({ dataDir: options.dataDir })
+  const core = createCore({
+    dataDir: options.dataDir,
+    pdf: { resume: true },
+    upkeep: true,
+    ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
+  })
   try {
     const server = await startHttpServer({
       service: core.api,
@@ -41,6 +48,8 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
       close: async () => {
         try {
           await server.close()
+          // A snapshot in progress must finish before its connection closes.
+          await core.upkeep
         } finally {
           core.close()
         }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { LibraryApi } from '@shared/api/library-api'
 import { TOKEN_PARAM } from '@shared/rpc/protocol'
 import { createClient } from '@shared/rpc/create-client'
-import { startHeadless } from '../../src/main/headless'
+import { startHeadless, type HeadlessOptions } from '../../src/main/headless'
 import { createNodeHttpTransport } from './node-http-client'
 
 /** The renderer build the end-to-end tests serve. */
@@ -20,11 +20,14 @@ export type TestServer = {
 }
 
 /** Starts `startHeadless` on `dataDir` with the built renderer; fails clearly without a build. */
-export async function startTestServer(dataDir: string): Promise<TestServer> {
+export async function startTestServer(
+  dataDir: string,
+  options: Pick<HeadlessOptions, 'baseUrls'> = {},
+): Promise<TestServer> {
   if (!existsSync(`${BUILT_RENDERER}/index.html`)) {
     throw new Error(`No renderer build in ${BUILT_RENDERER}: run \`npm run build\` first.`)
   }
-  const server = await startHeadless({ dataDir, rendererDir: BUILT_RENDERER })
+  const server = await startHeadless({ ...options, dataDir, rendererDir: BUILT_RENDERER })
   const url = new URL(server.url)
   const token = url.searchParams.get(TOKEN_PARAM)
   if (!token) throw new Error(`The server url has no token: ${server.url}`)

@@ -1,3 +1,4 @@
+import type { AppEventEnvelope } from '@shared/api/events'
 import type { LibraryApi } from '@shared/api/library-api'
 import { AppError } from '@shared/api/errors'
 import type { PaperId } from '@shared/model/ids'
@@ -6,9 +7,13 @@ import { UsageError, type CliIo } from './cli-io'
 /** What a command gets: the API, parsed flags and positionals, and the streams. */
 export type CommandContext = {
   api: LibraryApi
+  /** The library folder (commands marked `withoutLibrary` work on its files directly). */
+  dataDir: string
   args: ReadonlyArray<string>
   flags: CliFlags
   io: CliIo
+  /** Core events (sync progress), when the library is open in this process. */
+  subscribe?: ((listener: (event: AppEventEnvelope) => void) => () => void) | undefined
 }
 
 /** Every flag the CLI knows (each command uses some). */
@@ -20,6 +25,17 @@ export type CliFlags = {
   starred: boolean
   sort?: string | undefined
   limit?: string | undefined
+  to?: string | undefined
+  date?: string | undefined
+  week?: string | undefined
+  month?: string | undefined
+  from?: string | undefined
+  max?: string | undefined
+  all?: boolean | undefined
+  name?: string | undefined
+  interval?: string | undefined
+  source?: string | undefined
+  'all-unread'?: boolean | undefined
 }
 
 /** A command: its usage line and what it does; returns the exit code. */
@@ -27,6 +43,8 @@ export type Command = {
   usage: string
   summary: string
   run: (ctx: CommandContext) => Promise<number>
+  /** Works on the library's files without opening it (backup, restore: also for a damaged library); `api` then refuses calls. */
+  withoutLibrary?: boolean
 }
 
 /** Prints `value` as JSON under `--json`, else the text; returns exit code 0. */

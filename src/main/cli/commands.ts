@@ -3,9 +3,13 @@ import { resolve } from 'node:path'
 import { IMPORT_FORMATS, MAX_IMPORT_CHARS, importFormatSchema } from '@shared/api/inputs'
 import { PAPER_SORTS, READING_STATUSES } from '@shared/model/paper'
 import { AppError } from '@shared/api/errors'
+import { looksLikeLibraryDocument } from '@shared/api/library-document'
 import { UsageError } from './cli-io'
 import { oneOf, parseLimit, print, resolvePaper, type Command, type CommandContext } from './command'
 import { paperDetailText, paperJson, paperLine, tagLine } from './format-paper'
+import { importLibraryDocumentCommand, TRUST_COMMANDS } from './trust-commands'
+import { SOURCES_COMMANDS } from './sources-commands'
+import { PDF_COMMANDS } from './pdf-commands'
 
 /** Reads an import's text: a file (size-checked before reading) or stdin, as strict UTF-8. */
 async function readImportText(ctx: CommandContext, path: string): Promise<{ text: string; name: string }> {
@@ -55,12 +59,13 @@ const editTags = (add: boolean): Command['run'] => async (ctx) => {
 export const COMMANDS: Record<string, Command> = {
   import: {
     usage: `import <file|-> [--format ${IMPORT_FORMATS.join('|')}] [--tag TAG]...`,
-    summary: 'import a copied Hugging Face papers page or a list of arXiv ids, URLs and DOIs',
+    summary: 'import a file: copied Hugging Face page, ids, BibTeX, RIS, CSL-JSON, feed, awesome list',
     run: async (ctx) => {
       const path = ctx.args[0]
       if (!path) throw new UsageError('name the file to import, or - for standard input')
       const format = oneOf('--format', ctx.flags.format, importFormatSchema.options) ?? 'auto'
       const { text, name } = await readImportText(ctx, path)
+      if (looksLikeLibraryDocument(text)) return importLibraryDocumentCommand(ctx, text, name)
       const report = await ctx.api.importText({ text, format, sourceName: name, tags: ctx.flags.tag })
       return print(ctx, report, () =>
         [
@@ -128,14 +133,22 @@ export const COMMANDS: Record<string, Command> = {
   },
   search: {
     usage: 'search <query> [--limit N]',
-    summary: 'ranked search over titles, authors, abstracts, tags and notes',
+    summary:
+      'ranked, typo-tolerant search over titles, authors, abstracts, tags, notes and PDF text; operators tag: -tag: author: org: year: is: source: "phrase"',
     run: async (ctx) => {
       const query = ctx.args.join(' ')
       if (query.trim() === '') throw new UsageError('give a search query')
-      const hits = await ctx.api.search({ query, limit: parseLimit(ctx.flags.limit, 20) })
+      const result = await ctx.api.searchLibrary({ query, limit: parseLimit(ctx.flags.limit, 20) })
+      for (const warning of result.warnings) ctx.io.stderr(`warning: ${warning.message}\n`)
+      const hits = result.hits
       return print(
         ctx,
-        hits.map((hit) => ({ ...paperJson(hit), score: hit.score, highlights: hit.highlights })),
+        hits.map((hit) => ({
+          ...paperJson(hit),
+          score: hit.score,
+          highlights: hit.highlights,
+          snippet: hit.snippet,
+        })),
         () => (hits.length === 0 ? 'No papers match.' : hits.map(paperLine).join('\n')),
       )
     },
@@ -150,4 +163,7 @@ export const COMMANDS: Record<string, Command> = {
       )
     },
   },
+  ...TRUST_COMMANDS,
+  ...SOURCES_COMMANDS,
+  ...PDF_COMMANDS,
 }

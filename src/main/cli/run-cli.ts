@@ -2,6 +2,7 @@ import { homedir } from 'node:os'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { AppError } from '@shared/api/errors'
 import { createClient } from '@shared/rpc/create-client'
+import type { Transport } from '@shared/rpc/protocol'
 import { createCore, type Core } from '../core/create-core'
 import { resolveLibraryDir } from '../core/library-location'
 import { inProcessTransport } from '../transport/in-process-transport'
@@ -17,6 +18,17 @@ const OPTIONS = {
   starred: { type: 'boolean', default: false },
   sort: { type: 'string' },
   limit: { type: 'string' },
+  to: { type: 'string' },
+  date: { type: 'string' },
+  week: { type: 'string' },
+  month: { type: 'string' },
+  from: { type: 'string' },
+  max: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  name: { type: 'string' },
+  interval: { type: 'string' },
+  source: { type: 'string' },
+  'all-unread': { type: 'boolean', default: false },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options']
@@ -58,10 +70,13 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo, serve?: Ser
       await serve(dataDir, values.port === undefined ? undefined : parsePort(values.port), io)
       return 0
     }
-    core = createCore({ dataDir })
-    const api = createClient(inProcessTransport(core))
-    return await (command as NonNullable<typeof command>).run({
+    const chosen = command as NonNullable<typeof command>
+    core = chosen.withoutLibrary ? undefined : createCore({ dataDir })
+    const api = createClient(core ? inProcessTransport(core) : closedLibraryTransport)
+    return await chosen.run({
       api,
+      dataDir,
+      subscribe: core ? core.events.subscribe : undefined,
       args,
       io,
       flags: { ...values, tag: values.tag ?? [] },
@@ -77,6 +92,12 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo, serve?: Ser
   } finally {
     core?.close()
   }
+}
+
+/** The transport of a command that does not open the library: every call is refused. */
+const closedLibraryTransport: Transport = {
+  call: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'this command does not open the library' } }),
+  subscribe: () => () => {},
 }
 
 function parsePort(value: string): number {

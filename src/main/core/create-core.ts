@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LibraryService } from '@shared/api/library-api'
+import { runUpkeep } from './backup/upkeep'
 import { openDatabase } from './db/open-database'
 import { createEventHub, type EventHub } from './event-hub'
 import { createLibraryService } from './library-service'
 import { baseUrlsFromEnv, type BaseUrls } from './net/base-urls'
 import type { FetchFn } from './net/fetch-bytes'
+import { createPdfRuntime, type PdfOptions } from './pdf/pdf-runtime'
+import type { SyncTuning } from './sync/sync-tuning'
 
 /** The file name of a library's database inside its folder. */
 export const DATABASE_FILE = 'library.sqlite'
@@ -22,6 +25,15 @@ export type CoreOptions = {
   baseUrls?: Partial<BaseUrls>
   /** The HTTP client; defaults to the global fetch. */
   fetch?: FetchFn
+  /** Network sync knobs; defaults from `PAPERSHELF_ARXIV_DELAY_MS` etc., else polite real values. */
+  sync?: Partial<SyncTuning>
+  /** PDF downloads and text extraction: resume at start (app, server), politeness overrides (tests). */
+  pdf?: PdfOptions
+  /**
+   * Background upkeep after opening (integrity check in a worker, daily snapshot): on for
+   * long-running doors (the app, `serve`), off for one-shot CLI commands and most tests.
+   */
+  upkeep?: boolean
 }
 
 /** A running core: the service every door calls, its events, and a way to close the library. */
@@ -29,6 +41,8 @@ export type Core = {
   api: LibraryService
   events: EventHub
   dataDir: string
+  /** Settles when the background upkeep is done (at once when it is off). */
+  upkeep: Promise<void>
   close(): void
 }
 
@@ -40,7 +54,18 @@ export function createCore(options: CoreOptions): Core {
     databasePath,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   )
+  const now = options.now ?? (() => new Date())
   const events = createEventHub()
+  const baseUrls = baseUrlsFromEnv(process.env, options.baseUrls)
+  const pdf = createPdfRuntime({
+    db,
+    events,
+    dataDir: options.dataDir,
+    now,
+    baseUrls,
+    fetch: options.fetch ?? fetch,
+    ...(options.pdf ? { options: options.pdf } : {}),
+  })
   const api = createLibraryService({
     db,
     events,
@@ -49,6 +74,27 @@ export function createCore(options: CoreOptions): Core {
     now: options.now ?? (() => new Date()),
     baseUrls: baseUrlsFromEnv(process.env, options.baseUrls),
     fetch: options.fetch ?? fetch,
+    sync: options.sync,
+    pdf,
   })
-  return { api, events, dataDir: options.dataDir, close: () => db.close() }
+  const upkeep = options.upkeep
+    ? runUpkeep({
+        db,
+        dataDir: options.dataDir,
+        databasePath,
+        now: now(),
+        events,
+        nativeBinding: options.nativeBinding,
+      })
+    : Promise.resolve()
+  return {
+    api,
+    events,
+    dataDir: options.dataDir,
+    upkeep,
+    close: () => {
+      pdf.close()
+      db.close()
+    },
+  }
 }

@@ -2,9 +2,9 @@ import type { AppEventEnvelope, AppEventName, AppEvents } from '@shared/api/even
 
 /** Fan-out of core events to every door's subscribers. */
 export type EventHub = {
-  emit<K extends AppEventName>(type: K, payload: AppEvents[K]): void
+  emit: <K extends AppEventName>(type: K, payload: AppEvents[K]) => void
   /** Returns the unsubscribe function. */
-  subscribe(listener: (event: AppEventEnvelope) => void): () => void
+  subscribe: (listener: (event: AppEventEnvelope) => void) => () => void
 }
 
 /** Creates a hub; a throwing listener never stops the others. */

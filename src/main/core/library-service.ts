@@ -4,19 +4,20 @@ import type { PaperId } from '@shared/model/ids'
 import { schemaVersion } from './db/migrations'
 import type { WritableDb } from './db/open-database'
 import { reindexPapers } from './db/papers-index'
-import {
-  countPapers,
-  findPaperIdByRef,
-  getPaperDetail,
-  listPapers,
-} from './db/papers-repo'
+import { countPapers, findPaperIdByRef, getPaperDetail, listPapers } from './db/papers-repo'
 import { addTags, listTags, removeTags } from './db/tags-repo'
 import { setNote, setStarred, setStatus } from './db/user-fields-repo'
 import type { EventHub } from './event-hub'
 import { importText } from './import/import-text'
+import { createBackupService } from './backup/backup-service'
+import { createLibraryUiService } from './library-ui-service'
 import type { BaseUrls } from './net/base-urls'
 import type { FetchFn } from './net/fetch-bytes'
-import { searchPapers } from './search/search-papers'
+import { createSearchService } from './search/search-service'
+import { createSyncService } from './sync/sync-service'
+import { createPdfService } from './pdf/pdf-service'
+import type { PdfRuntime } from './pdf/pdf-runtime'
+import type { SyncTuning } from './sync/sync-tuning'
 
 /** What the service runs on. */
 export type ServiceDeps = {
@@ -27,6 +28,10 @@ export type ServiceDeps = {
   now: () => Date
   baseUrls: BaseUrls
   fetch: FetchFn
+  /** Network sync knobs (arXiv politeness, retries); defaults from the environment. */
+  sync?: Partial<SyncTuning> | undefined
+  /** The PDF store, download queue and text indexer of this library. */
+  pdf: PdfRuntime
 }
 
 /** The LibraryApi implementation: inputs arrive validated by `dispatch`. */
@@ -34,7 +39,11 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
   const { db, events } = deps
   const stamp = () => deps.now().toISOString()
   /** Runs a user edit in one transaction, refreshes the index when searchable text changed, and tells every door. */
-  const edit = (reason: 'tags' | 'note' | 'status' | 'starred', ids: ReadonlyArray<PaperId>, write: () => number) => {
+  const edit = (
+    reason: 'tags' | 'note' | 'status' | 'starred',
+    ids: ReadonlyArray<PaperId>,
+    write: () => number,
+  ) => {
     const changed = db
       .transaction(() => {
         const count = write()
@@ -77,6 +86,10 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     setStarred: ({ ids, starred }) =>
       edit('starred', ids, () => setStarred(db, ids, starred, stamp())),
     setNote: ({ id, note }) => edit('note', [id], () => setNote(db, id, note, stamp())),
-    search: ({ query, limit }) => searchPapers(db, query, limit),
+    ...createSearchService(deps),
+    ...createLibraryUiService(deps),
+    ...createSyncService(deps),
+    ...createBackupService(deps),
+    ...createPdfService(deps),
   }
 }

@@ -4,8 +4,11 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, session } from 'electron'
 import { createCore, type Core } from '../core/create-core'
 import { APP_NAME, resolveLibraryDir } from '../core/library-location'
+import { startSyncScheduler, type SyncScheduler } from '../core/sync/scheduler'
 import { forwardEvents, registerIpc } from './ipc-adapter'
 import { libraryFlagFromArgv } from './launch-args'
+import { installAppMenu } from './menu'
+import { handlePdfProtocol, registerPdfScheme } from './pdf-protocol'
 import { confineWebContents, denyAllPermissions } from './security'
 import { appPageUrl, createMainWindow } from './window'
 
@@ -18,9 +21,11 @@ export function startApp(): void {
     app.quit()
     return
   }
+  registerPdfScheme()
   const dataDir = libraryDir()
   const appUrl = appPageUrl()
   let core: Core | null = null
+  let scheduler: SyncScheduler | null = null
   let window: BrowserWindow | null = null
 
   app.on('web-contents-created', (_event, contents) => confineWebContents(contents, appUrl))
@@ -33,6 +38,7 @@ export function startApp(): void {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('will-quit', () => {
+    scheduler?.stop()
     core?.close()
     core = null
   })
@@ -51,9 +57,17 @@ export function startApp(): void {
     .then(() => {
       denyAllPermissions(session.defaultSession)
       const binding = electronSqliteBinding()
-      const opened = createCore({ dataDir, ...(binding ? { nativeBinding: binding } : {}) })
+      const opened = createCore({
+        dataDir,
+        pdf: { resume: true },
+        upkeep: true,
+        ...(binding ? { nativeBinding: binding } : {}),
+      })
       core = opened
+      handlePdfProtocol(opened)
+      scheduler = startSyncScheduler(opened.api)
       registerIpc(opened.api, appUrl)
+      installAppMenu(opened, () => window)
       openWindow(opened)
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) openWindow(opened)

@@ -13,6 +13,7 @@ import { dispatch } from './dispatch'
 import { openEventStream, type EventFeed } from './event-stream'
 import { isAllowedHost, isAllowedOrigin, tokensMatch } from './http-guard'
 import { securityHeaders } from './security-headers'
+import { servePdf } from './pdf-route'
 import { serveStatic } from './static-files'
 
 /** The largest request body `/rpc` reads (an import of the largest allowed text, JSON-escaped). */
@@ -71,7 +72,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
     const isRpc = url.pathname.startsWith('/rpc/')
-    if (!isRpc && url.pathname !== '/events') {
+    const isPdf = url.pathname.startsWith('/pdf/')
+    if (!isRpc && !isPdf && url.pathname !== '/events') {
       return serveStatic(req, res, options.rendererDir, headers)
     }
     const presented = headerValue(req.headers[TOKEN_HEADER]) ?? url.searchParams.get(TOKEN_PARAM)
@@ -79,6 +81,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       return sendError(res, 401, headers, 'untrusted-sender', NO_TOKEN)
     }
     if (isRpc) return handleRpc(req, res, url.pathname.slice('/rpc/'.length), headers)
+    if (isPdf) return servePdf(req, res, options.service, url.pathname.slice('/pdf/'.length), headers)
     if (req.method !== 'GET') {
       const allow = { ...headers, Allow: 'GET' }
       return sendError(res, 405, allow, 'invalid-input', 'Use GET for /events.')

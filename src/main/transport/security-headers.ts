@@ -10,7 +10,7 @@ export const RENDERER_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "worker-src 'self' blob:",
-  "connect-src 'self'",
+  "connect-src 'self' papershelf-pdf:",
   "object-src 'none'",
   "base-uri 'none'",
 ].join('; ')

@@ -1,11 +1,30 @@
 import { useEffect, useState } from 'react'
 import { api, subscribeToEvents } from './api'
+import { createToastStore } from './components/toast-store'
 import { createLibraryStore } from './features/library/library-store'
-import { LibraryView } from './features/library/LibraryView'
+import { LibraryShell } from './features/library/LibraryShell'
+import { createSourcesStore } from './features/sources/sources-store'
 
-/** The application shell. */
+const loadSavedSearches = () => api.listSavedSearches({})
+
+/** The application: one store per feature, created once over the API this page talks to. */
 export function App() {
-  const [library] = useState(() => createLibraryStore({ api, subscribeToEvents }))
-  useEffect(() => library.start(), [library])
-  return <LibraryView store={library} />
+  const [stores] = useState(() => {
+    const toasts = createToastStore()
+    return {
+      toasts,
+      library: createLibraryStore({ api, subscribeToEvents, toasts }),
+      sources: createSourcesStore({ api, subscribeToEvents, toasts }),
+    }
+  })
+  useEffect(() => stores.library.start(), [stores])
+  useEffect(() => stores.sources.start(), [stores])
+  return (
+    <LibraryShell
+      store={stores.library}
+      sources={stores.sources}
+      toasts={stores.toasts}
+      loadSavedSearches={loadSavedSearches}
+    />
+  )
 }

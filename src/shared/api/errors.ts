@@ -6,6 +6,7 @@ export const APP_ERROR_CODES = [
   'unsupported-format',
   'too-large',
   'db-from-future',
+  'db-corrupt',
   'untrusted-sender',
   'network',
   'remote-error',

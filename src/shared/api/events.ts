@@ -1,11 +1,29 @@
-import type { PaperId } from '../model/ids'
+import type { PaperId, SourceId } from '../model/ids'
+import type { SyncRun } from '../model/sync-source'
+import type { DownloadJob, DownloadOverall } from '../model/pdf'
 
 /** Events the core pushes to every door (IPC, SSE). */
 export type AppEvents = {
   /** Papers were added, changed or removed; `paperIds` empty means "anything may have changed". */
   'library.changed': { reason: string; paperIds: ReadonlyArray<PaperId> }
+  /** The background integrity check found damage; the message names the way back. */
+  'library.damaged': { message: string }
   /** Progress of a long import. */
   'import.progress': { source: string; done: number; total: number }
+  /** A PDF download moved on (state change or bytes), with the queue's totals. */
+  'pdf.progress': { job: DownloadJob; overall: DownloadOverall }
+  /** A sync moved on: `done` pages (or papers) of `total` (null when the source does not say). */
+  'sync.progress': {
+    sourceId: SourceId
+    runId: number
+    done: number
+    total: number | null
+    message: string
+  }
+  /** Saved searches were added, changed or deleted. */
+  'searches.changed': { reason: 'saved' | 'deleted' }
+  /** A sync ended (ok, failed or cancelled). */
+  'sync.finished': { sourceId: SourceId; run: SyncRun }
 }
 
 export type AppEventName = keyof AppEvents

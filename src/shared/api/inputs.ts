@@ -1,9 +1,14 @@
 import { z } from 'zod'
 import { paperIdSchema } from '../model/ids'
 import { paperSortSchema, readingStatusSchema } from '../model/paper'
+import { backupInputs } from './backups'
+import { libraryUiInputs } from './library-ui'
+import { syncInputs } from './sync-api'
+import { pdfInputs } from './pdf-api'
+import { searchInputs } from './search-api'
 
 /** Formats an import understands; `auto` detects one from the text. */
-export const IMPORT_FORMATS = ['auto', 'hf-page', 'ids'] as const
+export const IMPORT_FORMATS = ['auto', 'hf-page', 'ids', 'bibtex', 'ris', 'csl-json', 'feed', 'awesome'] as const
 export const importFormatSchema = z.enum(IMPORT_FORMATS)
 export type ImportFormat = z.infer<typeof importFormatSchema>
 
@@ -59,6 +64,11 @@ export const apiInputs = {
     query: z.string().max(1000),
     limit: z.number().int().min(1).max(1000).default(50),
   }),
+  ...libraryUiInputs,
+  ...backupInputs,
+  ...syncInputs,
+  ...pdfInputs,
+  ...searchInputs,
 }
 
 export type ApiMethod = keyof typeof apiInputs

@@ -1,7 +1,27 @@
+import type { SavedSearch, SearchResult, SearchSnippet } from './search-api'
 import type { PaperId, SourceId } from '../model/ids'
 import type { Paper, PaperDetail } from '../model/paper'
 import type { Tag } from '../model/tag'
 import type { ApiInput, ApiMethod, ApiParsedInput, ImportFormat } from './inputs'
+import type {
+  AttachReport,
+  DownloadReport,
+  DownloadStatus,
+  PdfLocation,
+  PdfTextHit,
+  StorageUsage,
+} from '../model/pdf'
+import type { BackupInfo, LibraryImportResult, RestoreResult } from './backups'
+import type { LibraryDocument } from './library-document'
+import type {
+  DeletedTag,
+  LibraryCounts,
+  PaperEditResult,
+  PaperRowPage,
+  UserList,
+  VisitInfo,
+} from './library-ui'
+import type { ResolveReport, SourceSummary, SyncRun } from '../model/sync-source'
 
 /** Where the open library lives and what it holds. */
 export type LibraryInfo = {
@@ -33,10 +53,17 @@ export type ImportReport = {
 /** A character range `[start, end)` in a field, for highlighting. */
 export type MatchRange = readonly [start: number, end: number]
 
-/** A search result: the paper, its rank score (higher is better) and what matched where. */
+/**
+ * A search result: the paper, its rank score (higher is better) and what matched where. Highlights
+ * index each field's text; `authors` and `tags` as joined with `, `.
+ */
 export type SearchHit = Paper & {
   score: number
-  highlights: Partial<Record<'title' | 'authors' | 'abstract' | 'tags' | 'note', ReadonlyArray<MatchRange>>>
+  highlights: Partial<
+    Record<'title' | 'authors' | 'organization' | 'abstract' | 'tags' | 'note', ReadonlyArray<MatchRange>>
+  >
+  /** The passage to show when words matched only in the abstract, note or PDF text. */
+  snippet: SearchSnippet | null
 }
 
 /** How many rows a bulk edit changed. */
@@ -66,8 +93,94 @@ export type ApiOutputs = {
   setStarred: ChangeCount
   /** Replaces a paper's note (null clears it). */
   setNote: ChangeCount
-  /** Ranked full-text search over title, authors, abstract, tags and note. */
+  /** Ranked, typo-tolerant search over title, authors, organization, abstract, tags, note and PDF text; operators filter. */
   search: ReadonlyArray<SearchHit>
+  /** `search` with the query's warnings (unknown operators, bad values) and typo corrections. */
+  searchLibrary: SearchResult
+  /** Saved searches (smart views), in the order they were saved. */
+  listSavedSearches: ReadonlyArray<SavedSearch>
+  /** Saves a query under a name, replacing one of that name. Error `invalid-input` when the query has warnings. */
+  saveSearch: SavedSearch
+  /** Deletes a saved search. Error `not-found`. */
+  deleteSavedSearch: ChangeCount
+  /** Light list rows (no abstract or note) of a view, one window at a time. */
+  listPaperRows: PaperRowPage
+  /** Every paper id of a view, in added order (for select-all and bulk edits). */
+  listPaperIds: ReadonlyArray<PaperId>
+  /** Counts of the smart views (all, new, unread, reading, read, starred). */
+  libraryCounts: LibraryCounts
+  /** Starts a visit (an hour apart from the last counts as new) and says since when papers are new. */
+  beginVisit: VisitInfo
+  /** Adds/removes tags, sets status and star on many papers at once; the result undoes it. */
+  updatePapers: PaperEditResult
+  /** Creates a tag. Error `invalid-input` when the name is taken. */
+  createTag: Tag
+  /** Renames a tag and its sub-tags (`a/b` follows `a`). Error `invalid-input` when taken, `not-found`. */
+  renameTag: Tag
+  /** Moves every paper of the `ids` tags to `into`, then deletes them. Error `not-found`. */
+  mergeTags: ChangeCount
+  /** Sets or clears a tag's color. Error `not-found`. */
+  setTagColor: Tag
+  /** Deletes a tag, returning what brings it back. Error `not-found`. */
+  deleteTag: DeletedTag
+  /** Every user list with its paper count, by name. */
+  listLists: ReadonlyArray<UserList>
+  /** Creates a user list. Error `invalid-input` when the name is taken. */
+  createList: UserList
+  /** Renames a user list. Errors `invalid-input`, `not-found`. */
+  renameList: UserList
+  /** Deletes a user list (its papers stay in the library). Error `not-found`. */
+  deleteList: ChangeCount
+  /** Appends papers to a user list. Error `not-found`. */
+  addToList: ChangeCount
+  /** Takes papers out of a user list. Error `not-found`. */
+  removeFromList: ChangeCount
+  /** Snapshots the library now (SQLite backup API) into its backups folder; keeps the newest 10. */
+  backupNow: BackupInfo
+  /** The library's snapshots, newest first. */
+  listBackups: ReadonlyArray<BackupInfo>
+  /** Replaces the library with a backup after a safety snapshot. Errors `invalid-input` (not a library), `db-from-future`, `not-found`. */
+  restoreBackup: RestoreResult
+  /** The whole library as one portable JSON document. */
+  exportLibrary: LibraryDocument
+  /** Recreates a library from its JSON document, into an empty library only. Errors `parse-error`, `invalid-input`, `db-from-future`. */
+  importLibrary: LibraryImportResult
+  /** Every followed source with its last run and paper count. */
+  listSources: ReadonlyArray<SourceSummary>
+  /** Follows a list (`hf-daily`, `hf-search`, `arxiv`, `feed`, `awesome`). Error `invalid-input` for bad params. */
+  addSource: SourceSummary
+  /** Changes a source's name, params, tags, interval or enabled state. Errors `not-found`, `invalid-input`. */
+  updateSource: SourceSummary
+  /** Stops following a source; its papers stay in the library. Error `not-found`. */
+  removeSource: ChangeCount
+  /** Syncs a source now; a failure is recorded in the returned run, not thrown. Error `not-found`. */
+  syncSource: SyncRun
+  /** Syncs a list once without following it; a failure is recorded in the returned run. */
+  syncOnce: SyncRun
+  /** Cancels a running sync of a source; `changed` is 1 when one was running. */
+  cancelSync: ChangeCount
+  /** Finds the arXiv record of title-only (or id-only) papers; only unambiguous matches are taken. */
+  resolvePapers: ResolveReport
+  /** A paper's stored PDF (file, door-neutral path, text state, reading position), or null when none. Error `not-found`. */
+  pdfUrl: PdfLocation | null
+  /** Queues PDF downloads for papers (by ids, tag, source or all unread); with `wait`, resolves when they end. */
+  downloadPdfs: DownloadReport
+  /** The download queue: jobs not yet done and overall progress. */
+  downloadStatus: DownloadStatus
+  /** Cancels queued or running downloads (all when no ids). */
+  cancelDownload: ChangeCount
+  /** Deletes stored PDFs (the papers stay) to free space. */
+  removePdf: ChangeCount & { freedBytes: number }
+  /** Stores a local PDF (path or inline bytes) as a paper's file. Errors `not-found`, `unsupported-format`, `too-large`. */
+  attachPdf: AttachReport
+  /** Adds a PDF as a paper, found by the arXiv id or DOI in its first pages or metadata, else new. Errors as `attachPdf`. */
+  addPdf: AttachReport
+  /** Bytes of stored PDFs, for the library and per source. */
+  storageUsage: StorageUsage
+  /** Remembers the reader's page and zoom; an unread paper becomes `reading`. Error `not-found`. */
+  setReadingPosition: ChangeCount
+  /** Phrase search inside stored PDFs' text: paper, page and snippet per hit. */
+  searchPdfText: ReadonlyArray<PdfTextHit>
 }
 
 /** The contract every door exposes: one object argument per method, promise results. */

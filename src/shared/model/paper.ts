@@ -25,7 +25,7 @@ export type Paper = {
   /** Known even when the names are not (a copied Hugging Face page gives only "7 authors"). */
   authorCount: number | null
   organization: string | null
-  /** `YYYY-MM-DD`. */
+  /** The most precise date known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (sorts as text). */
   publishedAt: string | null
   upvotes: number | null
   tags: ReadonlyArray<string>

@@ -1,23 +1,118 @@
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
 
+const listeners = new WeakMap<WritableDb, Set<(ids: ReadonlyArray<number>) => void>>()
+const scheduled = new WeakSet<WritableDb>()
+
+/** Batches up to this size are indexed at once; larger ones are queued and indexed in chunks. */
+export const REINDEX_NOW_LIMIT = 1_000
+/** Papers one background step indexes (about 0.1–0.3 s), so the thread keeps answering between. */
+const CHUNK = 250
+
+/** Calls `listener` with the ids of every batch reindexed on `db` (the search vocabulary follows). */
+export function onReindex(
+  db: WritableDb,
+  listener: (ids: ReadonlyArray<number>) => void,
+): () => void {
+  const set = listeners.get(db) ?? new Set()
+  listeners.set(db, set)
+  set.add(listener)
+  return () => set.delete(listener)
+}
+
 /**
- * Rewrites the full-text rows of the given papers from their current data (title, authors and
- * organization, abstract, tags, note). Every write path calls it inside its own transaction.
+ * Brings the full-text rows of the given papers in step with their data (title, authors,
+ * organization, abstract, tags, note). Every write path calls it inside its own transaction. A
+ * small batch is indexed at once; a large one (a big import, tagging thousands of papers) is
+ * queued in the same transaction and indexed in background chunks, so the thread that answers the
+ * UI is never held for seconds; searches index what is still queued first (see
+ * `catchUpSearchIndex`).
  */
 export function reindexPapers(db: WritableDb, ids: ReadonlyArray<number>): void {
   if (ids.length === 0) return
+  if (ids.length <= REINDEX_NOW_LIMIT) {
+    reindexNow(db, ids)
+    return
+  }
+  db.prepare('INSERT OR IGNORE INTO search_pending (paper_id) SELECT value FROM json_each(?)').run(
+    jsonIds(ids),
+  )
+  scheduleCatchUp(db)
+}
+
+/**
+ * Indexes up to `max` queued papers now, in chunks; returns how many remain queued. Call outside
+ * a transaction.
+ */
+export function catchUpSearchIndex(db: WritableDb, max = Number.POSITIVE_INFINITY): number {
+  const take = db.prepare('SELECT paper_id FROM search_pending ORDER BY paper_id LIMIT ?').pluck()
+  const done = db.prepare(
+    'DELETE FROM search_pending WHERE paper_id IN (SELECT value FROM json_each(?))',
+  )
+  let indexed = 0
+  while (indexed < max) {
+    const ids = take.all(Math.min(CHUNK * 4, max - indexed)) as number[]
+    if (ids.length === 0) break
+    db.transaction(() => {
+      reindexNow(db, ids)
+      done.run(jsonIds(ids))
+    }).immediate()
+    indexed += ids.length
+  }
+  return pendingCount(db)
+}
+
+/** How many papers wait to be indexed. */
+export function pendingCount(db: WritableDb): number {
+  return db.prepare('SELECT count(*) FROM search_pending').pluck().get() as number
+}
+
+function scheduleCatchUp(db: WritableDb): void {
+  if (scheduled.has(db)) return
+  scheduled.add(db)
+  const step = () => {
+    scheduled.delete(db)
+    if (!db.open || db.inTransaction) {
+      if (db.open) scheduleCatchUp(db)
+      return
+    }
+    if (catchUpSearchIndex(db, CHUNK) > 0) scheduleCatchUp(db)
+  }
+  setImmediate(step).unref()
+}
+
+function reindexNow(db: WritableDb, ids: ReadonlyArray<number>): void {
   const json = jsonIds(ids)
   db.prepare('DELETE FROM papers_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(json)
+  db.prepare('DELETE FROM papers_fts_terms WHERE rowid IN (SELECT value FROM json_each(?))').run(
+    json,
+  )
   db.prepare(
-    `INSERT INTO papers_fts (rowid, title, authors, abstract, tags, note)
+    `INSERT INTO papers_fts (rowid, title, authors, org, abstract, tags, note)
      SELECT p.id, coalesce(p.title, ''),
-            concat_ws(' ', (SELECT group_concat(a.name, ', ') FROM paper_authors a WHERE a.paper_id = p.id),
-                      p.organization, p.organization_handle),
+            coalesce((SELECT group_concat(a.name, ', ') FROM paper_authors a WHERE a.paper_id = p.id), ''),
+            concat_ws(' ', p.organization, p.organization_handle),
             coalesce(p.abstract, ''),
             coalesce((SELECT group_concat(t.name, ' ') FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
                       WHERE pt.paper_id = p.id), ''),
             coalesce(p.note, '')
      FROM papers p WHERE p.id IN (SELECT value FROM json_each(?))`,
   ).run(json)
+  db.prepare(
+    `INSERT INTO papers_fts_terms (rowid, text)
+     SELECT rowid, concat_ws(' ', title, authors, org, tags) FROM papers_fts
+     WHERE rowid IN (SELECT value FROM json_each(?))`,
+  ).run(json)
+  for (const listener of listeners.get(db) ?? []) listener(ids)
+}
+
+/** Rebuilds the whole search index (both tables) from the papers, in one transaction. */
+export function rebuildSearchIndex(db: WritableDb): void {
+  db.transaction(() => {
+    db.exec('DELETE FROM papers_fts; DELETE FROM papers_fts_terms; DELETE FROM search_pending')
+    const ids = db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[]
+    for (let start = 0; start < ids.length; start += 5_000) {
+      reindexNow(db, ids.slice(start, start + 5_000))
+    }
+  }).immediate()
 }

@@ -1,5 +1,11 @@
 import type { PaperId } from '@shared/model/ids'
-import type { Paper, PaperDetail, PaperSort, ReadingStatus, SuggestedTag } from '@shared/model/paper'
+import type {
+  Paper,
+  PaperDetail,
+  PaperSort,
+  ReadingStatus,
+  SuggestedTag,
+} from '@shared/model/paper'
 import { arxivIdFromUrl, normaliseDoi, parseArxivId } from '@shared/model/ids'
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
@@ -65,7 +71,8 @@ export function listPapers(db: WritableDb, query: PaperQuery): { total: number; 
   const params: Record<string, unknown> = {}
   let from = 'papers p'
   if (query.tag !== undefined) {
-    from += ' JOIN paper_tags pt ON pt.paper_id = p.id JOIN tags t ON t.id = pt.tag_id AND t.name = @tag'
+    from +=
+      ' JOIN paper_tags pt ON pt.paper_id = p.id JOIN tags t ON t.id = pt.tag_id AND t.name = @tag'
     params['tag'] = query.tag
   }
   if (query.status !== undefined) {
@@ -154,8 +161,7 @@ export function findPaperIdByRef(db: WritableDb, ref: string): PaperId | null {
   const text = ref.trim()
   if (/^\d+$/.test(text)) {
     const row = db.prepare('SELECT id FROM papers WHERE id = ?').get(Number(text)) as
-      | { id: PaperId }
-      | undefined
+      { id: PaperId } | undefined
     if (row) return row.id
   }
   const arxiv = parseArxivId(text) ?? arxivIdFromUrl(text)
@@ -165,10 +171,13 @@ export function findPaperIdByRef(db: WritableDb, ref: string): PaperId | null {
 }
 
 /** The paper with this arXiv id or DOI. */
-export function findPaperIdBy(db: WritableDb, column: 'arxiv_id' | 'doi', value: string): PaperId | null {
+export function findPaperIdBy(
+  db: WritableDb,
+  column: 'arxiv_id' | 'doi',
+  value: string,
+): PaperId | null {
   const row = db.prepare(`SELECT id FROM papers WHERE ${column} = ?`).get(value) as
-    | { id: PaperId }
-    | undefined
+    { id: PaperId } | undefined
   return row?.id ?? null
 }
 
@@ -201,10 +210,21 @@ function paperLinks(row: PaperRow): PaperDetail['links'] {
   const arxiv = row.arxiv_id
   return {
     abs: arxiv ? `https://arxiv.org/abs/${arxiv}` : row.doi ? `https://doi.org/${row.doi}` : null,
-    pdf: row.pdf_url ?? (arxiv ? `https://arxiv.org/pdf/${arxiv}` : null),
+    pdf: httpUrlOrNull(row.pdf_url) ?? (arxiv ? `https://arxiv.org/pdf/${arxiv}` : null),
     huggingFace: arxiv && !arxiv.includes('/') ? `https://huggingface.co/papers/${arxiv}` : null,
-    code: row.code_url,
-    project: row.project_url,
+    code: httpUrlOrNull(row.code_url),
+    project: httpUrlOrNull(row.project_url),
+  }
+}
+
+/** A stored link only when it is http(s): a source's `javascript:`, `file:` or `data:` URL never becomes a link. */
+function httpUrlOrNull(url: string | null): string | null {
+  if (url === null) return null
+  try {
+    const { protocol } = new URL(url)
+    return protocol === 'http:' || protocol === 'https:' ? url : null
+  } catch {
+    return null
   }
 }
 

@@ -9,6 +9,8 @@ const FIXTURE = new URL(
   import.meta.url,
 )
 const sample = readFileSync(FIXTURE, 'utf8')
+const fixture = (relative: string) =>
+  readFileSync(new URL(`../../../../../shared/fixtures/${relative}`, import.meta.url), 'utf8')
 
 function failure(text: string): AppError {
   try {
@@ -49,12 +51,55 @@ describe('sources/detect-format', () => {
     expect(error.code).toBe('unsupported-format')
     expect(error.message).toContain('a copied Hugging Face papers page')
     expect(error.message).toContain('arXiv ids, arXiv or Hugging Face paper URLs, or DOIs')
+    expect(error.message).toContain('a BibTeX, RIS or CSL-JSON file, an RSS or Atom feed')
   })
 
   it('names the first line that is not an identifier in a mostly-id list', () => {
     const error = failure('2401.00001\n2401.00002\nsee also the slides')
     expect(error.code).toBe('unsupported-format')
     expect(error.message).toContain("Line 3 is not an identifier: 'see also the slides'")
+  })
+
+  it('detects a BibTeX file, even after a comment or blank lines', () => {
+    expect(detectFormat('% exported\n\n@misc{key,\n  title = {T}\n}\n')).toBe('bibtex')
+    expect(detectFormat(fixture('zotero/stock-zotero-bibtex_ethankim00-blog.bib'))).toBe('bibtex')
+  })
+
+  it('detects an RIS file with LF or CRLF endings', () => {
+    expect(detectFormat(fixture('zotero/zotero-translators_RIS-testcase-tandf.ris'))).toBe('ris')
+    expect(detectFormat(fixture('zotero/zotero-translators_RIS-testcase-scopus-crlf.ris'))).toBe(
+      'ris',
+    )
+  })
+
+  it('detects CSL-JSON, as an array or one item', () => {
+    expect(detectFormat(fixture('zotero/bbt-pandoc-schomd.csl.json'))).toBe('csl-json')
+    expect(detectFormat('\uFEFF{"title": "x"}')).toBe('csl-json')
+  })
+
+  it('detects RSS and Atom feeds, with or without an XML declaration', () => {
+    expect(detectFormat(fixture('arxiv-rss/assembled-from-spec_rss2_math.OC.xml'))).toBe('feed')
+    expect(detectFormat(fixture('arxiv-rss/assembled-from-spec_atom_math.OC.xml'))).toBe('feed')
+    expect(detectFormat('<!-- note -->\n<feed xmlns="http://www.w3.org/2005/Atom"></feed>')).toBe(
+      'feed',
+    )
+  })
+
+  it('detects a markdown paper list', () => {
+    expect(detectFormat(fixture('awesome-lists/Awesome-Parallel-Text-Generation_README.md'))).toBe(
+      'awesome',
+    )
+    expect(
+      detectFormat(
+        '- [A paper](https://arxiv.org/abs/2401.00001)\n- [B](https://example.org/b.pdf)\n',
+      ),
+    ).toBe('awesome')
+  })
+
+  it('still reads a plain list of arXiv URLs as identifiers, not as markdown', () => {
+    expect(
+      detectFormat('https://arxiv.org/abs/2401.00001\nhttps://arxiv.org/abs/2401.00002\n'),
+    ).toBe('ids')
   })
 
   it('rejects empty input with a parse error', () => {

@@ -18,7 +18,7 @@ export type PaperDraft = {
   authors?: ReadonlyArray<DraftAuthor>
   authorCount?: number | null
   organization?: { handle: string | null; name: string } | null
-  /** `YYYY-MM-DD`. */
+  /** The most precise date known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (sorts as text). */
   publishedAt?: string | null
   upvotes?: number | null
   commentCount?: number | null

@@ -1,11 +1,12 @@
 import type { ImportRefusal } from '@shared/api/library-api'
 import type { PaperId, SourceId } from '@shared/model/ids'
+import { jsonIds } from '../db/json-ids'
 import type { WritableDb } from '../db/open-database'
 import { reindexPapers } from '../db/papers-index'
-import { ensureSource, markSourceSynced, recordProvenance, type SourceKey } from '../db/sources-repo'
+import { ensureSource, markSourceSynced, type SourceKey } from '../db/sources-repo'
 import { addTags } from '../db/tags-repo'
 import type { PaperDraft } from '../sources/paper-draft'
-import { findExistingPaper } from './find-existing-paper'
+import { createPaperFinder, type PaperFinder } from './find-existing-paper'
 import { mergeDraft, REMOTE_COLUMNS, sameRemote, type RemoteFields } from './merge-drafts'
 
 /** How a batch of drafts is written. */
@@ -16,6 +17,16 @@ export type ApplyOptions = {
   /** User tags to put on every paper of the batch. */
   tags: ReadonlyArray<string>
   now: string
+  /**
+   * Queue the changed papers for the search index instead of indexing them now; the caller then
+   * runs `catchUpSearchIndex` (a multi-page sync does, every thousand papers and at its end).
+   */
+  deferIndex?: boolean | undefined
+  /**
+   * Drafts already matched to a paper by the caller (index in `drafts` → paper id), e.g. a title
+   * resolved to its arXiv record; these skip the identity lookup.
+   */
+  targets?: ReadonlyMap<number, number> | undefined
 }
 
 /** What a batch did to the library. */
@@ -28,28 +39,53 @@ export type ApplyResult = {
   paperIds: PaperId[]
 }
 
+type Provenance = {
+  rank: number | null
+  section: string | null
+  raw: string | null
+  upvotes: number | null
+}
+
 /**
  * Writes drafts into the library: one paper per identity, remote fields merged, the user's fields
- * untouched, provenance recorded. Call inside a transaction; it does not open one.
+ * untouched, provenance recorded. Papers whose data did not change are not written at all, so a
+ * re-sync of an unchanged list costs reads only. Call inside a transaction; it does not open one.
  */
 export function applyDrafts(
   db: WritableDb,
   drafts: ReadonlyArray<PaperDraft>,
   options: ApplyOptions,
 ): ApplyResult {
-  const writer = createRemoteWriter(db, options.now)
   const sourceId = ensureSource(db, options.source, options.now)
-  const result: ApplyResult = { sourceId, added: 0, updated: 0, unchanged: 0, refused: [], paperIds: [] }
+  const finder = createPaperFinder(db, drafts)
+  const matched = drafts.map((draft, index) => options.targets?.get(index) ?? finder.find(draft))
+  const store = createBatchStore(db, sourceId, options.now, matched)
+  const result: ApplyResult = {
+    sourceId,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    refused: [],
+    paperIds: [],
+  }
+  const changed: number[] = []
   const firstLine = new Map<number, number | null>()
 
-  for (const draft of drafts) {
-    const existingId = findExistingPaper(db, draft)
-    const before = existingId === null ? null : writer.read(existingId)
-    const merged = withoutTakenIds(db, mergeDraft(before, draft, options.metadataRank), existingId)
-    const paperId = existingId ?? writer.insert(merged)
+  drafts.forEach((draft, index) => {
+    // An earlier draft of this batch may have created the paper this one is.
+    const existingId = matched[index] ?? finder.find(draft)
+    const before = existingId === null ? null : store.read(existingId)
+    // A repeat inside one input only fills blanks: the first listing wins, so re-applying the
+    // same input gives the same paper instead of flipping between the two versions.
+    const repeat = existingId !== null && firstLine.has(existingId)
+    const rank = repeat ? options.metadataRank - 1 : options.metadataRank
+    const merged = withoutTakenIds(finder, mergeDraft(before, draft, rank), existingId)
+    const paperId = existingId ?? store.insert(merged)
     const remoteChanged = before !== null && !sameRemote(before, merged)
-    if (remoteChanged) writer.update(paperId, merged)
-    const newLabels = writer.addSuggestedTags(paperId, draft.suggestedTags ?? [])
+    if (remoteChanged) store.update(paperId, before, merged)
+    finder.remember({ id: paperId, arxiv_id: merged.arxiv_id, doi: merged.doi })
+    const newLabels = store.addSuggestedTags(paperId, draft.suggestedTags ?? [])
+    if (before === null || remoteChanged || newLabels > 0) changed.push(paperId)
     if (firstLine.has(paperId)) {
       // Listed twice in one input: what the repeat adds is merged, but it is one paper.
       result.refused.push({
@@ -57,33 +93,70 @@ export function applyDrafts(
         entry: describeDraft(draft),
         reason: `the same paper as the entry ${describeLine(firstLine.get(paperId))}`,
       })
-      continue
+      return
     }
     if (before === null) result.added += 1
     else if (remoteChanged || newLabels > 0) result.updated += 1
     else result.unchanged += 1
-    recordProvenance(db, paperId, sourceId, draft.provenance, options.now)
+    store.recordProvenance(paperId, { ...draft.provenance, upvotes: draft.upvotes ?? null })
     firstLine.set(paperId, draft.provenance.line)
     result.paperIds.push(paperId as PaperId)
+  })
+  if (options.tags.length > 0) {
+    const untagged = papersMissingTags(db, result.paperIds, options.tags)
+    if (untagged.length > 0) {
+      addTags(db, untagged, options.tags, options.now)
+      changed.push(...untagged)
+    }
   }
-  if (options.tags.length > 0) addTags(db, result.paperIds, options.tags, options.now)
-  reindexPapers(db, result.paperIds)
+  const toIndex = [...new Set(changed)]
+  if (options.deferIndex) queueForIndex(db, toIndex)
+  else reindexPapers(db, toIndex)
   markSourceSynced(db, sourceId, options.now)
   return result
 }
 
+/** Queues papers for the search index in the caller's transaction, so a crash cannot lose them. */
+function queueForIndex(db: WritableDb, ids: ReadonlyArray<number>): void {
+  if (ids.length === 0) return
+  statementsFor(db).queueIndex.run(jsonIds(ids))
+}
+
 /** Drops an arXiv id or DOI another paper already holds, so two papers never share one. */
-function withoutTakenIds(db: WritableDb, fields: RemoteFields, selfId: number | null): RemoteFields {
+function withoutTakenIds(
+  finder: PaperFinder,
+  fields: RemoteFields,
+  selfId: number | null,
+): RemoteFields {
   const taken = (column: 'arxiv_id' | 'doi', value: string | null): boolean => {
     if (value === null) return false
-    const row = db.prepare(`SELECT id FROM papers WHERE ${column} = ?`).get(value) as { id: number } | undefined
-    return row !== undefined && row.id !== selfId
+    const holder = finder.holder(column, value)
+    return holder !== null && holder !== selfId
   }
+  const arxivTaken = taken('arxiv_id', fields.arxiv_id)
+  const doiTaken = taken('doi', fields.doi)
+  if (!arxivTaken && !doiTaken) return fields
   return {
     ...fields,
-    arxiv_id: taken('arxiv_id', fields.arxiv_id) ? null : fields.arxiv_id,
-    doi: taken('doi', fields.doi) ? null : fields.doi,
+    arxiv_id: arxivTaken ? null : fields.arxiv_id,
+    doi: doiTaken ? null : fields.doi,
   }
+}
+
+function papersMissingTags(
+  db: WritableDb,
+  ids: ReadonlyArray<number>,
+  tags: ReadonlyArray<string>,
+): number[] {
+  const names = [...new Set(tags.map((t) => t.toLowerCase()))]
+  return db
+    .prepare(
+      `SELECT p.value FROM json_each(?) p
+       WHERE (SELECT count(*) FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
+              WHERE pt.paper_id = p.value AND lower(t.name) IN (SELECT value FROM json_each(?))) < ?`,
+    )
+    .pluck()
+    .all(jsonIds(ids), JSON.stringify(names), names.length) as number[]
 }
 
 function describeLine(line: number | null | undefined): string {
@@ -91,53 +164,183 @@ function describeLine(line: number | null | undefined): string {
 }
 
 function describeDraft(draft: PaperDraft): string {
-  return draft.title ?? (draft.arxivId ? `arXiv:${draft.arxivId}` : draft.doi ? `doi:${draft.doi}` : '(untitled)')
+  return (
+    draft.title ??
+    (draft.arxivId ? `arXiv:${draft.arxivId}` : draft.doi ? `doi:${draft.doi}` : '(untitled)')
+  )
 }
 
-/** Prepared statements for the remote half of papers. */
-function createRemoteWriter(db: WritableDb, now: string) {
+type StatementCache = ReturnType<typeof prepareStatements>
+const statementCache = new WeakMap<WritableDb, StatementCache>()
+
+/** The writer's statements, prepared once per connection. */
+function statementsFor(db: WritableDb): StatementCache {
+  let cached = statementCache.get(db)
+  if (!cached) {
+    cached = prepareStatements(db)
+    statementCache.set(db, cached)
+  }
+  return cached
+}
+
+function prepareStatements(db: WritableDb) {
   const columns = REMOTE_COLUMNS.join(', ')
-  const readRow = db.prepare(`SELECT ${columns} FROM papers WHERE id = ?`)
-  const readAuthors = db.prepare(
-    'SELECT name, affiliation FROM paper_authors WHERE paper_id = ? ORDER BY position',
-  )
-  const insertRow = db.prepare(
-    `INSERT INTO papers (${columns}, added_at, modified_at)
-     VALUES (${REMOTE_COLUMNS.map((c) => `@${c}`).join(', ')}, @now, @now)`,
-  )
-  const updateRow = db.prepare(
-    `UPDATE papers SET ${REMOTE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, modified_at = @now
-     WHERE id = @id`,
-  )
-  const deleteAuthors = db.prepare('DELETE FROM paper_authors WHERE paper_id = ?')
-  const insertAuthor = db.prepare(
-    'INSERT INTO paper_authors (paper_id, position, name, affiliation) VALUES (?, ?, ?, ?)',
-  )
-  const insertLabel = db.prepare(
-    'INSERT OR IGNORE INTO paper_categories (paper_id, label, origin) VALUES (?, ?, ?)',
-  )
-  const columnValues = (fields: RemoteFields) =>
+  return {
+    readRows: db.prepare(
+      `SELECT id, ${columns} FROM papers WHERE id IN (SELECT value FROM json_each(?))`,
+    ),
+    readAuthors: db.prepare(
+      `SELECT paper_id, name, affiliation FROM paper_authors
+       WHERE paper_id IN (SELECT value FROM json_each(?)) ORDER BY paper_id, position`,
+    ),
+    readLabels: db.prepare(
+      'SELECT paper_id, label, origin FROM paper_categories WHERE paper_id IN (SELECT value FROM json_each(?))',
+    ),
+    readProvenance: db.prepare(
+      `SELECT paper_id, rank, section, raw, upvotes FROM paper_sources
+       WHERE source_id = ? AND paper_id IN (SELECT value FROM json_each(?))`,
+    ),
+    insertRow: db.prepare(
+      `INSERT INTO papers (${columns}, added_at, modified_at)
+       VALUES (${REMOTE_COLUMNS.map((c) => `@${c}`).join(', ')}, @now, @now)`,
+    ),
+    updateRow: db.prepare(
+      `UPDATE papers SET ${REMOTE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, modified_at = @now
+       WHERE id = @id`,
+    ),
+    queueIndex: db.prepare(
+      'INSERT OR IGNORE INTO search_pending (paper_id) SELECT value FROM json_each(?)',
+    ),
+    deleteAuthors: db.prepare('DELETE FROM paper_authors WHERE paper_id = ?'),
+    insertAuthor: db.prepare(
+      'INSERT INTO paper_authors (paper_id, position, name, affiliation) VALUES (?, ?, ?, ?)',
+    ),
+    insertLabel: db.prepare(
+      'INSERT OR IGNORE INTO paper_categories (paper_id, label, origin) VALUES (?, ?, ?)',
+    ),
+    upsertProvenance: db.prepare(
+      `INSERT INTO paper_sources (paper_id, source_id, first_seen_at, last_seen_at, rank, section, raw, upvotes)
+       VALUES (@paperId, @sourceId, @now, @now, @rank, @section, @raw, @upvotes)
+       ON CONFLICT (paper_id, source_id) DO UPDATE SET
+         last_seen_at = excluded.last_seen_at, rank = excluded.rank, section = excluded.section,
+         raw = excluded.raw, upvotes = excluded.upvotes`,
+    ),
+  }
+}
+
+type Label = { label: string; origin: string }
+
+/**
+ * The remote half of the batch's papers, read in four queries up front, and the writes. Papers
+ * created during the batch are known from what was written.
+ */
+function createBatchStore(
+  db: WritableDb,
+  sourceId: number,
+  now: string,
+  ids: ReadonlyArray<number | null>,
+) {
+  const s = statementsFor(db)
+  const rows = new Map<number, RemoteFields>()
+  const labels = new Map<number, Set<string>>()
+  const provenance = new Map<number, Provenance>()
+  const load = (paperIds: ReadonlyArray<number>) => {
+    if (paperIds.length === 0) return
+    const json = jsonIds(paperIds)
+    const authors = new Map<number, Array<{ name: string; affiliation: string | null }>>()
+    for (const row of s.readAuthors.iterate(json) as Iterable<{
+      paper_id: number
+      name: string
+      affiliation: string | null
+    }>) {
+      const list = authors.get(row.paper_id)
+      const author = { name: row.name, affiliation: row.affiliation }
+      if (list) list.push(author)
+      else authors.set(row.paper_id, [author])
+    }
+    for (const row of s.readRows.iterate(json) as Iterable<
+      Omit<RemoteFields, 'authors'> & { id: number }
+    >) {
+      const { id, ...fields } = row
+      rows.set(id, { ...fields, authors: authors.get(id) ?? [] })
+      labels.set(id, new Set())
+    }
+    for (const row of s.readLabels.iterate(json) as Iterable<Label & { paper_id: number }>) {
+      labels.get(row.paper_id)?.add(labelKey(row))
+    }
+    for (const row of s.readProvenance.iterate(sourceId, json) as Iterable<
+      Provenance & { paper_id: number }
+    >) {
+      const { paper_id, ...entry } = row
+      provenance.set(paper_id, entry)
+    }
+  }
+  load([...new Set(ids.filter((id): id is number => id !== null))])
+  const values = (fields: RemoteFields) =>
     Object.fromEntries(REMOTE_COLUMNS.map((c) => [c, fields[c]]))
   const writeAuthors = (id: number, fields: RemoteFields) => {
-    deleteAuthors.run(id)
-    fields.authors.forEach((author, position) => insertAuthor.run(id, position, author.name, author.affiliation))
+    s.deleteAuthors.run(id)
+    fields.authors.forEach((author, position) =>
+      s.insertAuthor.run(id, position, author.name, author.affiliation),
+    )
   }
   return {
     read(id: number): RemoteFields {
-      const row = readRow.get(id) as Omit<RemoteFields, 'authors'>
-      return { ...row, authors: readAuthors.all(id) as RemoteFields['authors'] }
+      if (!rows.has(id)) load([id])
+      const row = rows.get(id)
+      if (!row) throw new Error(`paper ${id} vanished during an import`)
+      return row
     },
     insert(fields: RemoteFields): number {
-      const id = Number(insertRow.run({ ...columnValues(fields), now }).lastInsertRowid)
+      const id = Number(s.insertRow.run({ ...values(fields), now }).lastInsertRowid)
       writeAuthors(id, fields)
+      rows.set(id, fields)
+      labels.set(id, new Set())
       return id
     },
-    update(id: number, fields: RemoteFields): void {
-      updateRow.run({ ...columnValues(fields), now, id })
-      writeAuthors(id, fields)
+    update(id: number, before: RemoteFields, fields: RemoteFields): void {
+      s.updateRow.run({ ...values(fields), now, id })
+      if (!sameAuthors(before.authors, fields.authors)) writeAuthors(id, fields)
+      rows.set(id, fields)
     },
-    addSuggestedTags(id: number, labels: ReadonlyArray<{ label: string; origin: string }>): number {
-      return labels.reduce((sum, { label, origin }) => sum + insertLabel.run(id, label, origin).changes, 0)
+    addSuggestedTags(id: number, suggested: ReadonlyArray<Label>): number {
+      const known = labels.get(id) ?? new Set<string>()
+      labels.set(id, known)
+      let added = 0
+      for (const label of suggested) {
+        const key = labelKey(label)
+        if (known.has(key)) continue
+        known.add(key)
+        added += s.insertLabel.run(id, label.label, label.origin).changes
+      }
+      return added
+    },
+    /** Links the paper to the source; rewrites the link only when what the source says changed. */
+    recordProvenance(id: number, entry: Provenance): void {
+      const current = provenance.get(id)
+      const same =
+        current !== undefined &&
+        current.rank === entry.rank &&
+        current.section === entry.section &&
+        current.raw === entry.raw &&
+        current.upvotes === entry.upvotes
+      if (same) return
+      s.upsertProvenance.run({ paperId: id, sourceId, now, ...entry })
+      provenance.set(id, entry)
     },
   }
+}
+
+function labelKey(label: Label): string {
+  return `${label.origin}\u0000${label.label}`
+}
+
+function sameAuthors(
+  a: ReadonlyArray<{ name: string; affiliation: string | null }>,
+  b: ReadonlyArray<{ name: string; affiliation: string | null }>,
+): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => x.name === b[i]?.name && x.affiliation === b[i]?.affiliation)
+  )
 }

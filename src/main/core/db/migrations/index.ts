@@ -1,11 +1,19 @@
 import { AppError } from '@shared/api/errors'
 import type { WritableDb } from '../open-database'
 import { up as initial } from './0001-initial'
+import { up as syncSubscriptions } from './0002-sync-subscriptions'
+import { up as pdfs } from './0003-pdfs'
+import { up as search } from './0004-search'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
 
-export const MIGRATIONS: ReadonlyArray<Migration> = [{ version: 1, up: initial }]
+export const MIGRATIONS: ReadonlyArray<Migration> = [
+  { version: 1, up: initial },
+  { version: 2, up: syncSubscriptions },
+  { version: 3, up: pdfs },
+  { version: 4, up: search },
+]
 
 /** The schema version a fully migrated database has. */
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -1,37 +1,93 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
-import type { Paper } from '@shared/model/paper'
+import { useEffect, useMemo, useRef } from 'react'
+import { displayTitle } from '@shared/model/paper'
+import { useStore } from '../../hooks/use-store'
+import type { LibraryStore } from './library-store'
+import { bylineOf } from './paper-format'
 import { PaperRow } from './PaperRow'
 
-/** The papers as a virtualized list, so a long library stays smooth. */
-export function PaperList({ papers }: { papers: ReadonlyArray<Paper> }) {
+/** Height of one row; fixed, so 100k rows need no measuring. */
+export const ROW_HEIGHT = 62
+
+/** The papers of the view, virtualized: only the rows on screen are in the DOM, fetched by window. */
+export function PaperList({ store, onOpen }: { store: LibraryStore; onOpen: () => void }) {
+  const state = useStore(store)
   const scrollRef = useRef<HTMLDivElement>(null)
+  const tagColors = useMemo(
+    () => new Map(state.tags.map((tag) => [tag.name, tag.color])),
+    [state.tags],
+  )
   // The React Compiler skips this component (TanStack Virtual returns fresh functions); the
   // virtualizer re-renders on scroll by design.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: papers.length,
+    count: state.total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 84,
-    getItemKey: (index) => papers[index]?.id ?? index,
-    overscan: 8,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
   })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items.at(-1)?.index ?? 0
+  useEffect(() => store.setViewport(first, last), [store, first, last, state.total])
+  useEffect(() => {
+    if (state.focusIndex >= 0) virtualizer.scrollToIndex(state.focusIndex, { align: 'auto' })
+  }, [state.focusIndex, virtualizer])
+
   return (
-    <div ref={scrollRef} className="paper-list" role="list" aria-label="Papers">
+    <div
+      ref={scrollRef}
+      className="paper-list"
+      role="listbox"
+      aria-label="Papers"
+      aria-multiselectable="true"
+      tabIndex={-1}
+      data-rows-version={state.rowsVersion}
+    >
       <div className="paper-list__inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const paper = papers[item.index]
-          if (!paper) return null
+        {items.map((item) => {
+          const row = store.rowAt(item.index)
+          const focused = item.index === state.focusIndex
+          const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }
+          if (!row) {
+            return (
+              <div
+                key={item.key}
+                className="paper-list__item paper-list__item--loading"
+                style={style}
+              >
+                <div className="skeleton" />
+              </div>
+            )
+          }
+          const selected = state.selection.ids.has(row.id)
+          const byline = bylineOf(row)
           return (
             <div
               key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              role="listitem"
-              className="paper-list__item"
-              style={{ transform: `translateY(${item.start}px)` }}
+              role="option"
+              aria-selected={selected || (state.selection.ids.size === 0 && focused)}
+              aria-label={byline ? `${displayTitle(row)} — ${byline}` : displayTitle(row)}
+              data-paper-id={row.id}
+              className={[
+                'paper-list__item',
+                focused ? 'is-focused' : '',
+                selected ? 'is-selected' : '',
+                row.status === 'unread' ? 'is-unread' : '',
+              ].join(' ')}
+              style={style}
+              onMouseDown={(event) => {
+                if (event.shiftKey) event.preventDefault()
+              }}
+              onClick={(event) =>
+                store.click(item.index, {
+                  shift: event.shiftKey,
+                  toggle: event.ctrlKey || event.metaKey,
+                })
+              }
+              onDoubleClick={onOpen}
             >
-              <PaperRow paper={paper} />
+              <PaperRow row={row} tagColors={tagColors} />
             </div>
           )
         })}

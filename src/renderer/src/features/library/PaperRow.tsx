@@ -1,42 +1,71 @@
-import { displayTitle, type Paper } from '@shared/model/paper'
+import { displayTitle } from '@shared/model/paper'
+import { highlightParts } from '../search/highlight-parts'
+import type { PaperListRow } from './library-store'
 import { bylineOf, formatDay } from './paper-format'
+import { TagChip } from './TagChip'
 
-/** One paper in the list: title, byline, date, upvotes, tags and reading status. */
-export function PaperRow({ paper }: { paper: Paper }) {
-  const byline = bylineOf(paper)
+const STATUS_LABELS = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const
+
+/** One paper in the list: title, byline, date, upvotes, tags, status and PDF availability. */
+export function PaperRow({
+  row,
+  tagColors,
+}: {
+  row: PaperListRow
+  tagColors: ReadonlyMap<string, string | null>
+}) {
+  const byline = bylineOf(row)
   return (
-    <article className="paper-row" data-testid="paper-row">
-      <div className="paper-row__main">
-        <h2 className="paper-row__title">
-          {paper.starred ? (
-            <span className="paper-row__star" aria-label="Starred">
-              ★{' '}
-            </span>
-          ) : null}
-          {displayTitle(paper)}
-        </h2>
-        <p className="paper-row__meta">
-          {byline ? <span>{byline}</span> : null}
-          {paper.publishedAt ? (
-            <time dateTime={paper.publishedAt}>{formatDay(paper.publishedAt)}</time>
-          ) : null}
-          {paper.upvotes !== null ? (
-            <span className="paper-row__upvotes" title={`${paper.upvotes} upvotes`}>
-              ▲ {paper.upvotes}
-            </span>
-          ) : null}
-        </p>
-        {paper.tags.length > 0 ? (
-          <ul className="paper-row__tags" aria-label="Tags">
-            {paper.tags.map((tag) => (
-              <li key={tag} className="tag-chip">
-                {tag}
-              </li>
-            ))}
-          </ul>
+    <div className="paper-row" data-testid="paper-row" data-status={row.status}>
+      <div className="paper-row__line">
+        {row.status === 'unread' ? <span className="paper-row__dot" aria-hidden="true" /> : null}
+        <span className="paper-row__title">
+          {row.titleHighlights && row.titleHighlights.length > 0
+            ? highlightParts(displayTitle(row), row.titleHighlights).map((part, index) =>
+                part.marked ? <mark key={index}>{part.text}</mark> : part.text,
+              )
+            : displayTitle(row)}
+        </span>
+        {row.starred ? (
+          <span className="paper-row__star" title="Starred" aria-label="Starred">
+            ★
+          </span>
+        ) : null}
+        {row.publishedAt ? (
+          <time className="paper-row__date" dateTime={row.publishedAt}>
+            {formatDay(row.publishedAt)}
+          </time>
         ) : null}
       </div>
-      <span className={`status-badge status-badge--${paper.status}`}>{paper.status}</span>
-    </article>
+      <div className="paper-row__line paper-row__meta">
+        {byline ? <span className="paper-row__byline">{byline}</span> : null}
+        {row.upvotes !== null ? (
+          <span className="paper-row__upvotes" title={`${row.upvotes} upvotes`}>
+            ▲ {row.upvotes}
+          </span>
+        ) : null}
+        <span className="paper-row__tags">
+          {row.tags.slice(0, 4).map((tag) => (
+            <TagChip key={tag} name={tag} color={tagColors.get(tag)} />
+          ))}
+          {row.tags.length > 4 ? (
+            <span className="paper-row__more">+{row.tags.length - 4}</span>
+          ) : null}
+        </span>
+        <span className="paper-row__end">
+          {row.pdf ? (
+            <span
+              className={`pdf-badge pdf-badge--${row.pdf}`}
+              title={row.pdf === 'local' ? 'PDF stored in the library' : 'PDF available online'}
+            >
+              PDF
+            </span>
+          ) : null}
+          <span className={`status-badge status-badge--${row.status}`}>
+            {STATUS_LABELS[row.status]}
+          </span>
+        </span>
+      </div>
+    </div>
   )
 }

@@ -1,17 +1,57 @@
 import type { AppEventEnvelope } from '@shared/api/events'
-import type { LibraryApi } from '@shared/api/library-api'
-import type { Paper } from '@shared/model/paper'
+import type { ImportReport, LibraryApi, MatchRange, SearchHit } from '@shared/api/library-api'
+import type {
+  LibraryCounts,
+  PaperListRow as ApiRow,
+  PaperPatch,
+  UserList,
+} from '@shared/api/library-ui'
+import { STATUS_CYCLE } from '@shared/api/library-ui'
+import type { PaperId, TagId } from '@shared/model/ids'
+import type { PaperDetail, PaperSort, ReadingStatus } from '@shared/model/paper'
+import type { Tag } from '@shared/model/tag'
+import type { ToastStore } from '../../components/toast-store'
+import { PAGE_SIZE, pagesFor, pagesToEvict } from './row-window'
+import { filterOf, sameScope, type Scope } from './scope'
+import {
+  actionTargets,
+  EMPTY_SELECTION,
+  extendTo,
+  selectIds,
+  toggleRow,
+  type Selection,
+} from './selection'
+import { defaultOrder, sortRows } from './sort-rows'
+import { popUndo, pushUndo, type UndoStack } from './undo-stack'
+
+/** A list row; a search hit also says where its title matched. */
+export type PaperListRow = ApiRow & { titleHighlights?: ReadonlyArray<MatchRange> }
 
 /** What the library screen shows. */
 export type LibraryState = {
-  /** The search box text; empty lists the newest papers. */
+  scope: Scope
+  sort: PaperSort
+  order: 'asc' | 'desc'
+  /** The search box text; empty browses the scope. */
   query: string
-  papers: ReadonlyArray<Paper>
-  /** Papers in the whole library. */
+  /** Rows in the list (search hits while searching). */
   total: number
-  /** False until the first answer arrived. */
+  /** The query the rows on screen answer ('' when browsing); lags `query` while typing. */
+  shownQuery: string
+  /** Bumps whenever cached rows change, so the list re-reads them. */
+  rowsVersion: number
+  /** False until the first rows arrived. */
   loaded: boolean
-  error: string | null
+  selection: Selection
+  /** The row the keyboard is on; -1 when none. */
+  focusIndex: number
+  detail: PaperDetail | null
+  counts: LibraryCounts | null
+  tags: ReadonlyArray<Tag>
+  lists: ReadonlyArray<UserList>
+  undo: UndoStack
+  /** Bumps when the tag editor should take focus (the `t` key). */
+  tagFocusRequest: number
 }
 
 /** The library screen's state and the user intents that change it. */
@@ -20,63 +60,308 @@ export type LibraryStore = {
   subscribe: (listener: () => void) => () => void
   /** Opens the event subscription and loads; returns the function that stops both. */
   start: () => () => void
-  /** Sets the search text and reloads after a short pause in typing. */
+  /** The row at a list index, when loaded. */
+  rowAt: (index: number) => PaperListRow | undefined
+  /** The list shows rows `start..end`: fetch what is missing. */
+  setViewport: (start: number, end: number) => void
+  setScope: (scope: Scope) => void
+  setSort: (sort: PaperSort, order?: 'asc' | 'desc') => void
   setQuery: (query: string) => void
-  reload: () => Promise<void>
-  dismissError: () => void
+  focus: (index: number) => void
+  moveFocus: (delta: number) => void
+  click: (index: number, modifiers: { shift: boolean; toggle: boolean }) => void
+  toggleSelectFocused: () => void
+  selectAll: () => Promise<void>
+  clearSelection: () => void
+  /** The papers an action applies to (the selection, else the focused paper). */
+  targets: () => PaperId[]
+  edit: (
+    label: string,
+    patch: Omit<PaperPatch, 'ids'>,
+    ids?: ReadonlyArray<PaperId>,
+  ) => Promise<void>
+  toggleStar: () => Promise<void>
+  cycleStatus: () => Promise<void>
+  setStatus: (status: ReadingStatus) => Promise<void>
+  addTags: (tags: ReadonlyArray<string>, ids?: ReadonlyArray<PaperId>) => Promise<void>
+  removeTag: (tag: string, ids?: ReadonlyArray<PaperId>) => Promise<void>
+  setNote: (id: PaperId, note: string) => Promise<void>
+  undo: () => Promise<void>
+  requestTagFocus: () => void
+  createTag: (name: string) => Promise<void>
+  renameTag: (id: TagId, name: string) => Promise<void>
+  recolorTag: (id: TagId, color: string | null) => Promise<void>
+  mergeTags: (ids: ReadonlyArray<TagId>, into: TagId) => Promise<void>
+  deleteTag: (id: TagId) => Promise<void>
+  createList: (name: string) => Promise<void>
+  deleteList: (id: number) => Promise<void>
+  addToList: (listId: number) => Promise<void>
+  /** Imports text through the library's import (errors reject, for the dialog to show). */
+  importText: (
+    text: string,
+    sourceName: string,
+    tags: ReadonlyArray<string>,
+  ) => Promise<ImportReport>
+  /** Refetches rows, counts, tags, lists and the open paper. */
+  refresh: () => Promise<void>
 }
 
 /** What the store needs from the outside world. */
 export type LibraryStoreDeps = {
-  api: Pick<LibraryApi, 'listPapers' | 'search' | 'libraryInfo'>
+  api: LibraryApi
   subscribeToEvents: (listener: (event: AppEventEnvelope) => void) => () => void
+  toasts: ToastStore
   debounceMs?: number
 }
 
-const LIST_LIMIT = 500
-const SEARCH_LIMIT = 200
+const SEARCH_LIMIT = 500
 
 /** Creates the library screen's store over any LibraryApi. */
 export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
-  const debounceMs = deps.debounceMs ?? 200
+  const { api, toasts } = deps
+  const debounceMs = deps.debounceMs ?? 150
   const listeners = new Set<() => void>()
-  let state: LibraryState = { query: '', papers: [], total: 0, loaded: false, error: null }
-  let latest = 0
-  let timer: ReturnType<typeof setTimeout> | undefined
+  let state: LibraryState = {
+    scope: { kind: 'view', view: 'all' },
+    sort: 'added',
+    order: 'desc',
+    query: '',
+    total: 0,
+    shownQuery: '',
+    rowsVersion: 0,
+    loaded: false,
+    selection: EMPTY_SELECTION,
+    focusIndex: -1,
+    detail: null,
+    counts: null,
+    tags: [],
+    lists: [],
+    undo: [],
+    tagFocusRequest: 0,
+  }
+  // Rows live outside the state: the list reads them by index as it renders.
+  let pages = new Map<number, ReadonlyArray<PaperListRow>>()
+  let hits: ReadonlyArray<PaperListRow> | null = null
+  let generation = 0
+  let viewport: [number, number] = [0, 40]
+  const inFlight = new Set<string>()
+  let searchTimer: ReturnType<typeof setTimeout> | undefined
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined
+  let detailTimer: ReturnType<typeof setTimeout> | undefined
+  let detailRequest = 0
 
   const set = (patch: Partial<LibraryState>): void => {
     state = { ...state, ...patch }
     for (const listener of [...listeners]) listener()
   }
+  const rowsChanged = (patch: Partial<LibraryState> = {}) =>
+    set({ ...patch, rowsVersion: state.rowsVersion + 1 })
 
-  const reload = async (): Promise<void> => {
-    const request = ++latest
-    const query = state.query.trim()
+  const rowAt = (index: number): PaperListRow | undefined => {
+    if (hits !== null) return hits[index]
+    return pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
+  }
+  const focusedId = (): PaperId | null => rowAt(state.focusIndex)?.id ?? null
+
+  const run = async (work: () => Promise<void>): Promise<void> => {
     try {
-      const next =
-        query === ''
-          ? await deps.api.listPapers({ sort: 'added', limit: LIST_LIMIT }).then((page) => ({
-              papers: page.papers,
-              total: page.total,
-            }))
-          : await Promise.all([
-              deps.api.search({ query, limit: SEARCH_LIMIT }),
-              deps.api.libraryInfo({}),
-            ]).then(([hits, info]) => ({ papers: hits, total: info.paperCount }))
-      // An answer to an older query must not overwrite a newer one.
-      if (request === latest) set({ ...next, loaded: true, error: null })
+      await work()
     } catch (error) {
-      // The list keeps what it showed; a failed first load shows no misleading empty state.
-      if (request === latest) set({ error: messageOf(error) })
+      toasts.fail(error)
     }
   }
 
-  const schedule = (delay: number): void => {
-    clearTimeout(timer)
-    timer = setTimeout(() => void reload(), delay)
+  const fetchPage = async (page: number, gen: number): Promise<void> => {
+    const key = `${gen}:${page}`
+    if (inFlight.has(key)) return
+    inFlight.add(key)
+    try {
+      const result = await api.listPaperRows({
+        ...filterOf(state.scope),
+        sort: state.sort,
+        order: state.order,
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      })
+      if (gen !== generation || hits !== null) return
+      pages.set(page, result.rows)
+      for (const stale of pagesToEvict(
+        pages.keys(),
+        pagesFor(viewport[0], viewport[1], result.total),
+      )) {
+        pages.delete(stale)
+      }
+      rowsChanged({ total: result.total, loaded: true })
+      if (state.focusIndex < 0 && result.total > 0) focus(0)
+      else if (state.focusIndex >= result.total) focus(result.total - 1)
+    } finally {
+      inFlight.delete(key)
+    }
   }
 
-  return {
+  const loadVisible = async (gen: number, fresh: boolean): Promise<void> => {
+    const total = fresh ? Math.max(state.total, viewport[1] + 1) : state.total
+    const wanted = pagesFor(viewport[0], viewport[1], Math.max(total, 1))
+    const missing = fresh ? wanted : wanted.filter((page) => !pages.has(page))
+    await Promise.all(missing.map((page) => fetchPage(page, gen)))
+  }
+
+  const scopeHits = async (found: ReadonlyArray<SearchHit>): Promise<PaperListRow[]> => {
+    const rows = found.map(hitToRow)
+    const { scope } = state
+    if (scope.kind === 'view') {
+      const since = state.counts?.newSince ?? null
+      return rows.filter((row) => {
+        switch (scope.view) {
+          case 'all':
+            return true
+          case 'new':
+            return since === null || row.addedAt > since
+          case 'starred':
+            return row.starred
+          default:
+            return row.status === scope.view
+        }
+      })
+    }
+    if (scope.kind === 'tag') {
+      return rows.filter((row) =>
+        row.tags.some((tag) => tag === scope.tag || tag.startsWith(`${scope.tag}/`)),
+      )
+    }
+    const allowed = new Set(await api.listPaperIds(filterOf(scope)))
+    return rows.filter((row) => allowed.has(row.id))
+  }
+
+  const reloadRows = async (resetFocus: boolean): Promise<void> => {
+    const gen = ++generation
+    const query = state.query.trim()
+    if (query === '') {
+      hits = null
+      if (resetFocus) {
+        pages = new Map()
+        set({ focusIndex: -1, total: 0, selection: EMPTY_SELECTION })
+      }
+      await loadVisible(gen, true)
+      if (gen === generation && state.shownQuery !== '') set({ shownQuery: '' })
+      if (gen === generation && !resetFocus) {
+        // Pages out of view hold rows from before the change: drop them, they refetch on scroll.
+        const keep = new Set(pagesFor(viewport[0], viewport[1], state.total))
+        for (const page of [...pages.keys()]) if (!keep.has(page)) pages.delete(page)
+      }
+      if (gen === generation && state.total === 0) rowsChanged({ loaded: true, focusIndex: -1 })
+      return
+    }
+    const found = await api.search({ query, limit: SEARCH_LIMIT })
+    const scoped = await scopeHits(found)
+    if (gen !== generation) return
+    hits =
+      state.sort === 'added' && state.order === 'desc'
+        ? scoped
+        : sortRows(scoped, state.sort, state.order)
+    rowsChanged({ total: hits.length, loaded: true, shownQuery: query })
+    focus(
+      hits.length > 0
+        ? resetFocus
+          ? 0
+          : Math.min(Math.max(state.focusIndex, 0), hits.length - 1)
+        : -1,
+    )
+  }
+
+  const loadSidebar = async (): Promise<void> => {
+    const [counts, tags, lists] = await Promise.all([
+      api.libraryCounts({}),
+      api.listTags({}),
+      api.listLists({}),
+    ])
+    set({ counts, tags, lists })
+  }
+
+  const loadDetail = (delay: number): void => {
+    clearTimeout(detailTimer)
+    const id = focusedId()
+    const request = ++detailRequest
+    if (id === null) {
+      if (state.detail !== null) set({ detail: null })
+      return
+    }
+    detailTimer = setTimeout(() => {
+      api
+        .getPaper({ id })
+        .then((detail) => {
+          if (request === detailRequest) set({ detail })
+        })
+        .catch((error: unknown) => {
+          if (request === detailRequest) toasts.fail(error)
+        })
+    }, delay)
+  }
+
+  function focus(index: number): void {
+    const clamped = state.total === 0 ? -1 : Math.max(0, Math.min(index, state.total - 1))
+    const changed = clamped !== state.focusIndex
+    set({ focusIndex: clamped })
+    if (changed || state.detail?.id !== focusedId()) loadDetail(60)
+  }
+
+  const refresh = async (): Promise<void> => {
+    await Promise.all([reloadRows(false), loadSidebar()])
+    loadDetail(0)
+  }
+
+  const recordUndo = (label: string, undo: () => Promise<void>) => {
+    set({ undo: pushUndo(state.undo, { label, undo }) })
+    toasts.notify({
+      kind: 'info',
+      message: label,
+      action: { label: 'Undo', run: () => void store.undo() },
+    })
+  }
+
+  const edit = async (
+    label: string,
+    patch: Omit<PaperPatch, 'ids'>,
+    ids: ReadonlyArray<PaperId> = store.targets(),
+  ): Promise<void> => {
+    if (ids.length === 0) return
+    await run(async () => {
+      const result = await api.updatePapers({ ...patch, ids: [...ids] })
+      patchLoadedRows(ids, patch)
+      if (result.undo.length > 0) {
+        recordUndo(label, async () => {
+          for (const step of result.undo) await api.updatePapers(step)
+          await refresh()
+        })
+      }
+      await refresh()
+    })
+  }
+
+  /** Shows an edit at once on the rows in memory; the refetch that follows confirms it. */
+  const patchLoadedRows = (ids: ReadonlyArray<PaperId>, patch: Omit<PaperPatch, 'ids'>) => {
+    const touched = new Set(ids)
+    const apply = (row: PaperListRow): PaperListRow => {
+      if (!touched.has(row.id)) return row
+      let tags = row.tags
+      if (patch.addTags) tags = [...new Set([...tags, ...patch.addTags])].sort()
+      if (patch.removeTags) {
+        const gone = new Set(patch.removeTags.map((tag) => tag.toLowerCase()))
+        tags = tags.filter((tag) => !gone.has(tag.toLowerCase()))
+      }
+      return {
+        ...row,
+        tags,
+        status: patch.status ?? row.status,
+        starred: patch.starred ?? row.starred,
+      }
+    }
+    if (hits !== null) hits = hits.map(apply)
+    for (const [page, rows] of pages) pages.set(page, rows.map(apply))
+    rowsChanged()
+  }
+
+  const store: LibraryStore = {
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener)
@@ -84,24 +369,250 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     },
     start() {
       const unsubscribe = deps.subscribeToEvents((event) => {
-        // One import emits a burst of changes; refetch once for the burst.
-        if (event.type === 'library.changed') schedule(50)
+        // An import or sync emits a burst of changes; refetch once for the burst.
+        if (event.type === 'library.changed') {
+          clearTimeout(refreshTimer)
+          refreshTimer = setTimeout(() => void run(refresh), 120)
+        }
+        // Errors stay until dismissed: the message says how to restore the latest snapshot.
+        if (event.type === 'library.damaged') {
+          toasts.notify({ kind: 'error', message: event.payload.message })
+        }
       })
-      void reload()
+      void run(async () => {
+        // The rows need no visit; the counts need it first (what is "new" starts with it).
+        await Promise.all([api.beginVisit({}).then(loadSidebar), reloadRows(true)])
+      })
       return () => {
-        clearTimeout(timer)
+        clearTimeout(searchTimer)
+        clearTimeout(refreshTimer)
+        clearTimeout(detailTimer)
         unsubscribe()
       }
     },
+    rowAt,
+    setViewport(start, end) {
+      viewport = [start, end]
+      if (hits !== null) return
+      const missing = pagesFor(start, end, state.total).filter((page) => !pages.has(page))
+      if (missing.length > 0) void run(() => loadVisible(generation, false))
+    },
+    setScope(scope) {
+      if (sameScope(scope, state.scope)) return
+      set({ scope, selection: EMPTY_SELECTION, loaded: false })
+      void run(() => reloadRows(true))
+    },
+    setSort(sort, order = defaultOrder(sort)) {
+      set({ sort, order })
+      void run(() => reloadRows(true))
+    },
     setQuery(query) {
       set({ query })
-      schedule(debounceMs)
+      clearTimeout(searchTimer)
+      searchTimer = setTimeout(() => void run(() => reloadRows(true)), debounceMs)
     },
-    reload,
-    dismissError: () => set({ error: null }),
+    focus,
+    moveFocus(delta) {
+      focus(Math.max(0, state.focusIndex) + (state.focusIndex < 0 ? 0 : delta))
+    },
+    click(index, { shift, toggle }) {
+      const row = rowAt(index)
+      if (!row) return
+      // A plain click moves the focus and clears a multi-selection; it anchors the next shift-click.
+      let selection: Selection = { ids: new Set(), anchor: index }
+      if (shift) selection = extendTo(state.selection, index, (i) => rowAt(i)?.id, toggle)
+      else if (toggle) selection = toggleRow(state.selection, index, row.id)
+      set({ selection })
+      focus(index)
+    },
+    toggleSelectFocused() {
+      const row = rowAt(state.focusIndex)
+      if (row) set({ selection: toggleRow(state.selection, state.focusIndex, row.id) })
+    },
+    selectAll: () =>
+      run(async () => {
+        const ids =
+          hits !== null ? hits.map((row) => row.id) : await api.listPaperIds(filterOf(state.scope))
+        set({ selection: selectIds(state.selection, ids) })
+      }),
+    clearSelection: () => set({ selection: EMPTY_SELECTION }),
+    targets: () => actionTargets(state.selection, focusedId()),
+    edit,
+    async toggleStar() {
+      const ids = store.targets()
+      const rows = ids.map((id) => findRow(id))
+      const starred = !rows.every((row) => row?.starred === true)
+      await edit(
+        starred ? starLabel(ids.length) : `Unstarred ${plural(ids.length)}`,
+        { starred },
+        ids,
+      )
+    },
+    async cycleStatus() {
+      const row = rowAt(state.focusIndex)
+      if (!row) return
+      const next =
+        STATUS_CYCLE[(STATUS_CYCLE.indexOf(row.status) + 1) % STATUS_CYCLE.length] ?? 'unread'
+      await store.setStatus(next)
+    },
+    async setStatus(status) {
+      const ids = store.targets()
+      await edit(`Marked ${plural(ids.length)} as ${status}`, { status }, ids)
+    },
+    async addTags(tags, ids = store.targets()) {
+      if (tags.length === 0) return
+      await edit(
+        `Tagged ${plural(ids.length)} ${tags.map((tag) => `#${tag}`).join(' ')}`,
+        { addTags: [...tags] },
+        ids,
+      )
+    },
+    async removeTag(tag, ids = store.targets()) {
+      await edit(`Removed #${tag} from ${plural(ids.length)}`, { removeTags: [tag] }, ids)
+    },
+    setNote: (id, note) =>
+      run(async () => {
+        await api.setNote({ id, note: note.trim() === '' ? null : note })
+        loadDetail(0)
+      }),
+    undo: () =>
+      run(async () => {
+        const { entry, rest } = popUndo(state.undo)
+        if (!entry) {
+          toasts.notify({ kind: 'info', message: 'Nothing to undo.' })
+          return
+        }
+        set({ undo: rest })
+        await entry.undo()
+        toasts.notify({ kind: 'info', message: `Undone: ${entry.label}` })
+      }),
+    requestTagFocus: () => set({ tagFocusRequest: state.tagFocusRequest + 1 }),
+    createTag: (name) =>
+      run(async () => {
+        await api.createTag({ name })
+        await loadSidebar()
+      }),
+    renameTag: (id, name) =>
+      run(async () => {
+        const before = state.tags.find((tag) => tag.id === id)
+        await api.renameTag({ id, name })
+        if (state.scope.kind === 'tag' && before && state.scope.tag === before.name) {
+          set({ scope: { kind: 'tag', tag: name } })
+        }
+        if (before) {
+          recordUndo(`Renamed #${before.name} to #${name}`, async () => {
+            await api.renameTag({ id, name: before.name })
+            await refresh()
+          })
+        }
+        await refresh()
+      }),
+    recolorTag: (id, color) =>
+      run(async () => {
+        await api.setTagColor({ id, color })
+        await loadSidebar()
+      }),
+    mergeTags: (ids, into) =>
+      run(async () => {
+        const target = state.tags.find((tag) => tag.id === into)
+        await api.mergeTags({ ids: [...ids], into })
+        toasts.notify({ kind: 'info', message: `Merged into #${target?.name ?? into}` })
+        await refresh()
+        const { scope } = state
+        if (scope.kind === 'tag' && !state.tags.some((tag) => tag.name === scope.tag)) {
+          store.setScope({ kind: 'view', view: 'all' })
+        }
+      }),
+    deleteTag: (id) =>
+      run(async () => {
+        const deleted = await api.deleteTag({ id })
+        if (state.scope.kind === 'tag' && state.scope.tag === deleted.name) {
+          set({ scope: { kind: 'view', view: 'all' } })
+        }
+        recordUndo(`Deleted #${deleted.name}`, async () => {
+          await api.createTag({ name: deleted.name, color: deleted.color })
+          if (deleted.paperIds.length > 0) {
+            await api.updatePapers({ ids: [...deleted.paperIds], addTags: [deleted.name] })
+          }
+          await refresh()
+        })
+        await refresh()
+      }),
+    createList: (name) =>
+      run(async () => {
+        await api.createList({ name })
+        await loadSidebar()
+      }),
+    deleteList: (id) =>
+      run(async () => {
+        await api.deleteList({ id })
+        if (state.scope.kind === 'list' && state.scope.listId === id) {
+          set({ scope: { kind: 'view', view: 'all' } })
+        }
+        await refresh()
+      }),
+    addToList: (listId) =>
+      run(async () => {
+        const ids = store.targets()
+        if (ids.length === 0) return
+        const list = state.lists.find((entry) => entry.id === listId)
+        await api.addToList({ listId, ids })
+        recordUndo(`Added ${plural(ids.length)} to ${list?.name ?? 'the list'}`, async () => {
+          await api.removeFromList({ listId, ids })
+          await refresh()
+        })
+        await loadSidebar()
+      }),
+    async importText(text, sourceName, tags) {
+      const report = await api.importText({ text, sourceName, tags: [...tags] })
+      toasts.notify({
+        kind: 'info',
+        message: `Imported ${sourceName}: ${report.added} added, ${report.updated} updated.`,
+      })
+      await run(refresh)
+      return report
+    },
+    refresh: () => run(refresh),
+  }
+
+  function findRow(id: PaperId): PaperListRow | undefined {
+    if (hits !== null) return hits.find((row) => row.id === id)
+    for (const rows of pages.values()) {
+      const row = rows.find((entry) => entry.id === id)
+      if (row) return row
+    }
+    return undefined
+  }
+
+  return store
+}
+
+function hitToRow(hit: SearchHit): PaperListRow {
+  return {
+    titleHighlights: hit.highlights.title ?? [],
+    id: hit.id,
+    arxivId: hit.arxivId,
+    doi: hit.doi,
+    title: hit.title,
+    authors: hit.authors.slice(0, 3),
+    authorCount: hit.authorCount,
+    organization: hit.organization,
+    publishedAt: hit.publishedAt,
+    upvotes: hit.upvotes,
+    tags: hit.tags,
+    status: hit.status,
+    starred: hit.starred,
+    addedAt: hit.addedAt,
+    pdf: hit.arxivId !== null ? 'remote' : null,
+    hasNote: hit.note !== null,
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+/** "1 paper", "3 papers". */
+export function plural(count: number): string {
+  return count === 1 ? '1 paper' : `${count} papers`
+}
+
+function starLabel(count: number): string {
+  return `Starred ${plural(count)}`
 }

@@ -8,21 +8,35 @@ const dateFormat = new Intl.DateTimeFormat(undefined, {
   timeZone: 'UTC',
 })
 
-/** Who wrote a paper, as far as it is known: names, else a count, else the organization. */
-export function bylineOf(paper: Paper): string | null {
+/** Who wrote a paper, as far as it is known: first names and a count, else a count, else the organization. */
+export function bylineOf(
+  paper: Pick<Paper, 'authors' | 'authorCount' | 'organization'>,
+): string | null {
   const { authors, authorCount, organization } = paper
-  if (authors.length > SHOWN_AUTHORS) {
-    return `${authors.slice(0, SHOWN_AUTHORS).join(', ')} +${authors.length - SHOWN_AUTHORS}`
+  const total = Math.max(authors.length, authorCount ?? 0)
+  if (authors.length > 0) {
+    const shown = authors.slice(0, SHOWN_AUTHORS).join(', ')
+    return total > SHOWN_AUTHORS ? `${shown} +${total - SHOWN_AUTHORS}` : shown
   }
-  if (authors.length > 0) return authors.join(', ')
+  if (organization) return organization
   if (authorCount !== null) return authorCount === 1 ? '1 author' : `${authorCount} authors`
-  return organization
+  return null
 }
 
 /** A `YYYY-MM-DD` date in the reader's locale, or the text as given if it is not one. */
 export function formatDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`)
+  const date = new Date(`${day.slice(0, 10)}T00:00:00Z`)
   return Number.isNaN(date.getTime()) ? day : dateFormat.format(date)
+}
+
+/** "just now", "5 min ago", "3 h ago", else the date. */
+export function timeAgo(iso: string, now = Date.now()): string {
+  const ms = now - Date.parse(iso)
+  if (Number.isNaN(ms)) return iso
+  if (ms < 60_000) return 'just now'
+  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min ago`
+  if (ms < 86_400_000) return `${Math.floor(ms / 3_600_000)} h ago`
+  return formatDay(iso)
 }
 
 /** "12 papers", or "3 of 12 papers" while a search narrows the list. */

@@ -1,0 +1,92 @@
+// Writes a generated library into a library folder the way imports do (one source per list,
+// chunked transactions), then applies what the user did (tags, notes, status, stars) through the API.
+import { join } from 'node:path'
+import type { LibraryApi } from '@shared/api/library-api'
+import type { PaperId } from '@shared/model/ids'
+import { DATABASE_FILE } from '../src/main/core/create-core'
+import { openDatabase } from '../src/main/core/db/open-database'
+import { catchUpSearchIndex } from '../src/main/core/db/papers-index'
+import { applyDrafts } from '../src/main/core/sync/apply-drafts'
+import { METADATA_RANK } from '../src/main/core/sync/metadata-rank'
+import type { GeneratedLibrary } from './generate-library'
+
+const CHUNK = 5_000
+
+/**
+ * Imports every draft into the library in `dataDir` (created and migrated if needed) and returns
+ * the paper id of each draft, index-aligned with `library.drafts`. Close any core on the folder
+ * first or open it after: this uses its own connection.
+ */
+export function importGeneratedDrafts(
+  dataDir: string,
+  library: GeneratedLibrary,
+  now: Date = new Date(),
+): PaperId[] {
+  const db = openDatabase(join(dataDir, DATABASE_FILE))
+  try {
+    const ids: PaperId[] = new Array<PaperId>(library.drafts.length)
+    for (const source of library.sources) {
+      const indexes = library.drafts.flatMap((_, i) =>
+        library.user[i]?.source === source ? [i] : [],
+      )
+      for (let start = 0; start < indexes.length; start += CHUNK) {
+        const chunk = indexes.slice(start, start + CHUNK)
+        const result = db
+          .transaction(() =>
+            applyDrafts(
+              db,
+              chunk.map((i) => library.drafts[i]!),
+              {
+                source: { kind: 'file:bench', key: source, name: source },
+                metadataRank: METADATA_RANK.arxiv,
+                tags: [],
+                now: now.toISOString(),
+              },
+            ),
+          )
+          .immediate()
+        result.paperIds.forEach((id, k) => {
+          ids[chunk[k]!] = id
+        })
+      }
+    }
+    catchUpSearchIndex(db)
+    return ids
+  } finally {
+    db.close()
+  }
+}
+
+/** Applies the generated tags, notes, reading status and stars through the API, in bulk calls. */
+export async function applyGeneratedUserData(
+  api: LibraryApi,
+  library: GeneratedLibrary,
+  ids: ReadonlyArray<PaperId>,
+): Promise<void> {
+  const byTag = new Map<string, PaperId[]>()
+  const byStatus = new Map<string, PaperId[]>()
+  const starred: PaperId[] = []
+  const add = (map: Map<string, PaperId[]>, key: string, id: PaperId) => {
+    const list = map.get(key)
+    if (list) list.push(id)
+    else map.set(key, [id])
+  }
+  library.user.forEach((data, i) => {
+    const id = ids[i]
+    if (id === undefined) return
+    for (const tag of data.tags) add(byTag, tag, id)
+    if (data.status !== 'unread') add(byStatus, data.status, id)
+    if (data.starred) starred.push(id)
+  })
+  for (const [tag, tagged] of byTag) await api.tagPapers({ ids: tagged, tags: [tag] })
+  for (const [status, papers] of byStatus) {
+    await api.setStatus({ ids: papers, status: status as 'reading' | 'read' })
+  }
+  if (starred.length > 0) await api.setStarred({ ids: starred, starred: true })
+  for (const [i, data] of library.user.entries()) {
+    const id = ids[i]
+    if (id !== undefined && data.note !== null) {
+      await api.setNote({ id, note: data.note })
+    }
+  }
+}

@@ -1,0 +1,376 @@
+import { copyFile, rm, stat, writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { AppError } from '@shared/api/errors'
+import type { LibraryService } from '@shared/api/library-api'
+import type { PaperId } from '@shared/model/ids'
+import type { PdfLocation, ReadingPosition } from '@shared/model/pdf'
+import { readerZoomSchema } from '@shared/model/pdf'
+import type { WritableDb } from '../db/open-database'
+import { findPaperIdBy } from '../db/papers-repo'
+import type { EventHub } from '../event-hub'
+import { applyDrafts } from '../sync/apply-drafts'
+import { METADATA_RANK } from '../sync/metadata-rank'
+import { listJobs, enqueue } from './downloads-repo'
+import { findPaperIds } from './find-paper-ids'
+import {
+  currentFile,
+  storageTotals,
+  textState,
+  unlinkFiles,
+  papersWithFiles,
+} from './pdf-files-repo'
+import { pdfFilePath } from './pdf-paths'
+import type { PdfRuntime } from './pdf-runtime'
+import { searchPdfText } from './pdf-search'
+import {
+  acceptTempFile,
+  checkShape,
+  deleteStoredFiles,
+  newTempFile,
+  storeLocalFile,
+  type StoredPdf,
+} from './pdf-store'
+
+type PdfMethods =
+  | 'pdfUrl'
+  | 'downloadPdfs'
+  | 'downloadStatus'
+  | 'cancelDownload'
+  | 'removePdf'
+  | 'attachPdf'
+  | 'addPdf'
+  | 'storageUsage'
+  | 'setReadingPosition'
+  | 'searchPdfText'
+
+/** What the PDF methods run on. */
+export type PdfServiceDeps = {
+  db: WritableDb
+  events: EventHub
+  dataDir: string
+  now: () => Date
+  pdf: PdfRuntime
+}
+
+/** The PDF part of the LibraryApi: the offline store, downloads, attachments, reading position, text search. */
+export function createPdfService(deps: PdfServiceDeps): Pick<LibraryService, PdfMethods> {
+  const { db, events, pdf } = deps
+  const stamp = () => deps.now().toISOString()
+  const requirePaper = (id: number) => {
+    if (db.prepare('SELECT 1 FROM papers WHERE id = ?').get(id) === undefined) {
+      throw new AppError('not-found', `There is no paper ${id} in this library.`)
+    }
+  }
+  const changed = (reason: string, ids: ReadonlyArray<number>) => {
+    if (ids.length > 0) events.emit('library.changed', { reason, paperIds: ids as PaperId[] })
+  }
+  const afterStore = (paperId: number, stored: StoredPdf) => {
+    changed('pdf', [paperId])
+    pdf.indexer.kick()
+    return stored
+  }
+
+  /** Writes inline bytes to a partial file, for the same checks as any other file. */
+  const inlineFile = async (data: string): Promise<string> => {
+    const file = await newTempFile(deps.dataDir, 'inline')
+    await writeFile(file, Buffer.from(data, 'base64'))
+    return file
+  }
+
+  return {
+    pdfUrl: async ({ id }) => {
+      requirePaper(id)
+      const file = currentFile(db, id)
+      if (!file) return null
+      const path = pdfFilePath(deps.dataDir, file.sha256)
+      const onDisk = await stat(path).catch(() => null)
+      if (onDisk?.size !== file.size) {
+        // Deleted or altered outside the app: forget it, so the reader offers a fresh download.
+        const unused = db.transaction(() => unlinkFiles(db, id)).immediate()
+        await deleteStoredFiles(deps.dataDir, onDisk ? [] : unused)
+        changed('pdf', [id])
+        return null
+      }
+      const location: PdfLocation = {
+        paperId: id,
+        sha256: file.sha256,
+        size: file.size,
+        origin: file.origin,
+        addedAt: file.addedAt,
+        file: path,
+        path: `/pdf/${id}?v=${file.sha256.slice(0, 12)}`,
+        text: textState(db, file.sha256),
+        position: readingPosition(db, id),
+      }
+      return location
+    },
+
+    downloadPdfs: async (input) => {
+      const ids = selectPapers(db, input)
+      const stored = new Set(papersWithFiles(db))
+      const alreadyStored = ids.filter((id) => stored.has(id))
+      const wanted = ids.filter((id) => !stored.has(id))
+      const urls = new Map(wanted.map((id) => [id, pdf.queue.candidates(id)[0] ?? null]))
+      const queued = wanted.filter((id) => urls.get(id) !== null)
+      const noLink = wanted.filter((id) => urls.get(id) === null)
+      enqueue(db, queued, (id) => urls.get(id as PaperId) ?? null, stamp())
+      pdf.queue.pump()
+      const results = input.wait ? await pdf.queue.waitFor(queued) : []
+      if (input.wait) await pdf.indexer.idle()
+      return { queued, alreadyStored, noLink, results }
+    },
+
+    downloadStatus: () => ({ jobs: listJobs(db), overall: pdf.queue.overall() }),
+
+    cancelDownload: ({ ids }) => ({ changed: pdf.queue.cancel(ids ?? null) }),
+
+    removePdf: async ({ id, ids, sourceId }) => {
+      const targets = new Set<number>([...(id === undefined ? [] : [id]), ...(ids ?? [])])
+      if (sourceId !== undefined) {
+        for (const paper of papersWithFiles(db, sourceId)) targets.add(paper)
+      }
+      let freedBytes = 0
+      const touched: number[] = []
+      const unused = db
+        .transaction(() => {
+          const gone: string[] = []
+          for (const paper of targets) {
+            const file = currentFile(db, paper)
+            if (!file) continue
+            touched.push(paper)
+            for (const sha of unlinkFiles(db, paper)) {
+              gone.push(sha)
+              freedBytes += file.sha256 === sha ? file.size : 0
+            }
+          }
+          return gone
+        })
+        .immediate()
+      await deleteStoredFiles(deps.dataDir, unused)
+      changed('pdf', touched)
+      return { changed: touched.length, freedBytes }
+    },
+
+    attachPdf: async ({ id, path, data, name, waitForText }) => {
+      requirePaper(id)
+      const label = name ?? path ?? 'the dropped file'
+      const stored =
+        path !== undefined
+          ? await storeLocalFile(pdf.store, { paperId: id, file: path, label })
+          : await acceptTempFile(pdf.store, {
+              paperId: id,
+              tempFile: await inlineFile(data ?? ''),
+              origin: 'attach',
+              label,
+            })
+      afterStore(id, stored)
+      if (waitForText) await pdf.indexer.idle()
+      return attachReport(id, false, stored)
+    },
+
+    addPdf: async ({ path, data, name, tags, waitForText }) => {
+      const label = name ?? path ?? 'the dropped file'
+      const tempFile =
+        path !== undefined ? await copyForInspection(path, label) : await inlineFile(data ?? '')
+      try {
+        await checkShape(tempFile, label)
+        const inspection = await pdf.worker.inspect(tempFile, 2).catch((error: unknown) => {
+          throw new AppError(
+            'unsupported-format',
+            `${label}: not a readable PDF (${(error as Error).message}).`,
+          )
+        })
+        const found = findPaperIds([
+          inspection.subject,
+          inspection.keywords,
+          inspection.title,
+          ...inspection.firstPages,
+        ])
+        const title = inspection.title ?? titleFromName(label)
+        let paperId =
+          (found.arxivId ? findPaperIdBy(db, 'arxiv_id', found.arxivId) : null) ??
+          (found.doi ? findPaperIdBy(db, 'doi', found.doi) : null)
+        const created = paperId === null
+        if (paperId === null) {
+          const result = db
+            .transaction(() =>
+              applyDrafts(
+                db,
+                [
+                  {
+                    arxivId: found.arxivId,
+                    arxivVersion: found.arxivVersion,
+                    doi: found.doi,
+                    // With an id the title comes later from arXiv or the DOI record; PDF titles are often wrong.
+                    title: found.arxivId || found.doi ? inspection.title : title,
+                    provenance: { line: null, rank: null, section: null, raw: label },
+                  },
+                ],
+                {
+                  source: { kind: 'pdf-file', key: 'added-pdfs', name: 'Added PDF files' },
+                  metadataRank: METADATA_RANK.ids,
+                  tags,
+                  now: stamp(),
+                },
+              ),
+            )
+            .immediate()
+          paperId = result.paperIds[0] ?? null
+          if (paperId === null) {
+            throw new AppError('internal', `${label}: the paper could not be created.`)
+          }
+          changed('import', [paperId])
+        }
+        const stored = await acceptTempFile(pdf.store, {
+          paperId,
+          tempFile,
+          origin: 'attach',
+          label,
+        })
+        afterStore(paperId, stored)
+        if (waitForText) await pdf.indexer.idle()
+        return {
+          ...attachReport(paperId, created, stored),
+          found: { arxivId: found.arxivId, doi: found.doi, title: inspection.title },
+        }
+      } finally {
+        await rm(tempFile, { force: true })
+      }
+    },
+
+    storageUsage: () => {
+      const totals = storageTotals(db)
+      return {
+        ...totals,
+        sources: totals.sources.map((s) => ({ ...s, sourceId: s.sourceId as never })),
+      }
+    },
+
+    setReadingPosition: ({ id, page, zoom }) => {
+      requirePaper(id)
+      const now = stamp()
+      const result = db
+        .transaction(() => {
+          const moved = db
+            .prepare(
+              `UPDATE papers SET view_state = ?, last_read_page = ?, last_opened_at = ?
+               WHERE id = ? AND (view_state IS NOT ? OR last_read_page IS NOT ?)`,
+            )
+            .run(
+              JSON.stringify({ page, zoom }),
+              page,
+              now,
+              id,
+              JSON.stringify({ page, zoom }),
+              page,
+            ).changes
+          const started = db
+            .prepare(
+              `UPDATE papers SET status = 'reading', modified_at = ? WHERE id = ? AND status = 'unread'`,
+            )
+            .run(now, id).changes
+          return { moved, started }
+        })
+        .immediate()
+      if (result.started > 0) changed('status', [id])
+      return { changed: result.moved + result.started > 0 ? 1 : 0 }
+    },
+
+    searchPdfText: ({ query, limit }) => searchPdfText(db, query, limit),
+  }
+
+  async function copyForInspection(path: string, label: string): Promise<string> {
+    const info = await stat(path).catch(() => null)
+    if (!info?.isFile()) throw new AppError('not-found', `${label}: no such file.`)
+    const file = await newTempFile(deps.dataDir, 'add')
+    await copyFile(path, file)
+    return file
+  }
+}
+
+function attachReport(paperId: number, created: boolean, stored: StoredPdf) {
+  return {
+    paperId: paperId as PaperId,
+    created,
+    sha256: stored.sha256,
+    size: stored.size,
+    pageCount: stored.pageCount,
+    found: { arxivId: null, doi: null, title: null },
+  }
+}
+
+function titleFromName(label: string): string {
+  return (
+    basename(label)
+      .replace(/\.pdf$/i, '')
+      .replace(/[_]+/g, ' ')
+      .trim() || 'Untitled PDF'
+  )
+}
+
+/** The reader's last page and zoom, when it kept one. */
+function readingPosition(db: WritableDb, id: number): ReadingPosition | null {
+  const row = db.prepare('SELECT view_state, last_read_page FROM papers WHERE id = ?').get(id) as
+    { view_state: string | null; last_read_page: number | null } | undefined
+  if (!row) return null
+  try {
+    const parsed = JSON.parse(row.view_state ?? 'null') as { page?: unknown; zoom?: unknown } | null
+    const zoom = readerZoomSchema.safeParse(parsed?.zoom)
+    const page =
+      typeof parsed?.page === 'number' && parsed.page >= 1
+        ? Math.floor(parsed.page)
+        : row.last_read_page
+    if (page === null || page === undefined) return null
+    return { page, zoom: zoom.success ? zoom.data : 'auto' }
+  } catch {
+    return row.last_read_page ? { page: row.last_read_page, zoom: 'auto' } : null
+  }
+}
+
+/** The papers a download request names: the union of ids, a tag, a source, a list and all unread. */
+function selectPapers(
+  db: WritableDb,
+  input: {
+    ids?: ReadonlyArray<number> | undefined
+    tag?: string | undefined
+    sourceId?: number | undefined
+    listId?: number | undefined
+    allUnread?: boolean | undefined
+  },
+): PaperId[] {
+  const ids = new Set<number>()
+  const known = db.prepare('SELECT 1 FROM papers WHERE id = ?')
+  for (const id of input.ids ?? []) if (known.get(id) !== undefined) ids.add(id)
+  const add = (rows: unknown[]) => rows.forEach((id) => ids.add(id as number))
+  if (input.tag !== undefined) {
+    add(
+      db
+        .prepare(
+          `SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
+           WHERE t.name = ? COLLATE NOCASE ORDER BY pt.paper_id`,
+        )
+        .pluck()
+        .all(input.tag),
+    )
+  }
+  if (input.sourceId !== undefined) {
+    add(
+      db
+        .prepare('SELECT paper_id FROM paper_sources WHERE source_id = ? ORDER BY paper_id')
+        .pluck()
+        .all(input.sourceId),
+    )
+  }
+  if (input.listId !== undefined) {
+    add(
+      db
+        .prepare('SELECT paper_id FROM list_papers WHERE list_id = ? ORDER BY position')
+        .pluck()
+        .all(input.listId),
+    )
+  }
+  if (input.allUnread) {
+    add(db.prepare(`SELECT id FROM papers WHERE status = 'unread' ORDER BY id`).pluck().all())
+  }
+  return [...ids] as PaperId[]
+}

@@ -1,0 +1,145 @@
+import { AppError } from '@shared/api/errors'
+import { z } from 'zod'
+import {
+  endpoint,
+  fetchConditional,
+  type ConditionalAnswer,
+  type FetchContext,
+  type SourcePage,
+} from './fetch-context'
+import { hfListItemSchema, hfPaperToDraft, parseJsonBody, validateBody } from './hf-schema'
+import type { PaperDraft } from './paper-draft'
+import { ParseError } from './parse-error'
+
+/** Which daily list: the latest, one day, an ISO week, a month, or a range of days (backfilled day by day). */
+export type HfDailyParams = {
+  date?: string | undefined
+  week?: string | undefined
+  month?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
+}
+
+/** Items per page; the API allows 1–100. */
+export const HF_DAILY_PAGE_SIZE = 100
+/** A backfill covers at most this many days per sync. */
+const MAX_RANGE_DAYS = 3660
+/** A runaway pager (a server that ignores `p`) stops here. */
+const MAX_PAGES_PER_QUERY = 2000
+
+const pageSchema = z.array(hfListItemSchema)
+
+/** Parses one `/api/daily_papers` page: drafts ranked from `rankOffset + 1`, entries without an arXiv id skipped. */
+export function parseHfDailyPage(
+  body: string,
+  url: string,
+  rankOffset = 0,
+): { drafts: PaperDraft[]; skipped: Array<{ line: null; entry: string; reason: string }> } {
+  const items = validateBody(pageSchema, parseJsonBody(body, url), url)
+  const drafts: PaperDraft[] = []
+  const skipped: Array<{ line: null; entry: string; reason: string }> = []
+  items.forEach((item, index) => {
+    const featured = item.paper.submittedOnDailyAt?.slice(0, 10) ?? null
+    const draft = hfPaperToDraft(
+      item.paper,
+      {
+        rank: rankOffset + index + 1,
+        numComments: item.numComments,
+        section: featured,
+        featured: true,
+      },
+      item.organization,
+    )
+    if (draft) drafts.push(draft)
+    else skipped.push({ line: null, entry: item.paper.id, reason: 'not an arXiv id' })
+  })
+  return { drafts, skipped }
+}
+
+/** The queries a daily source stands for: one per day of a range, else exactly one. */
+export function hfDailyQueries(params: HfDailyParams): Array<Record<string, string>> {
+  if (params.from !== undefined || params.to !== undefined) {
+    if (!params.from || !params.to) {
+      throw new AppError('invalid-input', 'A date range needs both --from and --to.')
+    }
+    return daysBetween(params.from, params.to).map((date) => ({ date }))
+  }
+  if (params.date) return [{ date: params.date }]
+  if (params.week) return [{ week: params.week }]
+  if (params.month) return [{ month: params.month }]
+  return [{}]
+}
+
+/**
+ * Fetches Hugging Face daily papers page by page (`p`, `limit`) until a page comes back short or
+ * empty. While a full page is being applied, the next one is already on its way.
+ */
+export async function* hfDailyPages(
+  ctx: FetchContext,
+  params: HfDailyParams,
+): AsyncGenerator<SourcePage> {
+  for (const query of hfDailyQueries(params)) {
+    const seen = new Set<string>()
+    const urlOf = (p: number) =>
+      endpoint(ctx.baseUrls.huggingFace, '/api/daily_papers', {
+        ...query,
+        p,
+        limit: HF_DAILY_PAGE_SIZE,
+      })
+    let next: Promise<Settled<ConditionalAnswer>> = settle(fetchConditional(ctx, urlOf(0), 'json'))
+    for (let p = 0; p < MAX_PAGES_PER_QUERY; p += 1) {
+      const url = urlOf(p)
+      const settled = await next
+      if ('error' in settled) throw settled.error
+      const answer = settled.value
+      let page: SourcePage
+      if (answer.notModified) {
+        page = { url, drafts: [], skipped: [], notModified: true, validators: answer.validators }
+      } else {
+        const parsed = parseHfDailyPage(answer.bytes.toString('utf8'), url, p * HF_DAILY_PAGE_SIZE)
+        const count = parsed.drafts.length + parsed.skipped.length
+        if (count > 0 && parsed.drafts.every((d) => d.arxivId && seen.has(d.arxivId))) {
+          throw new ParseError(
+            `page ${p} repeats the previous page; the server seems to ignore paging`,
+            null,
+            url,
+          )
+        }
+        for (const draft of parsed.drafts) if (draft.arxivId) seen.add(draft.arxivId)
+        page = { url, ...parsed, notModified: false, validators: answer.validators(count) }
+      }
+      const full = page.validators.count >= HF_DAILY_PAGE_SIZE
+      if (full) next = settle(fetchConditional(ctx, urlOf(p + 1), 'json'))
+      if (page.validators.count > 0) yield page
+      if (!full) break
+    }
+  }
+}
+
+type Settled<T> = { value: T } | { error: unknown }
+
+/** A promise that never rejects, so a prefetch nobody awaits yet cannot become an unhandled rejection. */
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  )
+}
+
+function daysBetween(from: string, to: string): string[] {
+  const start = Date.parse(`${from}T00:00:00Z`)
+  const end = Date.parse(`${to}T00:00:00Z`)
+  if (Number.isNaN(start) || Number.isNaN(end)) {
+    throw new AppError('invalid-input', `Not a date range: ${from} to ${to}.`)
+  }
+  if (end < start) {
+    throw new AppError('invalid-input', `The range ends (${to}) before it starts (${from}).`)
+  }
+  const days = Math.round((end - start) / 86_400_000) + 1
+  if (days > MAX_RANGE_DAYS) {
+    throw new AppError('invalid-input', `A range covers at most ${MAX_RANGE_DAYS} days.`)
+  }
+  return Array.from({ length: days }, (_, i) =>
+    new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+  )
+}

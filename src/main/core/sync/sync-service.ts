@@ -1,0 +1,202 @@
+import { AppError } from '@shared/api/errors'
+import type { LibraryService } from '@shared/api/library-api'
+import type { SourceId } from '@shared/model/ids'
+import type { SourceSummary, SyncKind, SyncRun } from '@shared/model/sync-source'
+import type { WritableDb } from '../db/open-database'
+import type { EventHub } from '../event-hub'
+import type { BaseUrls } from '../net/base-urls'
+import type { FetchFn } from '../net/fetch-bytes'
+import { createHttpClient } from '../net/http-client'
+import { resolvePapers } from '../resolve/resolve-papers'
+import { runSync, type SyncEngineDeps } from './run-sync'
+import { describeSource, validateParams } from './source-pages'
+import {
+  closeAbandonedRuns,
+  deleteSource,
+  findSourceByKey,
+  insertSource,
+  listSourceSummaries,
+  requireSource,
+  saveSource,
+  sourceKey,
+  type SourceRecord,
+} from './sync-store'
+import { hostDelays, syncTuningFromEnv, type SyncTuning } from './sync-tuning'
+
+/** What the sync methods run on (a subset of the service's dependencies). */
+export type SyncServiceDeps = {
+  db: WritableDb
+  events: EventHub
+  now: () => Date
+  baseUrls: BaseUrls
+  fetch: FetchFn
+  sync?: Partial<SyncTuning> | undefined
+}
+
+type SyncMethods = Pick<
+  LibraryService,
+  | 'listSources'
+  | 'addSource'
+  | 'updateSource'
+  | 'removeSource'
+  | 'syncSource'
+  | 'syncOnce'
+  | 'cancelSync'
+  | 'resolvePapers'
+>
+
+/** The source, sync and resolve methods of the LibraryApi. One sync per source runs at a time. */
+export function createSyncService(deps: SyncServiceDeps): SyncMethods {
+  const { db } = deps
+  const tuning = syncTuningFromEnv(process.env, deps.sync)
+  const http = createHttpClient({
+    fetch: deps.fetch,
+    hostDelays: hostDelays(deps.baseUrls, tuning),
+    retries: tuning.retries,
+    backoffBaseMs: tuning.backoffBaseMs,
+  })
+  const engine: SyncEngineDeps = {
+    db,
+    events: deps.events,
+    http,
+    baseUrls: deps.baseUrls,
+    now: deps.now,
+    timeoutMs: tuning.timeoutMs,
+    maxBytes: tuning.maxBytes,
+  }
+  const running = new Map<number, { controller: AbortController; done: Promise<SyncRun> }>()
+  const stamp = () => deps.now().toISOString()
+  closeAbandonedRuns(db, deps.now())
+
+  const summary = (id: number): SourceSummary => {
+    const [found] = listSourceSummaries(db, [id])
+    if (!found) throw new AppError('not-found', `There is no followed source ${id}.`)
+    return found
+  }
+  const start = (source: SourceRecord, tags?: ReadonlyArray<string>): Promise<SyncRun> => {
+    const current = running.get(source.id)
+    if (current) return current.done
+    const controller = new AbortController()
+    const done = runSync(engine, { source, tags, signal: controller.signal }).finally(() =>
+      running.delete(source.id),
+    )
+    running.set(source.id, { controller, done })
+    return done
+  }
+
+  return {
+    listSources: () => listSourceSummaries(db),
+    addSource: (input) => {
+      const params = validateParams(input.kind, input.params)
+      const key = sourceKey(params)
+      const existing = findSourceByKey(db, input.kind, key)
+      if (existing?.subscribed) {
+        throw new AppError(
+          'invalid-input',
+          `You already follow this list as source ${existing.id} (${existing.name}).`,
+        )
+      }
+      const settings = {
+        kind: input.kind,
+        key,
+        name: input.name ?? existing?.name ?? describeSource(input.kind, params),
+        params,
+        subscribed: true,
+        enabled: input.enabled ?? true,
+        intervalMinutes:
+          input.intervalMinutes === undefined ? defaultInterval(input.kind) : input.intervalMinutes,
+        tags: [...new Set(input.tags ?? [])],
+      }
+      const id = db
+        .transaction(() => {
+          // A list synced once before becomes a subscription, keeping its papers' provenance.
+          if (existing) {
+            saveSource(db, { ...existing, ...settings }, true)
+            return existing.id
+          }
+          return insertSource(db, settings, stamp()).id
+        })
+        .immediate()
+      return summary(id)
+    },
+    updateSource: (input) => {
+      const source = requireSubscribed(db, input.id)
+      const params =
+        input.params === undefined ? source.params : validateParams(source.kind, input.params)
+      const key = sourceKey(params)
+      if (key !== source.key) {
+        const clash = findSourceByKey(db, source.kind, key)
+        if (clash) {
+          throw new AppError('invalid-input', `Source ${clash.id} already has these parameters.`)
+        }
+      }
+      const tags = input.tags === undefined ? source.tags : [...new Set(input.tags)]
+      const next: SourceRecord = {
+        ...source,
+        key,
+        params,
+        name: input.name ?? source.name,
+        enabled: input.enabled ?? source.enabled,
+        intervalMinutes:
+          input.intervalMinutes === undefined ? source.intervalMinutes : input.intervalMinutes,
+        tags,
+      }
+      const forget = key !== source.key || JSON.stringify(tags) !== JSON.stringify(source.tags)
+      db.transaction(() => saveSource(db, next, forget)).immediate()
+      return summary(source.id)
+    },
+    removeSource: ({ id }) => {
+      requireSubscribed(db, id)
+      running.get(id)?.controller.abort()
+      const changed = db.transaction(() => deleteSource(db, id)).immediate()
+      return { changed }
+    },
+    syncSource: ({ id }) => start(requireSource(db, id)),
+    syncOnce: (input) => {
+      const params = validateParams(input.kind, input.params)
+      const key = sourceKey(params)
+      const source =
+        findSourceByKey(db, input.kind, key) ??
+        db
+          .transaction(() =>
+            insertSource(
+              db,
+              {
+                kind: input.kind,
+                key,
+                name: describeSource(input.kind, params),
+                params,
+                subscribed: false,
+                enabled: false,
+                intervalMinutes: null,
+                tags: [],
+              },
+              stamp(),
+            ),
+          )
+          .immediate()
+      return start(source, input.tags)
+    },
+    cancelSync: ({ id }) => {
+      const current = running.get(id)
+      current?.controller.abort()
+      return { changed: current ? 1 : 0 }
+    },
+    resolvePapers: (input) =>
+      resolvePapers(
+        { db, http, baseUrls: deps.baseUrls, now: deps.now, tuning, events: deps.events },
+        input.ids,
+      ),
+  }
+}
+
+function requireSubscribed(db: WritableDb, id: SourceId): SourceRecord {
+  const source = requireSource(db, id)
+  if (!source.subscribed) throw new AppError('not-found', `Source ${id} is not followed.`)
+  return source
+}
+
+/** Daily lists and feeds change daily; searches and awesome lists more slowly. */
+function defaultInterval(kind: SyncKind): number | null {
+  return kind === 'hf-daily' || kind === 'feed' ? 6 * 60 : 24 * 60
+}

@@ -1,0 +1,55 @@
+import { useEffect, useRef, type ReactNode } from 'react'
+
+/** A modal dialog: Escape or the backdrop closes it, focus moves in and comes back after. */
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide = false,
+}: {
+  title: string
+  onClose: () => void
+  children: ReactNode
+  wide?: boolean
+}) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null
+    const first = ref.current?.querySelector<HTMLElement>(
+      'input, textarea, select, button:not(.dialog__close)',
+    )
+    ;(first ?? ref.current)?.focus()
+    return () => previous?.focus()
+  }, [])
+  return (
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget) onClose()
+      }}
+    >
+      <div
+        ref={ref}
+        className={wide ? 'dialog dialog--wide' : 'dialog'}
+        role="dialog"
+        tabIndex={-1}
+        aria-modal="true"
+        aria-label={title}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation()
+            onClose()
+          }
+        }}
+      >
+        <header className="dialog__header">
+          <h2 className="dialog__title">{title}</h2>
+          <button type="button" className="dialog__close" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        <div className="dialog__body">{children}</div>
+      </div>
+    </div>
+  )
+}

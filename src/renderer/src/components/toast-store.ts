@@ -1,0 +1,53 @@
+/** A short message in the corner; failures and undoable changes go through here. */
+export type Toast = {
+  id: number
+  kind: 'error' | 'info'
+  message: string
+  action?: { label: string; run: () => void }
+}
+
+/** The toasts on screen and the one way to add them. */
+export type ToastStore = {
+  getState: () => ReadonlyArray<Toast>
+  subscribe: (listener: () => void) => () => void
+  /** Shows a message; errors stay until dismissed, the rest for a few seconds. */
+  notify: (toast: Omit<Toast, 'id'>) => number
+  /** Shows what went wrong in a failed action. */
+  fail: (error: unknown) => void
+  dismiss: (id: number) => void
+}
+
+/** Creates the toast store; `ttlMs` is how long an info toast stays. */
+export function createToastStore(ttlMs = 6000): ToastStore {
+  let toasts: ReadonlyArray<Toast> = []
+  let next = 1
+  const listeners = new Set<() => void>()
+  const set = (value: ReadonlyArray<Toast>) => {
+    toasts = value
+    for (const listener of [...listeners]) listener()
+  }
+  const dismiss = (id: number) => set(toasts.filter((toast) => toast.id !== id))
+  const notify = (toast: Omit<Toast, 'id'>): number => {
+    const id = next++
+    set([...toasts.slice(-3), { ...toast, id }])
+    if (toast.kind === 'info') setTimeout(() => dismiss(id), ttlMs)
+    return id
+  }
+  return {
+    getState: () => toasts,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    notify,
+    fail: (error) => {
+      notify({ kind: 'error', message: messageOf(error) })
+    },
+    dismiss,
+  }
+}
+
+/** The message of anything thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,46 @@
+import { keysFor, type CommandId } from '../shortcuts/shortcut-map'
+import type { PaletteCommand } from './command-search'
+
+/** A command the palette offers. */
+export type AppCommand = PaletteCommand & { id: CommandId }
+
+/** Titles of every command, in the palette's order. */
+export const COMMAND_TITLES: Record<CommandId, string> = {
+  'focus-search': 'Search the library',
+  'next-paper': 'Next paper',
+  'previous-paper': 'Previous paper',
+  'open-paper': 'Open the paper',
+  'read-pdf': 'Read the PDF',
+  'edit-tags': 'Tag the paper…',
+  'toggle-star': 'Star or unstar',
+  'cycle-status': 'Cycle reading status',
+  'mark-read': 'Mark as read',
+  'mark-unread': 'Mark as unread',
+  'mark-reading': 'Mark as reading',
+  'toggle-select': 'Select or deselect the paper',
+  'select-all': 'Select all papers in the view',
+  'clear-selection': 'Clear the selection',
+  undo: 'Undo the last change',
+  'add-source': 'Add a source…',
+  import: 'Import papers…',
+  'new-tag': 'New tag…',
+  'new-list': 'New list…',
+  'toggle-theme': 'Switch light/dark theme',
+  'view-new': 'Go to: New since last visit',
+  'view-all': 'Go to: All papers',
+  'view-unread': 'Go to: Unread',
+  'view-reading': 'Go to: Reading',
+  'view-read': 'Go to: Read',
+  'view-starred': 'Go to: Starred',
+  'sort-added': 'Sort by date added',
+  'sort-published': 'Sort by date published',
+  'sort-title': 'Sort by title',
+  'sort-upvotes': 'Sort by upvotes',
+  'show-shortcuts': 'Show keyboard shortcuts',
+  'command-palette': 'Command palette',
+}
+
+/** Every command but the palette itself, with its title and keys. */
+export const APP_COMMANDS: ReadonlyArray<AppCommand> = (Object.keys(COMMAND_TITLES) as CommandId[])
+  .filter((id) => id !== 'command-palette')
+  .map((id) => ({ id, title: COMMAND_TITLES[id], keys: keysFor(id) }))

@@ -1,0 +1,178 @@
+import type { PaperDetail, ReadingStatus } from '@shared/model/paper'
+import { displayTitle } from '@shared/model/paper'
+import type { Tag } from '@shared/model/tag'
+import { formatDay } from '../library/paper-format'
+import { MathText } from './MathText'
+import { NoteEditor } from './NoteEditor'
+import { TagEditor } from './TagEditor'
+
+const STATUS_ACTIONS: ReadonlyArray<{ status: ReadingStatus; label: string }> = [
+  { status: 'unread', label: 'Mark as unread' },
+  { status: 'reading', label: 'Mark as reading' },
+  { status: 'read', label: 'Mark as read' },
+]
+
+/** What the detail pane can do, wired by the shell to the store. */
+export type DetailActions = {
+  setStatus: (status: ReadingStatus) => void
+  toggleStar: () => void
+  addTag: (tag: string) => void
+  removeTag: (tag: string) => void
+  saveNote: (note: string) => void
+  /** Opens the reader in place; absent when no reader is built in. */
+  openReader: (() => void) | null
+}
+
+/** The focused paper: metadata, abstract with typeset math, links, provenance, tags, status, star and note. */
+export function DetailPane({
+  paper,
+  tags,
+  tagFocusRequest,
+  actions,
+}: {
+  paper: PaperDetail | null
+  tags: ReadonlyArray<Tag>
+  tagFocusRequest: number
+  actions: DetailActions
+}) {
+  if (!paper) {
+    return (
+      <aside className="detail detail--empty" aria-label="Paper details">
+        <p className="muted">Select a paper to see its details.</p>
+      </aside>
+    )
+  }
+  const authors =
+    paper.authors.length > 0
+      ? paper.authors.join(', ')
+      : paper.authorCount !== null
+        ? `${paper.authorCount} authors`
+        : null
+  const links: Array<[string, string | null]> = [
+    [paper.arxivId ? 'arXiv' : 'Abstract page', paper.links.abs],
+    ['Hugging Face', paper.links.huggingFace],
+    ['PDF', paper.links.pdf],
+    ['Code', paper.links.code],
+    ['Project page', paper.links.project],
+  ]
+  const known = links.filter((link): link is [string, string] => link[1] !== null)
+  return (
+    <aside className="detail" aria-label="Paper details">
+      <div className="detail__scroll" tabIndex={-1}>
+        <h2 className="detail__title">
+          <MathText text={displayTitle(paper)} />
+        </h2>
+        {authors ? <p className="detail__authors">{authors}</p> : null}
+        <p className="detail__facts">
+          {paper.publishedAt ? <span>{formatDay(paper.publishedAt)}</span> : null}
+          {paper.organization ? <span>{paper.organization}</span> : null}
+          {paper.upvotes !== null ? (
+            <span>▲ {paper.upvotes === 1 ? '1 upvote' : `${paper.upvotes} upvotes`}</span>
+          ) : null}
+          {paper.arxivId ? <span>arXiv:{paper.arxivId}</span> : null}
+          {paper.doi ? <span>doi:{paper.doi}</span> : null}
+        </p>
+
+        <div className="detail__actions">
+          <div className="segmented" role="group" aria-label="Reading status">
+            {STATUS_ACTIONS.map(({ status, label }) => (
+              <button
+                key={status}
+                type="button"
+                aria-label={label}
+                aria-pressed={paper.status === status}
+                className={paper.status === status ? 'is-on' : ''}
+                onClick={() => actions.setStatus(status)}
+              >
+                {status[0]?.toUpperCase()}
+                {status.slice(1)}
+              </button>
+            ))}
+          </div>
+          <button
+            type="button"
+            className={paper.starred ? 'star-button is-on' : 'star-button'}
+            aria-pressed={paper.starred}
+            aria-label={paper.starred ? 'Unstar' : 'Star'}
+            onClick={actions.toggleStar}
+          >
+            {paper.starred ? '★ Starred' : '☆ Star'}
+          </button>
+          {actions.openReader && paper.links.pdf ? (
+            <button type="button" className="primary" onClick={actions.openReader}>
+              Read PDF
+            </button>
+          ) : paper.links.pdf ? (
+            <a
+              className="button primary"
+              href={paper.links.pdf}
+              target="_blank"
+              rel="noreferrer noopener"
+            >
+              Read PDF
+            </a>
+          ) : null}
+        </div>
+
+        <section className="detail__section" aria-label="Tags">
+          <h3>Tags</h3>
+          <TagEditor
+            tags={paper.tags}
+            allTags={tags}
+            suggested={paper.suggestedTags}
+            focusRequest={tagFocusRequest}
+            onAdd={actions.addTag}
+            onRemove={actions.removeTag}
+          />
+        </section>
+
+        <section className="detail__section" aria-label="Abstract">
+          <h3>Abstract</h3>
+          {paper.abstract ? (
+            <p className="detail__abstract">
+              <MathText text={paper.abstract} />
+            </p>
+          ) : (
+            <p className="muted">No abstract known yet.</p>
+          )}
+        </section>
+
+        {known.length > 0 ? (
+          <section className="detail__section" aria-label="Links">
+            <h3>Links</h3>
+            <ul className="detail__links">
+              {known.map(([label, url]) => (
+                <li key={label}>
+                  <a href={url} target="_blank" rel="noreferrer noopener">
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <section className="detail__section" aria-label="Note">
+          <h3>Note</h3>
+          <NoteEditor key={paper.id} note={paper.note} onSave={actions.saveNote} />
+        </section>
+
+        {paper.provenance.length > 0 ? (
+          <section className="detail__section" aria-label="Where it came from">
+            <h3>Where it came from</h3>
+            <ul className="detail__provenance">
+              {paper.provenance.map((entry) => (
+                <li key={entry.sourceId}>
+                  <span className="detail__source">{entry.sourceName}</span>
+                  {entry.rank !== null ? <span> · #{entry.rank}</span> : null}
+                  {entry.section ? <span> · {entry.section}</span> : null}
+                  <span className="muted"> · first seen {formatDay(entry.firstSeenAt)}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </aside>
+  )
+}

@@ -1,0 +1,40 @@
+import starterList from '../../../../../resources/starter-papers.txt?raw'
+
+/** The starter list shipped with the app: a copied-page text of well-known papers. */
+export const STARTER_LIST = starterList
+
+/** Shown on an empty library: sync today's Hugging Face papers, or add the bundled starter list. */
+export function FirstRun({
+  canSync,
+  onSyncDaily,
+  onStarter,
+  onImport,
+}: {
+  canSync: boolean
+  onSyncDaily: () => void
+  onStarter: () => void
+  onImport: () => void
+}) {
+  return (
+    <div className="first-run" data-testid="first-run">
+      <h2>Welcome to Papershelf</h2>
+      <p className="muted">Your library is empty. Start with one of these:</p>
+      <div className="first-run__choices">
+        {canSync ? (
+          <button type="button" className="first-run__choice primary" onClick={onSyncDaily}>
+            <strong>Sync today’s Hugging Face daily papers</strong>
+            <span>Follow the daily list; new papers arrive on every sync.</span>
+          </button>
+        ) : null}
+        <button type="button" className="first-run__choice" onClick={onStarter}>
+          <strong>Add the starter list</strong>
+          <span>Landmark papers bundled with the app: useful offline at once.</span>
+        </button>
+        <button type="button" className="first-run__choice" onClick={onImport}>
+          <strong>Import papers…</strong>
+          <span>Paste a copied Hugging Face page, arXiv ids or a BibTeX file.</span>
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,441 @@
+import { Suspense, useEffect, useRef, useState } from 'react'
+import type { Tag } from '@shared/model/tag'
+import type { PaperId } from '@shared/model/ids'
+import { PromptDialog } from '../../components/PromptDialog'
+import { ResizeHandle } from '../../components/ResizeHandle'
+import type { ToastStore } from '../../components/toast-store'
+import { Toasts } from '../../components/Toasts'
+import { usePaneSizes } from '../../hooks/use-pane-sizes'
+import { LazyReader } from '../../hooks/use-reader'
+import { useStore } from '../../hooks/use-store'
+import { useTheme } from '../../hooks/use-theme'
+import { APP_COMMANDS } from '../commands/app-commands'
+import { DetailPane } from '../detail/DetailPane'
+import { AddSourceDialog } from '../dialogs/AddSourceDialog'
+import { CommandPalette } from '../dialogs/CommandPalette'
+import { ConfirmDialog } from '../dialogs/ConfirmDialog'
+import { ImportDialog } from '../dialogs/ImportDialog'
+import { ShortcutsDialog } from '../dialogs/ShortcutsDialog'
+import { TagColorDialog } from '../dialogs/TagColorDialog'
+import { SearchBox } from '../search/SearchBox'
+import { commandForKey, type CommandId } from '../shortcuts/shortcut-map'
+import { ListsSection } from '../sidebar/ListsSection'
+import { SavedSearches } from '../sidebar/SavedSearches'
+import { SmartViews } from '../sidebar/SmartViews'
+import { SourcesSection } from '../sidebar/SourcesSection'
+import { TagsSection, type TagMenuAction } from '../sidebar/TagsSection'
+import type { SavedSearch } from '@shared/api/search-api'
+import type { SourcesStore } from '../sources/sources-store'
+import { BulkBar } from './BulkBar'
+import { FirstRun, STARTER_LIST } from './FirstRun'
+import type { LibraryStore } from './library-store'
+import { ListHeader } from './ListHeader'
+import { countLabel } from './paper-format'
+import { PaperList } from './PaperList'
+import { scopeTitle } from './scope'
+
+type Modal =
+  | { kind: 'add-source' }
+  | { kind: 'import' }
+  | { kind: 'shortcuts' }
+  | { kind: 'palette' }
+  | { kind: 'bulk-tag'; remove: boolean }
+  | { kind: 'new-tag' }
+  | { kind: 'new-list' }
+  | { kind: 'tag'; action: TagMenuAction; tag: Tag }
+
+/** The whole screen: sidebar, paper list, detail pane (or reader), dialogs, keyboard and toasts. */
+export function LibraryShell({
+  store,
+  sources,
+  toasts,
+  loadSavedSearches,
+}: {
+  store: LibraryStore
+  sources: SourcesStore
+  toasts: ToastStore
+  loadSavedSearches: () => Promise<ReadonlyArray<SavedSearch>>
+}) {
+  const state = useStore(store)
+  const sourcesState = useStore(sources)
+  const [sizes, resize] = usePaneSizes()
+  const [, toggleTheme] = useTheme()
+  const [modal, setModal] = useState<Modal | null>(null)
+  const [readerFor, setReaderFor] = useState<PaperId | null>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const listRef = useRef<HTMLElement>(null)
+  const searching = state.shownQuery !== ''
+  const empty = state.loaded && state.counts?.all === 0 && !searching
+
+  const openReader =
+    LazyReader && state.detail?.links.pdf ? () => setReaderFor(state.detail?.id ?? null) : null
+
+  const importText = (text: string, sourceName: string, tags: ReadonlyArray<string>) =>
+    store.importText(text, sourceName, tags)
+
+  const handlers: Record<CommandId, () => void> = {
+    'focus-search': () => {
+      searchRef.current?.focus()
+      searchRef.current?.select()
+    },
+    'next-paper': () => store.moveFocus(1),
+    'previous-paper': () => store.moveFocus(-1),
+    'open-paper': () => {
+      if (openReader) openReader()
+      else document.querySelector<HTMLElement>('.detail__scroll')?.focus()
+    },
+    'read-pdf': () => openReader?.(),
+    'edit-tags': () =>
+      state.selection.ids.size > 1
+        ? setModal({ kind: 'bulk-tag', remove: false })
+        : store.requestTagFocus(),
+    'toggle-star': () => void store.toggleStar(),
+    'cycle-status': () => void store.cycleStatus(),
+    'mark-read': () => void store.setStatus('read'),
+    'mark-unread': () => void store.setStatus('unread'),
+    'mark-reading': () => void store.setStatus('reading'),
+    'toggle-select': () => store.toggleSelectFocused(),
+    'select-all': () => void store.selectAll(),
+    'clear-selection': () => {
+      if (readerFor !== null) setReaderFor(null)
+      else store.clearSelection()
+    },
+    undo: () => void store.undo(),
+    'add-source': () => setModal({ kind: 'add-source' }),
+    import: () => setModal({ kind: 'import' }),
+    'new-tag': () => setModal({ kind: 'new-tag' }),
+    'new-list': () => setModal({ kind: 'new-list' }),
+    'toggle-theme': toggleTheme,
+    'view-new': () => store.setScope({ kind: 'view', view: 'new' }),
+    'view-all': () => store.setScope({ kind: 'view', view: 'all' }),
+    'view-unread': () => store.setScope({ kind: 'view', view: 'unread' }),
+    'view-reading': () => store.setScope({ kind: 'view', view: 'reading' }),
+    'view-read': () => store.setScope({ kind: 'view', view: 'read' }),
+    'view-starred': () => store.setScope({ kind: 'view', view: 'starred' }),
+    'sort-added': () => store.setSort('added'),
+    'sort-published': () => store.setSort('published'),
+    'sort-title': () => store.setSort('title'),
+    'sort-upvotes': () => store.setSort('upvotes'),
+    'show-shortcuts': () => setModal({ kind: 'shortcuts' }),
+    'command-palette': () => setModal({ kind: 'palette' }),
+  }
+  const handlersRef = useRef(handlers)
+  useEffect(() => {
+    handlersRef.current = handlers
+  })
+  const modalOpen = modal !== null
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null
+      const inField =
+        target !== null &&
+        (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+      const command = commandForKey(event, inField || modalOpen)
+      if (command === null) return
+      if (modalOpen && command !== 'command-palette') return
+      // Enter and Space keep their meaning on a focused button or link.
+      if (command === 'open-paper' && target?.closest('button, a, [role="menuitem"]')) return
+      event.preventDefault()
+      handlersRef.current[command]()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [modalOpen])
+
+  const tagMenu = (action: TagMenuAction, tag: Tag) => setModal({ kind: 'tag', action, tag })
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="topbar__name">Papershelf</span>
+        <SearchBox
+          ref={searchRef}
+          value={state.query}
+          onChange={store.setQuery}
+          onSubmit={() => {
+            searchRef.current?.blur()
+            listRef.current?.querySelector<HTMLElement>('.paper-list')?.focus()
+          }}
+        />
+        <div className="topbar__actions">
+          <button type="button" onClick={() => setModal({ kind: 'import' })}>
+            Import
+          </button>
+          <button type="button" onClick={() => setModal({ kind: 'add-source' })}>
+            Add source
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Command palette"
+            title="Command palette (Ctrl+Shift+P)"
+            onClick={() => setModal({ kind: 'palette' })}
+          >
+            ⌘
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={() => setModal({ kind: 'shortcuts' })}
+          >
+            ?
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Switch theme"
+            title="Switch light/dark theme"
+            onClick={toggleTheme}
+          >
+            ◐
+          </button>
+        </div>
+      </header>
+
+      <div
+        className="panes"
+        style={{
+          gridTemplateColumns: `${sizes.sidebar}px 5px minmax(360px, 1fr) 5px ${sizes.detail}px`,
+        }}
+      >
+        <aside className="sidebar" aria-label="Library">
+          <SmartViews
+            scope={state.scope}
+            counts={state.counts}
+            onSelect={(view) => store.setScope({ kind: 'view', view })}
+          />
+          <SavedSearches
+            load={loadSavedSearches}
+            version={state.counts?.all ?? 0}
+            onRun={store.setQuery}
+          />
+          <SourcesSection
+            store={sources}
+            scope={state.scope}
+            onSelect={store.setScope}
+            onAdd={() => setModal({ kind: 'add-source' })}
+          />
+          <TagsSection
+            tags={state.tags}
+            scope={state.scope}
+            onSelect={(tag) => store.setScope({ kind: 'tag', tag })}
+            onCreate={() => setModal({ kind: 'new-tag' })}
+            onAction={tagMenu}
+          />
+          <ListsSection
+            lists={state.lists}
+            scope={state.scope}
+            onSelect={store.setScope}
+            onCreate={() => setModal({ kind: 'new-list' })}
+            onDelete={(list) => void store.deleteList(list.id)}
+          />
+        </aside>
+        <ResizeHandle
+          label="Resize sidebar"
+          width={sizes.sidebar}
+          direction={1}
+          onResize={(width) => resize('sidebar', width)}
+        />
+        {readerFor !== null && LazyReader ? (
+          <section className="reader-pane" aria-label="Reader" style={{ gridColumn: '3 / -1' }}>
+            <Suspense fallback={<div className="empty-state">Opening the PDF…</div>}>
+              <LazyReader paperId={readerFor} onClose={() => setReaderFor(null)} />
+            </Suspense>
+          </section>
+        ) : (
+          <>
+            <main className="list-pane" ref={listRef} aria-label="Paper list">
+              <ListHeader
+                title={searching ? `Search in ${scopeTitle(state.scope)}` : scopeTitle(state.scope)}
+                count={
+                  state.loaded
+                    ? countLabel(
+                        state.total,
+                        searching ? (state.counts?.all ?? state.total) : state.total,
+                        searching,
+                      )
+                    : ''
+                }
+                sort={state.sort}
+                order={state.order}
+                onSort={store.setSort}
+              />
+              {state.selection.ids.size > 0 ? (
+                <BulkBar
+                  count={state.selection.ids.size}
+                  lists={state.lists}
+                  onTag={() => setModal({ kind: 'bulk-tag', remove: false })}
+                  onUntag={() => setModal({ kind: 'bulk-tag', remove: true })}
+                  onStatus={(status) => void store.setStatus(status)}
+                  onStar={(starred) =>
+                    void store.edit(starred ? 'Starred selection' : 'Unstarred selection', {
+                      starred,
+                    })
+                  }
+                  onAddToList={(listId) => void store.addToList(listId)}
+                  onClear={store.clearSelection}
+                />
+              ) : null}
+              {empty ? (
+                <FirstRun
+                  canSync={sourcesState.available}
+                  onSyncDaily={() =>
+                    void sources
+                      .add({ kind: 'hf-daily', params: {}, name: 'Hugging Face daily papers' })
+                      .catch(toasts.fail)
+                  }
+                  onStarter={() =>
+                    void store
+                      .importText(STARTER_LIST, 'Starter list', ['starter'])
+                      .catch(toasts.fail)
+                  }
+                  onImport={() => setModal({ kind: 'import' })}
+                />
+              ) : state.loaded && state.total === 0 ? (
+                <div className="empty-state" data-testid="empty-state">
+                  <p className="empty-state__title">
+                    {searching
+                      ? `No papers match “${state.query.trim()}”.`
+                      : 'No papers in this view.'}
+                  </p>
+                </div>
+              ) : !state.loaded ? (
+                <div className="empty-state" aria-busy="true">
+                  <span className="spinner" aria-hidden="true" /> Loading…
+                </div>
+              ) : (
+                <PaperList store={store} onOpen={() => handlersRef.current['open-paper']()} />
+              )}
+            </main>
+            <ResizeHandle
+              label="Resize detail pane"
+              width={sizes.detail}
+              direction={-1}
+              onResize={(width) => resize('detail', width)}
+            />
+            <DetailPane
+              paper={state.detail}
+              tags={state.tags}
+              tagFocusRequest={state.tagFocusRequest}
+              actions={{
+                setStatus: (status) => {
+                  if (state.detail) {
+                    void store.edit(`Marked as ${status}`, { status }, [state.detail.id])
+                  }
+                },
+                toggleStar: () => {
+                  if (state.detail) {
+                    const starred = !state.detail.starred
+                    void store.edit(starred ? 'Starred' : 'Unstarred', { starred }, [
+                      state.detail.id,
+                    ])
+                  }
+                },
+                addTag: (tag) => {
+                  if (state.detail) void store.addTags([tag], [state.detail.id])
+                },
+                removeTag: (tag) => {
+                  if (state.detail) void store.removeTag(tag, [state.detail.id])
+                },
+                saveNote: (note) => {
+                  if (state.detail) void store.setNote(state.detail.id, note)
+                },
+                openReader,
+              }}
+            />
+          </>
+        )}
+      </div>
+
+      {modal?.kind === 'add-source' ? (
+        <AddSourceDialog onAdd={(source) => sources.add(source)} onClose={() => setModal(null)} />
+      ) : null}
+      {modal?.kind === 'import' ? (
+        <ImportDialog onImport={importText} onClose={() => setModal(null)} />
+      ) : null}
+      {modal?.kind === 'shortcuts' ? <ShortcutsDialog onClose={() => setModal(null)} /> : null}
+      {modal?.kind === 'palette' ? (
+        <CommandPalette
+          commands={APP_COMMANDS}
+          onRun={(id) => handlersRef.current[id as CommandId]()}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
+      {modal?.kind === 'bulk-tag' ? (
+        <PromptDialog
+          title={
+            modal.remove
+              ? `Remove a tag from ${store.targets().length} papers`
+              : `Tag ${store.targets().length} papers`
+          }
+          label="Tag"
+          submitLabel={modal.remove ? 'Remove tag' : 'Add tag'}
+          suggestions={state.tags.map((tag) => tag.name)}
+          onSubmit={(name) => void (modal.remove ? store.removeTag(name) : store.addTags([name]))}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
+      {modal?.kind === 'new-tag' ? (
+        <PromptDialog
+          title="New tag"
+          label="Name (use / for levels, e.g. llm/decoding)"
+          submitLabel="Create tag"
+          onSubmit={(name) => void store.createTag(name)}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
+      {modal?.kind === 'new-list' ? (
+        <PromptDialog
+          title="New list"
+          label="Name"
+          submitLabel="Create list"
+          onSubmit={(name) => void store.createList(name)}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
+      {modal?.kind === 'tag' && modal.action === 'rename' ? (
+        <PromptDialog
+          title={`Rename #${modal.tag.name}`}
+          label="New name"
+          initial={modal.tag.name}
+          submitLabel="Rename"
+          onSubmit={(name) => void store.renameTag(modal.tag.id, name)}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
+      {modal?.kind === 'tag' && modal.action === 'merge' ? (
+        <PromptDialog
+          title={`Merge #${modal.tag.name} into…`}
+          label="Tag to merge into"
+          submitLabel="Merge"
+          suggestions={state.tags.filter((tag) => tag.id !== modal.tag.id).map((tag) => tag.name)}
+          onSubmit={(name) => {
+            const into = state.tags.find((tag) => tag.name.toLowerCase() === name.toLowerCase())
+            if (into) void store.mergeTags([modal.tag.id], into.id)
+            else toasts.notify({ kind: 'error', message: `There is no tag named “${name}”.` })
+          }}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
+      {modal?.kind === 'tag' && modal.action === 'color' ? (
+        <TagColorDialog
+          name={modal.tag.name}
+          onPick={(color) => void store.recolorTag(modal.tag.id, color)}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
+      {modal?.kind === 'tag' && modal.action === 'delete' ? (
+        <ConfirmDialog
+          title={`Delete #${modal.tag.name}?`}
+          message={`The tag is taken off ${modal.tag.paperCount} papers. You can undo this.`}
+          confirmLabel="Delete tag"
+          onConfirm={() => void store.deleteTag(modal.tag.id)}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
+      <Toasts store={toasts} />
+    </div>
+  )
+}

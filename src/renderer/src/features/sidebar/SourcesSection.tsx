@@ -1,0 +1,131 @@
+import { useStore } from '../../hooks/use-store'
+import { timeAgo } from '../library/paper-format'
+import type { Scope } from '../library/scope'
+import type { SourceSummary } from '@shared/model/sync-source'
+import type { SourcesStore, SyncProgress } from '../sources/sources-store'
+
+/** Followed lists with their sync state: last good sync, progress while syncing, errors, "Sync now". */
+export function SourcesSection({
+  store,
+  scope,
+  onSelect,
+  onAdd,
+}: {
+  store: SourcesStore
+  scope: Scope
+  onSelect: (scope: Scope) => void
+  onAdd: () => void
+}) {
+  const { available, sources, progress } = useStore(store)
+  return (
+    <section className="sidebar__section" aria-label="Sources">
+      <header className="sidebar__heading">
+        <h2>Sources</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Add source"
+          title="Add source"
+          onClick={onAdd}
+        >
+          +
+        </button>
+      </header>
+      {!available ? null : sources.length === 0 ? (
+        <p className="sidebar__empty muted">No followed lists yet.</p>
+      ) : (
+        <ul className="nav-list">
+          {sources.map((source) => {
+            const current = scope.kind === 'source' && scope.sourceId === source.id
+            return (
+              <li
+                key={source.id}
+                className="source-item"
+                data-testid="source-item"
+                data-source-id={source.id}
+              >
+                <button
+                  type="button"
+                  className={current ? 'nav-item is-current' : 'nav-item'}
+                  aria-current={current ? 'page' : undefined}
+                  onClick={() =>
+                    onSelect({ kind: 'source', sourceId: source.id, name: source.name })
+                  }
+                >
+                  <span className="nav-item__label">{source.name}</span>
+                  <span className="nav-item__count">{source.paperCount.toLocaleString()}</span>
+                </button>
+                <SourceStatus
+                  source={source}
+                  progress={progress.get(source.id)}
+                  onSync={() => void store.sync(source.id)}
+                  onCancel={() => void store.cancel(source.id)}
+                />
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function SourceStatus({
+  source,
+  progress,
+  onSync,
+  onCancel,
+}: {
+  source: SourceSummary
+  progress: SyncProgress | undefined
+  onSync: () => void
+  onCancel: () => void
+}) {
+  const running = progress !== undefined || source.lastRun?.status === 'running'
+  if (running) {
+    const total = progress?.total ?? null
+    return (
+      <div className="source-status" role="status" aria-label={`Syncing ${source.name}`}>
+        <span className="spinner" aria-hidden="true" />
+        <span className="source-status__text">
+          {progress?.message || 'Syncing…'}
+          {progress && total ? ` ${progress.done}/${total}` : ''}
+        </span>
+        {total ? (
+          <progress className="source-status__bar" max={total} value={progress?.done ?? 0} />
+        ) : null}
+        <button type="button" className="link-button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    )
+  }
+  const failed = source.lastRun?.status === 'failed'
+  return (
+    <div className="source-status">
+      {failed ? (
+        <span className="source-status__error" role="alert">
+          {plainError(source.lastRun?.error ?? null)}
+        </span>
+      ) : (
+        <span className="source-status__text muted">
+          {source.lastGoodSyncAt ? `Synced ${timeAgo(source.lastGoodSyncAt)}` : 'Never synced'}
+        </span>
+      )}
+      <button
+        type="button"
+        className="link-button"
+        aria-label={`Sync ${source.name} now`}
+        onClick={onSync}
+      >
+        Sync now
+      </button>
+    </div>
+  )
+}
+
+/** A sync failure in plain words. */
+function plainError(error: string | null): string {
+  if (!error) return 'The last sync failed.'
+  return `Sync failed: ${error}`
+}

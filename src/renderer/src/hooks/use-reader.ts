@@ -1,0 +1,16 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import type { PaperId } from '@shared/model/ids'
+
+/** The reader's props. */
+export type ReaderProps = { paperId: PaperId; onClose: () => void }
+
+// Resolved when the app is built: the reader is included when its module is present.
+const modules = import.meta.glob<{ ReaderView: ComponentType<ReaderProps> }>(
+  '../features/reader/ReaderView.tsx',
+)
+const load = Object.values(modules)[0]
+
+/** The PDF reader, loaded on first use; null when this build has none. */
+export const LazyReader: LazyExoticComponent<ComponentType<ReaderProps>> | null = load
+  ? lazy(async () => ({ default: (await load()).ReaderView }))
+  : null

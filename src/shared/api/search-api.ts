@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import type { QueryWarning } from '../search/query-syntax'
+import type { MatchRange, SearchHit } from './library-api'
+
+/** A passage of the abstract, note or PDF text around a match, with highlights into `text`. */
+export type SearchSnippet = {
+  field: 'abstract' | 'note' | 'pdf'
+  text: string
+  highlights: ReadonlyArray<MatchRange>
+  /** The PDF page (1-based) for a PDF passage, else null. */
+  page: number | null
+}
+
+/** A query word the library does not hold, and the library words searched in its place. */
+export type SearchCorrection = { word: string; to: ReadonlyArray<string> }
+
+/** Ranked hits with what the query language could not take (unknown operators, bad values). */
+export type SearchResult = {
+  hits: ReadonlyArray<SearchHit>
+  /** Unknown operators are searched as text and reported here; bad operator values are left out. */
+  warnings: ReadonlyArray<QueryWarning>
+  corrections: ReadonlyArray<SearchCorrection>
+}
+
+/** A query kept under a name (a smart view in the sidebar). */
+export type SavedSearch = { id: number; name: string; query: string; createdAt: string }
+
+const query = z.string().max(1000)
+
+/** Input schemas of the search methods beyond `search`. */
+export const searchInputs = {
+  searchLibrary: z.strictObject({
+    query,
+    limit: z.number().int().min(1).max(1000).default(50),
+  }),
+  listSavedSearches: z.strictObject({}),
+  saveSearch: z.strictObject({
+    name: z.string().trim().min(1, 'a saved search needs a name').max(200),
+    query: query.refine((q) => q.trim() !== '', 'a saved search needs a query'),
+  }),
+  deleteSavedSearch: z.strictObject({ id: z.number().int().positive() }),
+}

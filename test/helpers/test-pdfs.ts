@@ -1,0 +1,156 @@
+import { deflateSync } from 'node:zlib'
+import { PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFRef } from 'pdf-lib'
+
+/** What a generated test PDF holds. */
+export type TestPdfOptions = {
+  pages: number
+  title?: string
+  subject?: string
+  /** Extra lines on a page (1-based page number → lines). */
+  pageText?: Record<number, ReadonlyArray<string>>
+  /** Adds an outline with an entry per `outlineEvery` pages (default 5). */
+  outline?: boolean
+  outlineEvery?: number
+  /** Adds, on page 1, a link to `externalUrl` and a link to page 3. */
+  links?: { externalUrl: string }
+  /** Draws a coloured picture on page 1 (for dark mode: pictures keep their colours). */
+  image?: boolean
+  /** Adds a document-open JavaScript action (a reader must never run it). */
+  javascript?: string
+}
+
+/** A real multi-page PDF made with pdf-lib: text on every page, and optionally outline, links, picture, script. */
+export async function makeTestPdf(options: TestPdfOptions): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  if (options.title) doc.setTitle(options.title)
+  if (options.subject) doc.setSubject(options.subject)
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold)
+  const refs: PDFRef[] = []
+  for (let n = 1; n <= options.pages; n += 1) {
+    const page = doc.addPage([612, 792])
+    refs.push(page.ref)
+    page.drawText(`Section ${n}: on page ${n} of ${options.pages}`, {
+      x: 60,
+      y: 730,
+      size: 18,
+      font: bold,
+    })
+    const lines = [
+      ...(options.pageText?.[n] ?? []),
+      ...Array.from(
+        { length: 28 },
+        (_, i) =>
+          `Line ${i + 1} of page ${n}: the reader keeps this text selectable and searchable.`,
+      ),
+    ]
+    lines.forEach((line, i) =>
+      page.drawText(line, { x: 60, y: 700 - i * 22, size: 11, font, color: rgb(0.1, 0.1, 0.1) }),
+    )
+  }
+  const first = doc.getPage(0)
+  if (options.image) {
+    const png = await doc.embedPng(gradientPng(96, 64))
+    first.drawImage(png, { x: 380, y: 60, width: 180, height: 120 })
+  }
+  if (options.links) {
+    const ctx = doc.context
+    const external = ctx.register(
+      ctx.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: [60, 40, 300, 60],
+        Border: [0, 0, 0],
+        A: { Type: 'Action', S: 'URI', URI: PDFString.of(options.links.externalUrl) },
+      }),
+    )
+    const internal = ctx.register(
+      ctx.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: [320, 40, 360, 60],
+        Border: [0, 0, 0],
+        Dest: [refs[Math.min(2, refs.length - 1)], 'XYZ', null, null, null],
+      }),
+    )
+    first.drawText('Project page', { x: 60, y: 45, size: 11, font, color: rgb(0, 0, 0.8) })
+    first.drawText('[3]', { x: 322, y: 45, size: 11, font, color: rgb(0, 0, 0.8) })
+    first.node.set(PDFName.of('Annots'), ctx.obj([external, internal]))
+  }
+  if (options.outline) addOutline(doc, refs, options.outlineEvery ?? 5)
+  if (options.javascript) {
+    doc.catalog.set(
+      PDFName.of('OpenAction'),
+      doc.context.obj({ S: 'JavaScript', JS: PDFString.of(options.javascript) }),
+    )
+  }
+  return doc.save({ useObjectStreams: true })
+}
+
+function addOutline(doc: PDFDocument, refs: ReadonlyArray<PDFRef>, every: number): void {
+  const ctx = doc.context
+  const root = ctx.nextRef()
+  const targets = refs.filter((_, i) => i % every === 0)
+  const items = targets.map(() => ctx.nextRef())
+  targets.forEach((pageRef, i) => {
+    const entry = ctx.obj({
+      Title: PDFString.of(`Section ${i * every + 1}`),
+      Parent: root,
+      Dest: [pageRef, 'XYZ', null, null, null],
+    })
+    if (i > 0) entry.set(PDFName.of('Prev'), items[i - 1] as PDFRef)
+    if (i < items.length - 1) entry.set(PDFName.of('Next'), items[i + 1] as PDFRef)
+    ctx.assign(items[i] as PDFRef, entry)
+  })
+  ctx.assign(
+    root,
+    ctx.obj({
+      Type: 'Outlines',
+      First: items[0] ?? null,
+      Last: items.at(-1) ?? null,
+      Count: items.length,
+    }),
+  )
+  doc.catalog.set(PDFName.of('Outlines'), root)
+}
+
+/** A small RGB PNG with a colour gradient, built by hand (no image library needed). */
+function gradientPng(width: number, height: number): Uint8Array {
+  const raw = Buffer.alloc((width * 3 + 1) * height)
+  for (let y = 0; y < height; y += 1) {
+    const row = y * (width * 3 + 1)
+    for (let x = 0; x < width; x += 1) {
+      raw[row + 1 + x * 3] = Math.round((x / width) * 255)
+      raw[row + 2 + x * 3] = Math.round((y / height) * 200)
+      raw[row + 3 + x * 3] = 220 - Math.round((x / width) * 180)
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header[8] = 8
+  header[9] = 2
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+function crc32(data: Buffer): number {
+  let crc = 0xffffffff
+  for (const byte of data) {
+    crc ^= byte
+    for (let k = 0; k < 8; k += 1) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1
+  }
+  return (crc ^ 0xffffffff) >>> 0
+}
