@@ -5,22 +5,9 @@ import { snapshotLibrary } from '../../../test/helpers/db-snapshot'
 import { useFixtureServer } from '../../../test/helpers/fixture-http-server'
 import { useTempDir } from '../../../test/helpers/temp-dir'
 import { makeTestPdf } from '../../../test/helpers/test-pdfs'
-import type { CliIo } from './cli-io'
-import { runCli } from './run-cli'
+import { runCliCaptured } from '../../../test/helpers/run-cli-captured'
 
-async function cli(library: string, args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: () => Promise.resolve(Buffer.alloc(0)),
-    env: {},
-    cwd: library,
-  }
-  const code = await runCli([...args, '--library', library], io)
-  return { code, stdout, stderr }
-}
+const cli = runCliCaptured
 
 describe('cli/pdf-commands', { timeout: 60_000 }, () => {
   const tempDir = useTempDir()

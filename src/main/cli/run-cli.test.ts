@@ -4,31 +4,30 @@ import { describe, expect, it } from 'vitest'
 import { fixturePath, HF_PAGE_COPY, readFixture } from '../../../test/helpers/fixtures'
 import { snapshotLibrary } from '../../../test/helpers/db-snapshot'
 import { useTempDir } from '../../../test/helpers/temp-dir'
-import type { CliIo } from './cli-io'
-import { runCli } from './run-cli'
+import { runCliCaptured } from '../../../test/helpers/run-cli-captured'
 
 type PaperJson = { arxivId: string; tags: string[] }
 const json = (text: string) => JSON.parse(text) as unknown
 const papersOf = (text: string) => JSON.parse(text) as PaperJson[]
 
-/** Runs the CLI in-process against a library folder and captures what it prints. */
-async function cli(library: string, args: string[], stdin = '') {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: () => Promise.resolve(Buffer.from(stdin)),
-    env: {},
-    cwd: library,
-  }
-  const code = await runCli([...args, '--library', library], io)
-  return { code, stdout, stderr }
-}
+const cli = runCliCaptured
 
 const PAPER_KEYS = [
-  'id', 'arxivId', 'doi', 'title', 'abstract', 'authors', 'authorCount', 'organization',
-  'publishedAt', 'upvotes', 'tags', 'status', 'starred', 'note', 'addedAt',
+  'id',
+  'arxivId',
+  'doi',
+  'title',
+  'abstract',
+  'authors',
+  'authorCount',
+  'organization',
+  'publishedAt',
+  'upvotes',
+  'tags',
+  'status',
+  'starred',
+  'note',
+  'addedAt',
 ]
 
 describe('cli/run-cli', () => {
@@ -56,12 +55,21 @@ describe('cli/run-cli', () => {
     const papers = JSON.parse(stdout) as Array<Record<string, unknown>>
     expect(papers).toHaveLength(3)
     expect(Object.keys(papers[0] ?? {})).toEqual(PAPER_KEYS)
-    expect(papers[0]).toMatchObject({ upvotes: 5, organization: 'NVIDIA', arxivId: null, doi: null })
+    expect(papers[0]).toMatchObject({
+      upvotes: 5,
+      organization: 'NVIDIA',
+      arxivId: null,
+      doi: null,
+    })
   })
 
   it('reads an import from standard input and tags every paper with --tag', async () => {
     const lib = tempDir()
-    const result = await cli(lib, ['import', '-', '--tag', 'inbox', '--tag', 'llm'], '2401.00001\n2402.00002\n')
+    const result = await cli(
+      lib,
+      ['import', '-', '--tag', 'inbox', '--tag', 'llm'],
+      '2401.00001\n2402.00002\n',
+    )
     expect(result.code).toBe(0)
     const tags = await cli(lib, ['tags', '--json'])
     expect(JSON.parse(tags.stdout)).toMatchObject([
@@ -79,7 +87,12 @@ describe('cli/run-cli', () => {
     expect((await cli(lib, ['star', 'https://arxiv.org/abs/2401.00001'])).code).toBe(0)
     expect((await cli(lib, ['note', '2401.00001', 'read', 'section 3'])).code).toBe(0)
     const shown = json((await cli(lib, ['show', '2401.00001', '--json'])).stdout)
-    expect(shown).toMatchObject({ tags: ['llm/decoding'], status: 'reading', starred: true, note: 'read section 3' })
+    expect(shown).toMatchObject({
+      tags: ['llm/decoding'],
+      status: 'reading',
+      starred: true,
+      note: 'read section 3',
+    })
     const starred = papersOf((await cli(lib, ['list', '--starred', '--json'])).stdout)
     expect(starred.map((p) => p.arxivId)).toEqual(['2401.00001'])
     const byTag = papersOf((await cli(lib, ['list', '--tag', 'LLM/decoding', '--json'])).stdout)

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { fixturePath, HF_PAGE_COPY } from '../../../test/helpers/fixtures'
 import { useTempDir } from '../../../test/helpers/temp-dir'
-import type { CliIo } from './cli-io'
-import { runCli } from './run-cli'
+import { runCliCaptured } from '../../../test/helpers/run-cli-captured'
 
-async function cli(library: string, args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: () => Promise.resolve(Buffer.from('')),
-    env: {},
-    cwd: library,
-  }
-  const code = await runCli([...args, '--library', library], io)
-  return { code, stdout, stderr }
-}
+const cli = runCliCaptured
 
 type HitJson = {
   title: string

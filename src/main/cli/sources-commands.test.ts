@@ -3,25 +3,12 @@ import { snapshotLibrary } from '../../../test/helpers/db-snapshot'
 import { useFixtureServer, type FixtureServer } from '../../../test/helpers/fixture-http-server'
 import { readFixture } from '../../../test/helpers/fixtures'
 import { useTempDir } from '../../../test/helpers/temp-dir'
-import type { CliIo } from './cli-io'
-import { runCli } from './run-cli'
+import { runCliCaptured } from '../../../test/helpers/run-cli-captured'
 
 const DAILY = readFixture('hf-daily-papers/daily_papers_2026-05-18_first3.json')
 const JSON_HEADERS = { 'content-type': 'application/json' }
 
-async function cli(library: string, args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: () => Promise.resolve(Buffer.alloc(0)),
-    env: {},
-    cwd: library,
-  }
-  const code = await runCli([...args, '--library', library], io)
-  return { code, stdout, stderr }
-}
+const cli = runCliCaptured
 
 /** Points every remote endpoint of the CLI's core at the local server, with fast retries. */
 function pointAt(server: FixtureServer) {

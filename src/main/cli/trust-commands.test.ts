@@ -6,23 +6,9 @@ import { fixturePath, HF_PAGE_COPY } from '../../../test/helpers/fixtures'
 import { damagePages } from '../../../test/helpers/library-builders'
 import { useTempDir } from '../../../test/helpers/temp-dir'
 import { DATABASE_FILE } from '../core/create-core'
-import type { CliIo } from './cli-io'
-import { runCli } from './run-cli'
+import { runCliCaptured } from '../../../test/helpers/run-cli-captured'
 
-/** Runs the CLI in-process against a library folder and captures what it prints. */
-async function cli(library: string, args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: () => Promise.resolve(Buffer.alloc(0)),
-    env: {},
-    cwd: library,
-  }
-  const code = await runCli([...args, '--library', library], io)
-  return { code, stdout, stderr }
-}
+const cli = runCliCaptured
 
 describe('cli/trust-commands', () => {
   const tempDir = useTempDir()

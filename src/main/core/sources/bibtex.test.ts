@@ -1,27 +1,13 @@
-import { AppError } from '@shared/api/errors'
 import { describe, expect, it } from 'vitest'
 import { readFixture } from '../../../../test/helpers/fixtures'
 import { parseBibtex } from './bibtex'
 import { ParseError } from './parse-error'
+import { textLike, thrownAppError } from '../../../../test/helpers/expect-helpers'
 
 const options = { sourceUrl: 'refs.bib' }
 const parse = (text: string) => parseBibtex(text, options)
 
-/** An asymmetric matcher typed as the string it stands for. */
-function textLike(pattern: RegExp): string {
-  const matcher: unknown = expect.stringMatching(pattern)
-  return matcher as string
-}
-
-function failure(text: string): AppError {
-  try {
-    parse(text)
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}
+const failure = (text: string) => thrownAppError(() => parse(text))
 
 describe('sources/bibtex', () => {
   it('reads a Better BibTeX arXiv preprint field by field', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { AppError } from '@shared/api/errors'
 import { describe, expect, it } from 'vitest'
 import { detectFormat } from './detect-format'
 import { ParseError } from './parse-error'
+import { thrownAppError } from '../../../../test/helpers/expect-helpers'
 
 const FIXTURE = new URL(
   '../../../../../shared/fixtures/hf-page-copy/papers-page-copy-excerpt.txt',
@@ -12,15 +12,7 @@ const sample = readFileSync(FIXTURE, 'utf8')
 const fixture = (relative: string) =>
   readFileSync(new URL(`../../../../../shared/fixtures/${relative}`, import.meta.url), 'utf8')
 
-function failure(text: string): AppError {
-  try {
-    detectFormat(text)
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}
+const failure = (text: string) => thrownAppError(() => detectFormat(text))
 
 describe('sources/detect-format', () => {
   it('detects a list of identifiers with comments and blank lines', () => {

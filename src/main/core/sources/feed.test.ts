@@ -1,22 +1,14 @@
-import { AppError } from '@shared/api/errors'
 import { describe, expect, it } from 'vitest'
 import { readFixture } from '../../../../test/helpers/fixtures'
 import { parseFeed } from './feed'
 import { ParseError } from './parse-error'
+import { thrownAppError } from '../../../../test/helpers/expect-helpers'
 
 const RSS = readFixture('arxiv-rss/assembled-from-spec_rss2_math.OC.xml')
 const ATOM = readFixture('arxiv-rss/assembled-from-spec_atom_math.OC.xml')
 const options = { sourceUrl: 'https://rss.arxiv.org/rss/math.OC' }
 
-function failure(text: string): AppError {
-  try {
-    parseFeed(text, options)
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}
+const failure = (text: string) => thrownAppError(() => parseFeed(text, options))
 
 function rss(items: string, channel = '<title>cs.CL updates on arXiv.org</title>'): string {
   return `<?xml version='1.0' encoding='UTF-8'?>

@@ -32,8 +32,7 @@ const expected: Expected[] = [
     upvotes: null,
   },
   {
-    title:
-      'ASGDiffusion: Parallel High-Resolution Generation with Asynchronous Structure Guidance',
+    title: 'ASGDiffusion: Parallel High-Resolution Generation with Asynchronous Structure Guidance',
     start: 'Training-free high-resolution (HR) image generation has garnered',
     end: 'achieves state-of-the-art HR generation.',
     authorCount: 8,

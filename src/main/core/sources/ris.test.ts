@@ -1,26 +1,12 @@
-import { AppError } from '@shared/api/errors'
 import { describe, expect, it } from 'vitest'
 import { readFixture } from '../../../../test/helpers/fixtures'
 import { ParseError } from './parse-error'
 import { parseRis } from './ris'
+import { textLike, thrownAppError } from '../../../../test/helpers/expect-helpers'
 
 const parse = (text: string) => parseRis(text, { sourceUrl: 'refs.ris' })
 
-/** An asymmetric matcher typed as the string it stands for. */
-function textLike(pattern: RegExp): string {
-  const matcher: unknown = expect.stringMatching(pattern)
-  return matcher as string
-}
-
-function failure(text: string): AppError {
-  try {
-    parse(text)
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected an AppError')
-}
+const failure = (text: string) => thrownAppError(() => parse(text))
 
 describe('sources/ris', () => {
   it('reads a Taylor & Francis record field by field', () => {
