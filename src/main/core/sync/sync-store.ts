@@ -83,6 +83,19 @@ export function findSourceByKey(db: WritableDb, kind: SyncKind, key: string): So
   return row ? toRecord(row) : null
 }
 
+/** The settings columns of a source row as statement parameters. */
+function sourceParams(source: Omit<SourceRecord, 'id' | 'lastBatch'>) {
+  return {
+    key: source.key,
+    name: source.name,
+    config: JSON.stringify(source.params),
+    subscribed: source.subscribed ? 1 : 0,
+    enabled: source.enabled ? 1 : 0,
+    interval: source.intervalMinutes,
+    tags: JSON.stringify(source.tags),
+  }
+}
+
 /** Creates a source row (subscribed or a one-off) and returns it. */
 export function insertSource(
   db: WritableDb,
@@ -95,17 +108,7 @@ export function insertSource(
        VALUES (@kind, @key, @name, @config, @subscribed, @enabled, @interval, @tags, @now)
        RETURNING ${SOURCE_COLUMNS}`,
     )
-    .get({
-      kind: source.kind,
-      key: source.key,
-      name: source.name,
-      config: JSON.stringify(source.params),
-      subscribed: source.subscribed ? 1 : 0,
-      enabled: source.enabled ? 1 : 0,
-      interval: source.intervalMinutes,
-      tags: JSON.stringify(source.tags),
-      now,
-    }) as SourceRow
+    .get({ ...sourceParams(source), kind: source.kind, now }) as SourceRow
   return toRecord(row)
 }
 
@@ -114,16 +117,7 @@ export function saveSource(db: WritableDb, source: SourceRecord, forgetCache: bo
   db.prepare(
     `UPDATE sources SET key = @key, name = @name, config = @config, subscribed = @subscribed,
        enabled = @enabled, interval_minutes = @interval, default_tags = @tags WHERE id = @id`,
-  ).run({
-    id: source.id,
-    key: source.key,
-    name: source.name,
-    config: JSON.stringify(source.params),
-    subscribed: source.subscribed ? 1 : 0,
-    enabled: source.enabled ? 1 : 0,
-    interval: source.intervalMinutes,
-    tags: JSON.stringify(source.tags),
-  })
+  ).run({ ...sourceParams(source), id: source.id })
   if (forgetCache) db.prepare('DELETE FROM source_http_cache WHERE source_id = ?').run(source.id)
 }
 
