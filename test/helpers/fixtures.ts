@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-/** Absolute path of a file in the shared fixtures folder (beside the repository). */
+/** Absolute path of a recorded sample in `test/fixtures`. */
 export function fixturePath(relative: string): string {
-  return fileURLToPath(new URL(`../../../shared/fixtures/${relative}`, import.meta.url))
+  return fileURLToPath(new URL(`../fixtures/${relative}`, import.meta.url))
 }
 
 /** The text of a shared fixture file. */

@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { detectFormat } from './detect-format'
 import { ParseError } from './parse-error'
 import { thrownAppError } from '../../../../test/helpers/expect-helpers'
+import { HF_PAGE_COPY, readFixture } from '../../../../test/helpers/fixtures'
 
-const FIXTURE = new URL(
-  '../../../../../shared/fixtures/hf-page-copy/papers-page-copy-excerpt.txt',
-  import.meta.url,
-)
-const sample = readFileSync(FIXTURE, 'utf8')
-const fixture = (relative: string) =>
-  readFileSync(new URL(`../../../../../shared/fixtures/${relative}`, import.meta.url), 'utf8')
+const sample = readFixture(HF_PAGE_COPY)
+const fixture = readFixture
 
 const failure = (text: string) => thrownAppError(() => detectFormat(text))
 

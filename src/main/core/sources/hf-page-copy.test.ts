@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { isHfPageCopy, parseHfPageCopy } from './hf-page-copy'
 import { ParseError } from './parse-error'
+import { HF_PAGE_COPY, readFixture } from '../../../../test/helpers/fixtures'
 
-const FIXTURE = new URL(
-  '../../../../../shared/fixtures/hf-page-copy/papers-page-copy-excerpt.txt',
-  import.meta.url,
-)
-const sample = readFileSync(FIXTURE, 'utf8')
+const sample = readFixture(HF_PAGE_COPY)
 const NOW = new Date('2026-11-26T12:00:00Z')
 const LONG = 'We study a problem at length. '.repeat(12).trim()
 
