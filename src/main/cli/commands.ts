@@ -159,7 +159,7 @@ export const COMMANDS: Record<string, Command> = {
     run: async (ctx) => {
       const info = await ctx.api.libraryInfo({})
       return print(ctx, info, () =>
-        [`Library:  ${info.dataDir}`, `Database: ${info.databasePath} (schema ${info.schemaVersion})`, `Papers:   ${info.paperCount}`].join('\n'),
+        [`Library:  ${info.dataDir}`, `Database: ${info.databasePath} (schema ${info.schemaVersion})`, `Papers:   ${info.paperCount}`, ...(info.warning ? [`Warning:  ${info.warning}`] : [])].join('\n'),
       )
     },
   },

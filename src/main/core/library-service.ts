@@ -10,6 +10,8 @@ import { setNote, setStarred, setStatus } from './db/user-fields-repo'
 import type { EventHub } from './event-hub'
 import { importText } from './import/import-text'
 import { createBackupService } from './backup/backup-service'
+import { checkpointWal } from './backup/wal-checkpoint'
+import { libraryFolderWarning } from './fs/cloud-sync'
 import { createLibraryUiService } from './library-ui-service'
 import type { BaseUrls } from './net/base-urls'
 import type { FetchFn } from './net/fetch-bytes'
@@ -33,6 +35,8 @@ export type ServiceDeps = {
   /** The PDF store, download queue and text indexer of this library. */
   pdf: PdfRuntime
 }
+
+const withWarning = (warning: string | null) => (warning === null ? {} : { warning })
 
 /** The LibraryApi implementation: inputs arrive validated by `dispatch`. */
 export function createLibraryService(deps: ServiceDeps): LibraryService {
@@ -61,6 +65,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
       databasePath: deps.databasePath,
       schemaVersion: schemaVersion(db),
       paperCount: countPapers(db),
+      ...withWarning(libraryFolderWarning(deps.dataDir)),
     }),
     listPapers: (query) => listPapers(db, query),
     getPaper: ({ id }) => {
@@ -74,6 +79,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     },
     importText: (input) => {
       const report = importText(db, { ...input, now: deps.now() })
+      checkpointWal(db)
       if (report.paperIds.length > 0) {
         events.emit('library.changed', { reason: 'import', paperIds: report.paperIds })
       }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { api, subscribeToEvents } from './api'
 import { createToastStore } from './components/toast-store'
+import { createDownloadsStore } from './features/downloads/downloads-store'
 import { createLibraryStore } from './features/library/library-store'
 import { LibraryShell } from './features/library/LibraryShell'
 import { createSourcesStore } from './features/sources/sources-store'
@@ -15,16 +16,19 @@ export function App() {
       toasts,
       library: createLibraryStore({ api, subscribeToEvents, toasts }),
       sources: createSourcesStore({ api, subscribeToEvents, toasts }),
+      downloads: createDownloadsStore({ api, subscribeToEvents, toasts }),
     }
   })
   useEffect(() => stores.library.start(), [stores])
   useEffect(() => stores.sources.start(), [stores])
+  useEffect(() => stores.downloads.start(), [stores])
   return (
     <LibraryShell
       store={stores.library}
       sources={stores.sources}
       toasts={stores.toasts}
       loadSavedSearches={loadSavedSearches}
+      downloads={stores.downloads}
     />
   )
 }

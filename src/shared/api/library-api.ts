@@ -29,6 +29,8 @@ export type LibraryInfo = {
   databasePath: string
   schemaVersion: number
   paperCount: number
+  /** Set when the library folder is somewhere risky for it (inside a cloud-sync folder). */
+  warning?: string
 }
 
 /** One window of a paper listing. */

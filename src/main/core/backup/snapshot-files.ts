@@ -1,5 +1,7 @@
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+export { commitTempFile, tempPathFor } from '../fs/write-atomic'
 
 /** The folder, inside a library folder, that keeps its snapshots. */
 export const BACKUPS_DIR = 'backups'
@@ -57,36 +59,4 @@ export function listSnapshots(dataDir: string): SnapshotFile[] {
 /** Deletes all but the newest `keep` snapshots. */
 export function pruneSnapshots(dataDir: string, keep = KEEP_SNAPSHOTS): void {
   for (const old of listSnapshots(dataDir).slice(keep)) rmSync(old.file, { force: true })
-}
-
-/** A temporary name beside `target`, so the final rename stays on one file system. */
-export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`)
-}
-
-/**
- * Makes a finished temporary file the target: fsync the data, rename (atomic), fsync the folder,
- * so a crash leaves either the old target or the complete new one, never a short file.
- */
-export function commitTempFile(temp: string, target: string): void {
-  const fd = openSync(temp, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(temp, target)
-  syncFolder(dirname(target))
-}
-
-function syncFolder(dir: string): void {
-  let fd: number | undefined
-  try {
-    fd = openSync(dir, 'r')
-    fsyncSync(fd)
-  } catch {
-    // Windows cannot open a folder for fsync; its rename is already durable.
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
 }

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdir, open, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '@shared/api/errors'
 import type { WritableDb } from '../db/open-database'
+import { commitTempFileAsync } from '../fs/write-atomic'
 import { linkedHashes, recordFile, type PdfOrigin } from './pdf-files-repo'
 import { isSha256, pdfDir, pdfFilePath, pdfTempDir } from './pdf-paths'
 import type { PdfWorkerClient } from './pdf-worker-client'
@@ -65,7 +66,8 @@ export async function acceptTempFile(
     )
     if (existed) await rm(tempFile, { force: true })
     else {
-      await rename(tempFile, final)
+      // Durable before the row links it: a power cut must not leave a row naming an empty file.
+      await commitTempFileAsync(tempFile, final)
       createdFinal = true
     }
     if (!deps.isOpen()) throw new AppError('cancelled', `${label}: the library was closed.`)

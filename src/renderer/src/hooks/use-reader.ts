@@ -2,7 +2,14 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 import type { PaperId } from '@shared/model/ids'
 
 /** The reader's props. */
-export type ReaderProps = { paperId: PaperId; onClose: () => void }
+export type ReaderProps = {
+  paperId: PaperId
+  onClose: () => void
+  /** Open at this page (a full-text hit). */
+  page?: number
+  /** Find this text once open (a full-text hit). */
+  query?: string
+}
 
 // Resolved when the app is built: the reader is included when its module is present.
 const modules = import.meta.glob<{ ReaderView: ComponentType<ReaderProps> }>(

@@ -1,6 +1,7 @@
 import type { PaperDetail, ReadingStatus } from '@shared/model/paper'
 import { displayTitle } from '@shared/model/paper'
 import type { Tag } from '@shared/model/tag'
+import { usePdfDrop } from '../downloads/use-pdf-drop'
 import { formatDay } from '../library/paper-format'
 import { MathText } from './MathText'
 import { NoteEditor } from './NoteEditor'
@@ -19,8 +20,12 @@ export type DetailActions = {
   addTag: (tag: string) => void
   removeTag: (tag: string) => void
   saveNote: (note: string) => void
-  /** Opens the reader in place; absent when no reader is built in. */
+  /** Opens the reader in place; null when no reader is built in or the paper has no PDF. */
   openReader: (() => void) | null
+  /** Downloads the paper's PDF into the library; null when stored already or not downloadable. */
+  makeOffline?: (() => void) | null
+  /** Attaches files dropped on the pane to the paper. */
+  dropFiles?: (files: File[]) => void
 }
 
 /** The focused paper: metadata, abstract with typeset math, links, provenance, tags, status, star and note. */
@@ -35,6 +40,10 @@ export function DetailPane({
   tagFocusRequest: number
   actions: DetailActions
 }) {
+  const { dropFiles } = actions
+  const drop = usePdfDrop((files) => dropFiles?.(files))
+  const dropProps = dropFiles ? drop.handlers : {}
+  const dropClass = dropFiles && drop.over ? ' is-pdf-drop' : ''
   if (!paper) {
     return (
       <aside className="detail detail--empty" aria-label="Paper details">
@@ -57,7 +66,12 @@ export function DetailPane({
   ]
   const known = links.filter((link): link is [string, string] => link[1] !== null)
   return (
-    <aside className="detail" aria-label="Paper details">
+    <aside
+      className={`detail${dropClass}`}
+      aria-label="Paper details"
+      data-testid="detail-pane"
+      {...dropProps}
+    >
       <div className="detail__scroll" tabIndex={-1}>
         <h2 className="detail__title">
           <MathText text={displayTitle(paper)} />
@@ -98,7 +112,7 @@ export function DetailPane({
           >
             {paper.starred ? '★ Starred' : '☆ Star'}
           </button>
-          {actions.openReader && paper.links.pdf ? (
+          {actions.openReader ? (
             <button type="button" className="primary" onClick={actions.openReader}>
               Read PDF
             </button>
@@ -111,6 +125,11 @@ export function DetailPane({
             >
               Read PDF
             </a>
+          ) : null}
+          {actions.makeOffline ? (
+            <button type="button" onClick={actions.makeOffline}>
+              Make available offline
+            </button>
           ) : null}
         </div>
 

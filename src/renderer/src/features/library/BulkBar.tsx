@@ -11,6 +11,7 @@ export function BulkBar({
   onStar,
   onAddToList,
   onClear,
+  onMakeOffline,
 }: {
   count: number
   lists: ReadonlyArray<UserList>
@@ -20,6 +21,8 @@ export function BulkBar({
   onStar: (starred: boolean) => void
   onAddToList: (listId: number) => void
   onClear: () => void
+  /** Downloads the selected papers' PDFs; absent when PDFs are not handled. */
+  onMakeOffline?: () => void
 }) {
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selected papers">
@@ -65,6 +68,11 @@ export function BulkBar({
             </option>
           ))}
         </select>
+      ) : null}
+      {onMakeOffline ? (
+        <button type="button" onClick={onMakeOffline}>
+          Make available offline
+        </button>
       ) : null}
       <button type="button" className="link-button" onClick={onClear}>
         Clear

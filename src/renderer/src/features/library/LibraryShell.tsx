@@ -16,7 +16,13 @@ import { CommandPalette } from '../dialogs/CommandPalette'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { ImportDialog } from '../dialogs/ImportDialog'
 import { ShortcutsDialog } from '../dialogs/ShortcutsDialog'
+import type { DownloadsStore } from '../downloads/downloads-store'
+import { DownloadsPanel } from '../downloads/DownloadsPanel'
+import { StorageDialog } from '../downloads/StorageDialog'
+import { usePdfDrop } from '../downloads/use-pdf-drop'
+import { usePdfStored } from '../downloads/use-pdf-stored'
 import { TagColorDialog } from '../dialogs/TagColorDialog'
+import { readerTargetOf } from '../search/reader-target'
 import { SearchBox } from '../search/SearchBox'
 import { commandForKey, type CommandId } from '../shortcuts/shortcut-map'
 import { ListsSection } from '../sidebar/ListsSection'
@@ -43,6 +49,7 @@ type Modal =
   | { kind: 'new-tag' }
   | { kind: 'new-list' }
   | { kind: 'tag'; action: TagMenuAction; tag: Tag }
+  | { kind: 'storage' }
 
 /** The whole screen: sidebar, paper list, detail pane (or reader), dialogs, keyboard and toasts. */
 export function LibraryShell({
@@ -50,10 +57,12 @@ export function LibraryShell({
   sources,
   toasts,
   loadSavedSearches,
+  downloads,
 }: {
   store: LibraryStore
   sources: SourcesStore
   toasts: ToastStore
+  downloads: DownloadsStore
   loadSavedSearches: () => Promise<ReadonlyArray<SavedSearch>>
 }) {
   const state = useStore(store)
@@ -61,14 +70,53 @@ export function LibraryShell({
   const [sizes, resize] = usePaneSizes()
   const [, toggleTheme] = useTheme()
   const [modal, setModal] = useState<Modal | null>(null)
-  const [readerFor, setReaderFor] = useState<PaperId | null>(null)
+  const [readerFor, setReaderFor] = useState<{
+    id: PaperId
+    page?: number
+    query?: string
+  } | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<HTMLElement>(null)
   const searching = state.shownQuery !== ''
   const empty = state.loaded && state.counts?.all === 0 && !searching
 
+  const pdfStored = usePdfStored(downloads, state.detail)
+  const downloadable = Boolean(state.detail?.links.pdf || state.detail?.arxivId)
   const openReader =
-    LazyReader && state.detail?.links.pdf ? () => setReaderFor(state.detail?.id ?? null) : null
+    LazyReader && state.detail && (pdfStored || downloadable)
+      ? () => setReaderFor(state.detail ? { id: state.detail.id } : null)
+      : null
+  const makeOffline = () => {
+    const ids = store.targets()
+    if (ids.length === 0) return
+    const label = ids.length === 1 ? 'the paper' : `${ids.length} papers`
+    void downloads.makeOffline({ ids }, label)
+  }
+  const makeViewOffline = () => {
+    const scope = state.scope
+    if (scope.kind === 'tag') void downloads.makeOffline({ tag: scope.tag }, `#${scope.tag}`)
+    else if (scope.kind === 'list') void downloads.makeOffline({ listId: scope.listId }, scope.name)
+    else if (scope.kind === 'source') {
+      void downloads.makeOffline({ sourceId: scope.sourceId }, scope.name)
+    } else {
+      toasts.notify({ kind: 'info', message: 'Open a tag, list or source first.' })
+    }
+  }
+  const listDrop = usePdfDrop((files, event) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-paper-id]')
+    const id = row ? Number(row.dataset.paperId) : NaN
+    if (Number.isInteger(id) && id > 0) void downloads.attachDropped(id as PaperId, files)
+    else void downloads.addDropped(files)
+  })
+  /** Opens the focused search hit's PDF passage in the reader at its page; false when none. */
+  const openHit = (): boolean => {
+    const { focusIndex, shownQuery } = store.getState()
+    const row = store.rowAt(focusIndex)
+    const target = LazyReader && row ? readerTargetOf(row.snippet, shownQuery) : null
+    if (!row || !target) return false
+    setReaderFor({ id: row.id, ...target })
+    return true
+  }
 
   const importText = (text: string, sourceName: string, tags: ReadonlyArray<string>) =>
     store.importText(text, sourceName, tags)
@@ -81,6 +129,7 @@ export function LibraryShell({
     'next-paper': () => store.moveFocus(1),
     'previous-paper': () => store.moveFocus(-1),
     'open-paper': () => {
+      if (openHit()) return
       if (openReader) openReader()
       else document.querySelector<HTMLElement>('.detail__scroll')?.focus()
     },
@@ -118,6 +167,9 @@ export function LibraryShell({
     'sort-upvotes': () => store.setSort('upvotes'),
     'show-shortcuts': () => setModal({ kind: 'shortcuts' }),
     'command-palette': () => setModal({ kind: 'palette' }),
+    'make-offline': makeOffline,
+    'make-view-offline': makeViewOffline,
+    'pdf-storage': () => setModal({ kind: 'storage' }),
   }
   const handlersRef = useRef(handlers)
   useEffect(() => {
@@ -142,7 +194,10 @@ export function LibraryShell({
     return () => window.removeEventListener('keydown', onKey)
   }, [modalOpen])
 
-  const tagMenu = (action: TagMenuAction, tag: Tag) => setModal({ kind: 'tag', action, tag })
+  const tagMenu = (action: TagMenuAction, tag: Tag) => {
+    if (action === 'offline') void downloads.makeOffline({ tag: tag.name }, `#${tag.name}`)
+    else setModal({ kind: 'tag', action, tag })
+  }
 
   return (
     <div className="app">
@@ -152,6 +207,10 @@ export function LibraryShell({
           ref={searchRef}
           value={state.query}
           onChange={store.setQuery}
+          warnings={state.shownQuery === state.query.trim() ? state.searchWarnings : undefined}
+          corrections={
+            state.shownQuery === state.query.trim() ? state.searchCorrections : undefined
+          }
           onSubmit={() => {
             searchRef.current?.blur()
             listRef.current?.querySelector<HTMLElement>('.paper-list')?.focus()
@@ -216,6 +275,9 @@ export function LibraryShell({
             scope={state.scope}
             onSelect={store.setScope}
             onAdd={() => setModal({ kind: 'add-source' })}
+            onMakeOffline={(source) =>
+              void downloads.makeOffline({ sourceId: source.id }, source.name)
+            }
           />
           <TagsSection
             tags={state.tags}
@@ -230,7 +292,9 @@ export function LibraryShell({
             onSelect={store.setScope}
             onCreate={() => setModal({ kind: 'new-list' })}
             onDelete={(list) => void store.deleteList(list.id)}
+            onMakeOffline={(list) => void downloads.makeOffline({ listId: list.id }, list.name)}
           />
+          <DownloadsPanel store={downloads} onManageStorage={() => setModal({ kind: 'storage' })} />
         </aside>
         <ResizeHandle
           label="Resize sidebar"
@@ -241,12 +305,23 @@ export function LibraryShell({
         {readerFor !== null && LazyReader ? (
           <section className="reader-pane" aria-label="Reader" style={{ gridColumn: '3 / -1' }}>
             <Suspense fallback={<div className="empty-state">Opening the PDF…</div>}>
-              <LazyReader paperId={readerFor} onClose={() => setReaderFor(null)} />
+              <LazyReader
+                key={`${readerFor.id}:${readerFor.page ?? ''}`}
+                paperId={readerFor.id}
+                page={readerFor.page}
+                query={readerFor.query}
+                onClose={() => setReaderFor(null)}
+              />
             </Suspense>
           </section>
         ) : (
           <>
-            <main className="list-pane" ref={listRef} aria-label="Paper list">
+            <main
+              className={listDrop.over ? 'list-pane is-pdf-drop' : 'list-pane'}
+              ref={listRef}
+              aria-label="Paper list"
+              {...listDrop.handlers}
+            >
               <ListHeader
                 title={searching ? `Search in ${scopeTitle(state.scope)}` : scopeTitle(state.scope)}
                 count={
@@ -276,6 +351,7 @@ export function LibraryShell({
                   }
                   onAddToList={(listId) => void store.addToList(listId)}
                   onClear={store.clearSelection}
+                  onMakeOffline={makeOffline}
                 />
               ) : null}
               {empty ? (
@@ -306,7 +382,13 @@ export function LibraryShell({
                   <span className="spinner" aria-hidden="true" /> Loading…
                 </div>
               ) : (
-                <PaperList store={store} onOpen={() => handlersRef.current['open-paper']()} />
+                <PaperList
+                  store={store}
+                  onOpen={() => handlersRef.current['open-paper']()}
+                  canOpenSnippet={(row) =>
+                    readerTargetOf(row.snippet, state.shownQuery) !== null && LazyReader !== null
+                  }
+                />
               )}
             </main>
             <ResizeHandle
@@ -343,6 +425,17 @@ export function LibraryShell({
                   if (state.detail) void store.setNote(state.detail.id, note)
                 },
                 openReader,
+                makeOffline:
+                  state.detail && !pdfStored && downloadable
+                    ? () => {
+                        if (state.detail) {
+                          void downloads.makeOffline({ ids: [state.detail.id] }, 'the paper')
+                        }
+                      }
+                    : null,
+                dropFiles: (files) => {
+                  if (state.detail) void downloads.attachDropped(state.detail.id, files)
+                },
               }}
             />
           </>
@@ -354,6 +447,9 @@ export function LibraryShell({
       ) : null}
       {modal?.kind === 'import' ? (
         <ImportDialog onImport={importText} onClose={() => setModal(null)} />
+      ) : null}
+      {modal?.kind === 'storage' ? (
+        <StorageDialog store={downloads} onClose={() => setModal(null)} />
       ) : null}
       {modal?.kind === 'shortcuts' ? <ShortcutsDialog onClose={() => setModal(null)} /> : null}
       {modal?.kind === 'palette' ? (

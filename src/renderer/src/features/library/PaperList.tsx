@@ -2,15 +2,26 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef } from 'react'
 import { displayTitle } from '@shared/model/paper'
 import { useStore } from '../../hooks/use-store'
-import type { LibraryStore } from './library-store'
+import type { LibraryStore, PaperListRow } from './library-store'
 import { bylineOf } from './paper-format'
 import { PaperRow } from './PaperRow'
 
 /** Height of one row; fixed, so 100k rows need no measuring. */
 export const ROW_HEIGHT = 62
+/** Extra height of a search hit that shows the passage it matched. */
+export const SNIPPET_HEIGHT = 20
 
 /** The papers of the view, virtualized: only the rows on screen are in the DOM, fetched by window. */
-export function PaperList({ store, onOpen }: { store: LibraryStore; onOpen: () => void }) {
+export function PaperList({
+  store,
+  onOpen,
+  canOpenSnippet,
+}: {
+  store: LibraryStore
+  onOpen: () => void
+  /** Whether a row's snippet opens something (a PDF passage, when the reader is built in). */
+  canOpenSnippet?: (row: PaperListRow) => boolean
+}) {
   const state = useStore(store)
   const scrollRef = useRef<HTMLDivElement>(null)
   const tagColors = useMemo(
@@ -23,9 +34,14 @@ export function PaperList({ store, onOpen }: { store: LibraryStore; onOpen: () =
   const virtualizer = useVirtualizer({
     count: state.total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) =>
+      store.rowAt(index)?.snippet ? ROW_HEIGHT + SNIPPET_HEIGHT : ROW_HEIGHT,
     overscan: 10,
   })
+  // Search hits with a snippet are taller: sizes are estimated anew when hits arrive or leave
+  // (browsing rows are all one height, so scrolling a large view never re-measures).
+  const hitsVersion = state.shownQuery === '' ? -1 : state.rowsVersion
+  useEffect(() => virtualizer.measure(), [state.shownQuery, hitsVersion, virtualizer])
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
   const last = items.at(-1)?.index ?? 0
@@ -48,7 +64,7 @@ export function PaperList({ store, onOpen }: { store: LibraryStore; onOpen: () =
         {items.map((item) => {
           const row = store.rowAt(item.index)
           const focused = item.index === state.focusIndex
-          const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }
+          const style = { transform: `translateY(${item.start}px)`, height: item.size }
           if (!row) {
             return (
               <div
@@ -87,7 +103,18 @@ export function PaperList({ store, onOpen }: { store: LibraryStore; onOpen: () =
               }
               onDoubleClick={onOpen}
             >
-              <PaperRow row={row} tagColors={tagColors} />
+              <PaperRow
+                row={row}
+                tagColors={tagColors}
+                onOpenSnippet={
+                  canOpenSnippet?.(row)
+                    ? () => {
+                        store.click(item.index, { shift: false, toggle: false })
+                        onOpen()
+                      }
+                    : undefined
+                }
+              />
             </div>
           )
         })}

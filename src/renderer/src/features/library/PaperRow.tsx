@@ -1,5 +1,6 @@
 import { displayTitle } from '@shared/model/paper'
 import { highlightParts } from '../search/highlight-parts'
+import { SnippetLine } from '../search/SnippetLine'
 import type { PaperListRow } from './library-store'
 import { bylineOf, formatDay } from './paper-format'
 import { TagChip } from './TagChip'
@@ -10,9 +11,12 @@ const STATUS_LABELS = { unread: 'Unread', reading: 'Reading', read: 'Read' } as 
 export function PaperRow({
   row,
   tagColors,
+  onOpenSnippet,
 }: {
   row: PaperListRow
   tagColors: ReadonlyMap<string, string | null>
+  /** Opens the search hit the snippet shows (the reader at its page). */
+  onOpenSnippet?: () => void
 }) {
   const byline = bylineOf(row)
   return (
@@ -66,6 +70,7 @@ export function PaperRow({
           </span>
         </span>
       </div>
+      {row.snippet ? <SnippetLine snippet={row.snippet} onOpen={onOpenSnippet} /> : null}
     </div>
   )
 }

@@ -7,7 +7,9 @@ import type {
   UserList,
 } from '@shared/api/library-ui'
 import { STATUS_CYCLE } from '@shared/api/library-ui'
+import type { SearchCorrection, SearchSnippet } from '@shared/api/search-api'
 import type { PaperId, TagId } from '@shared/model/ids'
+import type { QueryWarning } from '@shared/search/query-syntax'
 import type { PaperDetail, PaperSort, ReadingStatus } from '@shared/model/paper'
 import type { Tag } from '@shared/model/tag'
 import type { ToastStore } from '../../components/toast-store'
@@ -25,7 +27,11 @@ import { defaultOrder, sortRows } from './sort-rows'
 import { popUndo, pushUndo, type UndoStack } from './undo-stack'
 
 /** A list row; a search hit also says where its title matched. */
-export type PaperListRow = ApiRow & { titleHighlights?: ReadonlyArray<MatchRange> }
+export type PaperListRow = ApiRow & {
+  titleHighlights?: ReadonlyArray<MatchRange>
+  /** The abstract, note or PDF passage that matched, when the title and byline did not. */
+  snippet?: SearchSnippet | null
+}
 
 /** What the library screen shows. */
 export type LibraryState = {
@@ -38,6 +44,10 @@ export type LibraryState = {
   total: number
   /** The query the rows on screen answer ('' when browsing); lags `query` while typing. */
   shownQuery: string
+  /** What the search engine could not take in `shownQuery` (unknown operators, bad values). */
+  searchWarnings: ReadonlyArray<QueryWarning>
+  /** Query words the library does not hold, and what `shownQuery` searched instead. */
+  searchCorrections: ReadonlyArray<SearchCorrection>
   /** Bumps whenever cached rows change, so the list re-reads them. */
   rowsVersion: number
   /** False until the first rows arrived. */
@@ -128,6 +138,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     query: '',
     total: 0,
     shownQuery: '',
+    searchWarnings: [],
+    searchCorrections: [],
     rowsVersion: 0,
     loaded: false,
     selection: EMPTY_SELECTION,
@@ -243,7 +255,9 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         set({ focusIndex: -1, total: 0, selection: EMPTY_SELECTION })
       }
       await loadVisible(gen, true)
-      if (gen === generation && state.shownQuery !== '') set({ shownQuery: '' })
+      if (gen === generation && state.shownQuery !== '') {
+        set({ shownQuery: '', searchWarnings: [], searchCorrections: [] })
+      }
       if (gen === generation && !resetFocus) {
         // Pages out of view hold rows from before the change: drop them, they refetch on scroll.
         const keep = new Set(pagesFor(viewport[0], viewport[1], state.total))
@@ -252,14 +266,21 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       if (gen === generation && state.total === 0) rowsChanged({ loaded: true, focusIndex: -1 })
       return
     }
-    const found = await api.search({ query, limit: SEARCH_LIMIT })
-    const scoped = await scopeHits(found)
+    const found = await api.searchLibrary({ query, limit: SEARCH_LIMIT })
+    if (gen !== generation) return
+    const scoped = await scopeHits(found.hits)
     if (gen !== generation) return
     hits =
       state.sort === 'added' && state.order === 'desc'
         ? scoped
         : sortRows(scoped, state.sort, state.order)
-    rowsChanged({ total: hits.length, loaded: true, shownQuery: query })
+    rowsChanged({
+      total: hits.length,
+      loaded: true,
+      shownQuery: query,
+      searchWarnings: found.warnings,
+      searchCorrections: found.corrections,
+    })
     focus(
       hits.length > 0
         ? resetFocus
@@ -379,6 +400,11 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
           toasts.notify({ kind: 'error', message: event.payload.message })
         }
       })
+      // A risky library folder (inside a cloud-sync folder) is said once per start and stays.
+      void Promise.resolve()
+        .then(() => api.libraryInfo({}))
+        .then((info) => info.warning && toasts.notify({ kind: 'error', message: info.warning }))
+        .catch(() => undefined)
       void run(async () => {
         // The rows need no visit; the counts need it first (what is "new" starts with it).
         await Promise.all([api.beginVisit({}).then(loadSidebar), reloadRows(true)])
@@ -407,6 +433,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       void run(() => reloadRows(true))
     },
     setQuery(query) {
+      // Answers to earlier queries still in flight are dropped: only the latest one is painted.
+      generation += 1
       set({ query })
       clearTimeout(searchTimer)
       searchTimer = setTimeout(() => void run(() => reloadRows(true)), debounceMs)
@@ -590,6 +618,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
 function hitToRow(hit: SearchHit): PaperListRow {
   return {
     titleHighlights: hit.highlights.title ?? [],
+    snippet: hit.snippet,
     id: hit.id,
     arxivId: hit.arxivId,
     doi: hit.doi,

@@ -32,6 +32,9 @@ export const COMMAND_IDS = [
   'sort-title',
   'sort-upvotes',
   'read-pdf',
+  'make-offline',
+  'make-view-offline',
+  'pdf-storage',
 ] as const
 export type CommandId = (typeof COMMAND_IDS)[number]
 

@@ -8,12 +8,15 @@ export function ListsSection({
   onSelect,
   onCreate,
   onDelete,
+  onMakeOffline,
 }: {
   lists: ReadonlyArray<UserList>
   scope: Scope
   onSelect: (scope: Scope) => void
   onCreate: () => void
   onDelete: (list: UserList) => void
+  /** Downloads the PDFs of the list's papers. */
+  onMakeOffline?: (list: UserList) => void
 }) {
   return (
     <section className="sidebar__section" aria-label="Lists">
@@ -46,6 +49,17 @@ export function ListsSection({
                   <span className="nav-item__label">{list.name}</span>
                   <span className="nav-item__count">{list.paperCount}</span>
                 </button>
+                {onMakeOffline ? (
+                  <button
+                    type="button"
+                    className="icon-button list-item__delete"
+                    aria-label={`Make list ${list.name} available offline`}
+                    title="Make available offline"
+                    onClick={() => onMakeOffline(list)}
+                  >
+                    ⤓
+                  </button>
+                ) : null}
                 <button
                   type="button"
                   className="icon-button list-item__delete"

@@ -10,11 +10,14 @@ export function SourcesSection({
   scope,
   onSelect,
   onAdd,
+  onMakeOffline,
 }: {
   store: SourcesStore
   scope: Scope
   onSelect: (scope: Scope) => void
   onAdd: () => void
+  /** Downloads the PDFs of the source's papers. */
+  onMakeOffline?: (source: SourceSummary) => void
 }) {
   const { available, sources, progress } = useStore(store)
   return (
@@ -60,6 +63,7 @@ export function SourcesSection({
                   progress={progress.get(source.id)}
                   onSync={() => void store.sync(source.id)}
                   onCancel={() => void store.cancel(source.id)}
+                  onMakeOffline={onMakeOffline ? () => onMakeOffline(source) : null}
                 />
               </li>
             )
@@ -75,11 +79,13 @@ function SourceStatus({
   progress,
   onSync,
   onCancel,
+  onMakeOffline,
 }: {
   source: SourceSummary
   progress: SyncProgress | undefined
   onSync: () => void
   onCancel: () => void
+  onMakeOffline: (() => void) | null
 }) {
   const running = progress !== undefined || source.lastRun?.status === 'running'
   if (running) {
@@ -120,6 +126,17 @@ function SourceStatus({
       >
         Sync now
       </button>
+      {onMakeOffline ? (
+        <button
+          type="button"
+          className="link-button"
+          aria-label={`Make ${source.name} available offline`}
+          title="Download the PDFs of this source"
+          onClick={onMakeOffline}
+        >
+          Offline
+        </button>
+      ) : null}
     </div>
   )
 }

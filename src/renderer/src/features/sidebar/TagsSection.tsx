@@ -6,7 +6,7 @@ import type { Scope } from '../library/scope'
 import { buildTagTree, type TagNode } from '../tags/tag-tree'
 
 /** What the tag menu can ask for. */
-export type TagMenuAction = 'rename' | 'color' | 'merge' | 'delete'
+export type TagMenuAction = 'rename' | 'color' | 'merge' | 'offline' | 'delete'
 
 /** The tags as a tree by `/`, with counts and colors; each tag has a menu to manage it. */
 export function TagsSection({
@@ -79,7 +79,7 @@ export function TagsSection({
         </div>
         {node.tag && menuFor === node.tag.id ? (
           <div className="menu" role="menu" aria-label={`Tag ${node.path}`}>
-            {(['rename', 'color', 'merge', 'delete'] as const).map((action) => (
+            {(['rename', 'color', 'merge', 'offline', 'delete'] as const).map((action) => (
               <button
                 key={action}
                 type="button"
@@ -127,5 +127,6 @@ const MENU_LABELS: Record<TagMenuAction, string> = {
   rename: 'Rename…',
   color: 'Color…',
   merge: 'Merge into…',
+  offline: 'Make available offline',
   delete: 'Delete',
 }

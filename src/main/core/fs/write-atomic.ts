@@ -1,0 +1,48 @@
+import { closeSync, fsyncSync, openSync, renameSync } from 'node:fs'
+import { open, rename } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+/** A temporary name beside `target`, so the final rename stays on one file system. */
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`)
+}
+
+/**
+ * Makes a finished temporary file the target: fsync the data, rename (atomic), fsync the folder,
+ * so a crash leaves either the old target or the complete new one, never a short file.
+ */
+export function commitTempFile(temp: string, target: string): void {
+  const fd = openSync(temp, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(temp, target)
+  syncFolder(dirname(target))
+}
+
+/** `commitTempFile` without blocking the event loop while a large file is flushed. */
+export async function commitTempFileAsync(temp: string, target: string): Promise<void> {
+  const handle = await open(temp, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  await rename(temp, target)
+  syncFolder(dirname(target))
+}
+
+/** Flushes a folder's entries (a rename lives in the folder, not in the file). */
+function syncFolder(dir: string): void {
+  let fd: number | undefined
+  try {
+    fd = openSync(dir, 'r')
+    fsyncSync(fd)
+  } catch {
+    // Windows cannot open a folder for fsync; its rename is already durable.
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}

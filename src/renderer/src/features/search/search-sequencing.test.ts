@@ -1,0 +1,124 @@
+import type { LibraryApi, SearchHit } from '@shared/api/library-api'
+import type { SearchResult } from '@shared/api/search-api'
+import type { PaperId } from '@shared/model/ids'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createToastStore } from '../../components/toast-store'
+import { createLibraryStore, type LibraryStore } from '../library/library-store'
+
+type Pending = { query: string; answer: () => void }
+
+/** A hit whose title is the query it answers, so the painted rows say which query they belong to. */
+function hitFor(query: string, n: number): SearchHit {
+  return {
+    id: n as PaperId,
+    arxivId: null,
+    doi: null,
+    title: `answer to ${query}`,
+    abstract: null,
+    authors: [],
+    authorCount: null,
+    organization: null,
+    publishedAt: null,
+    upvotes: null,
+    tags: [],
+    status: 'unread',
+    starred: false,
+    note: null,
+    addedAt: '2026-01-01T00:00:00.000Z',
+    score: 1,
+    highlights: {},
+    snippet: null,
+  }
+}
+
+/** A library whose search answers wait until the test releases them, in any order. */
+function fakeApi(pending: Pending[]): LibraryApi {
+  let n = 0
+  const api: Partial<LibraryApi> = {
+    searchLibrary: ({ query }) =>
+      new Promise<SearchResult>((resolve) => {
+        n += 1
+        const hit = hitFor(query, n)
+        pending.push({
+          query,
+          answer: () =>
+            resolve({
+              hits: [hit],
+              warnings: [{ message: `warning for ${query}`, start: 0, end: 1 }],
+              corrections: [],
+            }),
+        })
+      }),
+    listPaperRows: () => Promise.resolve({ rows: [], total: 0 }),
+    getPaper: () => new Promise(() => undefined),
+  }
+  return api as LibraryApi
+}
+
+const shown = (store: LibraryStore) =>
+  Array.from({ length: store.getState().total }, (_, i) => store.rowAt(i)?.title)
+
+describe('renderer/features/search/search-sequencing', () => {
+  let pending: Pending[]
+  let store: LibraryStore
+
+  beforeEach(() => {
+    vi.useFakeTimers()
+    pending = []
+    store = createLibraryStore({
+      api: fakeApi(pending),
+      subscribeToEvents: () => () => undefined,
+      toasts: createToastStore(),
+      debounceMs: 100,
+    })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  const answer = async (query: string) => {
+    const entry = pending.find((p) => p.query === query)
+    if (!entry) throw new Error(`no search for ${query} was sent`)
+    entry.answer()
+    await vi.advanceTimersByTimeAsync(0)
+  }
+
+  it('paints only the latest query when answers arrive out of order', async () => {
+    store.setQuery('spec')
+    await vi.advanceTimersByTimeAsync(150)
+    store.setQuery('speculative')
+    await vi.advanceTimersByTimeAsync(150)
+    expect(pending.map((p) => p.query)).toEqual(['spec', 'speculative'])
+
+    await answer('speculative')
+    await answer('spec')
+
+    expect(shown(store)).toEqual(['answer to speculative'])
+    expect(store.getState().shownQuery).toBe('speculative')
+    expect(store.getState().searchWarnings.map((w) => w.message)).toEqual([
+      'warning for speculative',
+    ])
+  })
+
+  it('drops an answer that arrives after the query changed but before the next search is sent', async () => {
+    store.setQuery('spec')
+    await vi.advanceTimersByTimeAsync(150)
+    store.setQuery('specul')
+    await answer('spec')
+    expect(shown(store)).toEqual([])
+    expect(store.getState().shownQuery).toBe('')
+
+    await vi.advanceTimersByTimeAsync(150)
+    await answer('specul')
+    expect(shown(store)).toEqual(['answer to specul'])
+  })
+
+  it('sends one search for a burst of keystrokes', async () => {
+    for (const query of ['s', 'sp', 'spe', 'spec']) {
+      store.setQuery(query)
+      await vi.advanceTimersByTimeAsync(60)
+    }
+    await vi.advanceTimersByTimeAsync(150)
+    expect(pending.map((p) => p.query)).toEqual(['spec'])
+  })
+})
