@@ -1,3 +1,5 @@
+import { createListeners } from '../hooks/create-listeners'
+
 /** A short message in the corner; failures and undoable changes go through here. */
 export type Toast = {
   id: number
@@ -21,10 +23,10 @@ export type ToastStore = {
 export function createToastStore(ttlMs = 6000): ToastStore {
   let toasts: ReadonlyArray<Toast> = []
   let next = 1
-  const listeners = new Set<() => void>()
+  const listeners = createListeners()
   const set = (value: ReadonlyArray<Toast>) => {
     toasts = value
-    for (const listener of [...listeners]) listener()
+    listeners.notify()
   }
   const dismiss = (id: number) => set(toasts.filter((toast) => toast.id !== id))
   const notify = (toast: Omit<Toast, 'id'>): number => {
@@ -35,10 +37,7 @@ export function createToastStore(ttlMs = 6000): ToastStore {
   }
   return {
     getState: () => toasts,
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    subscribe: listeners.subscribe,
     notify,
     fail: (error) => {
       notify({ kind: 'error', message: messageOf(error) })

@@ -4,6 +4,7 @@ import type { PaperId, SourceId } from '@shared/model/ids'
 import type { DownloadJob, DownloadOverall, StorageUsage } from '@shared/model/pdf'
 import type { ToastStore } from '../../components/toast-store'
 import { fileToBase64, isPdfFile } from './pdf-files'
+import { createListeners } from '../../hooks/create-listeners'
 
 /** Which papers to make available offline: ids, a tag, a list or a source. */
 export type OfflineTarget =
@@ -51,10 +52,10 @@ export function createDownloadsStore(deps: {
 }): DownloadsStore {
   const { api, toasts } = deps
   let state: DownloadsState = { jobs: [], overall: EMPTY_OVERALL, usage: null }
-  const listeners = new Set<() => void>()
+  const listeners = createListeners()
   const set = (patch: Partial<DownloadsState>) => {
     state = { ...state, ...patch }
-    for (const listener of [...listeners]) listener()
+    listeners.notify()
   }
   const upsert = (job: DownloadJob) => {
     const others = state.jobs.filter((known) => known.paperId !== job.paperId)
@@ -91,10 +92,7 @@ export function createDownloadsStore(deps: {
 
   return {
     getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    subscribe: listeners.subscribe,
     start() {
       const unsubscribe = deps.subscribeToEvents((event) => {
         if (event.type !== 'pdf.progress') return

@@ -25,6 +25,7 @@ import {
 } from './selection'
 import { defaultOrder, sortRows } from './sort-rows'
 import { popUndo, pushUndo, type UndoStack } from './undo-stack'
+import { createListeners } from '../../hooks/create-listeners'
 
 /** A list row; a search hit also says where its title matched. */
 export type PaperListRow = ApiRow & {
@@ -130,7 +131,7 @@ const SEARCH_LIMIT = 500
 export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   const { api, toasts } = deps
   const debounceMs = deps.debounceMs ?? 150
-  const listeners = new Set<() => void>()
+  const listeners = createListeners()
   let state: LibraryState = {
     scope: { kind: 'view', view: 'all' },
     sort: 'added',
@@ -164,7 +165,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
 
   const set = (patch: Partial<LibraryState>): void => {
     state = { ...state, ...patch }
-    for (const listener of [...listeners]) listener()
+    listeners.notify()
   }
   const rowsChanged = (patch: Partial<LibraryState> = {}) =>
     set({ ...patch, rowsVersion: state.rowsVersion + 1 })
@@ -384,10 +385,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
 
   const store: LibraryStore = {
     getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    subscribe: listeners.subscribe,
     start() {
       const unsubscribe = deps.subscribeToEvents((event) => {
         // An import or sync emits a burst of changes; refetch once for the burst.

@@ -4,6 +4,7 @@ import type { PaperId } from '@shared/model/ids'
 import type { PaperDetail } from '@shared/model/paper'
 import type { DownloadJob, PdfLocation, ReadingPosition } from '@shared/model/pdf'
 import { positionChanged } from './view-state'
+import { createListeners } from '../../hooks/create-listeners'
 
 /** What the reader shows around the viewer. */
 export type ReaderState = {
@@ -44,10 +45,10 @@ export function createReaderStore(deps: {
     download: null,
     error: null,
   }
-  const listeners = new Set<() => void>()
+  const listeners = createListeners()
   const set = (change: Partial<ReaderState>) => {
     state = { ...state, ...change }
-    for (const listener of [...listeners]) listener()
+    listeners.notify()
   }
   const fail = (error: unknown) =>
     set({ error: error instanceof Error ? error.message : String(error) })
@@ -87,10 +88,7 @@ export function createReaderStore(deps: {
 
   return {
     getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    subscribe: listeners.subscribe,
     start() {
       void load()
       const stop = deps.subscribeToEvents((event) => {

@@ -3,6 +3,7 @@ import type { LibraryApi } from '@shared/api/library-api'
 import type { SourceId } from '@shared/model/ids'
 import type { SourceSummary, SyncKind } from '@shared/model/sync-source'
 import type { ToastStore } from '../../components/toast-store'
+import { createListeners } from '../../hooks/create-listeners'
 
 /** Live progress of a running sync. */
 export type SyncProgress = { done: number; total: number | null; message: string }
@@ -48,11 +49,11 @@ export function createSourcesStore(deps: {
   toasts: ToastStore
 }): SourcesStore {
   const { api, toasts } = deps
-  const listeners = new Set<() => void>()
+  const listeners = createListeners()
   let state: SourcesState = { available: false, sources: [], progress: new Map() }
   const set = (patch: Partial<SourcesState>) => {
     state = { ...state, ...patch }
-    for (const listener of [...listeners]) listener()
+    listeners.notify()
   }
   const setProgress = (id: SourceId, progress: SyncProgress | null) => {
     const next = new Map(state.progress)
@@ -73,10 +74,7 @@ export function createSourcesStore(deps: {
   let timer: ReturnType<typeof setTimeout> | undefined
   const store: SourcesStore = {
     getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    subscribe: listeners.subscribe,
     start() {
       const stop = deps.subscribeToEvents((event) => {
         if (event.type === 'sync.progress') {
