@@ -35,6 +35,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): W
     // single human edit waits one fsync.
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
+    // 64 MB of page cache (SQLite's default is 2 MB): the indexes a sync page touches all over
+    // stay in memory for a 100k-paper library.
+    db.pragma('cache_size = -65536')
     db.pragma('busy_timeout = 5000')
     const writable = db as WritableDb
     if (options.checkIntegrity) assertDatabaseIntact(writable, file)

@@ -27,7 +27,8 @@ export const ROW_AUTHORS = 3
 const SORT_COLUMNS: Record<PaperSort, { column: string; defaultOrder: 'asc' | 'desc' }> = {
   added: { column: 'p.added_at', defaultOrder: 'desc' },
   published: { column: 'p.published_at', defaultOrder: 'desc' },
-  title: { column: 'p.title COLLATE NOCASE', defaultOrder: 'asc' },
+  // the normalised title: case, accents and leading punctuation do not move a paper
+  title: { column: 'p.title_key', defaultOrder: 'asc' },
   upvotes: { column: 'p.upvotes', defaultOrder: 'desc' },
 }
 
@@ -148,16 +149,15 @@ function windowIds(
       query.offset,
     )
   }
-  const bare = column.replace(' COLLATE NOCASE', '')
   const known = (
-    db.prepare(`SELECT count(*) AS n FROM papers p ${and} ${bare} IS NOT NULL`).get(params) as {
+    db.prepare(`SELECT count(*) AS n FROM papers p ${and} ${column} IS NOT NULL`).get(params) as {
       n: number
     }
   ).n
   const first =
     query.offset < known
       ? ids(
-          `SELECT p.id FROM papers p ${and} ${bare} IS NOT NULL
+          `SELECT p.id FROM papers p ${and} ${column} IS NOT NULL
            ORDER BY ${column} ${order}, p.id ${order} LIMIT @limit OFFSET @offset`,
           query.limit,
           query.offset,
@@ -168,7 +168,7 @@ function windowIds(
   return [
     ...first,
     ...ids(
-      `SELECT p.id FROM papers p ${and} ${bare} IS NULL ORDER BY p.id ${order} LIMIT @limit OFFSET @offset`,
+      `SELECT p.id FROM papers p ${and} ${column} IS NULL ORDER BY p.id ${order} LIMIT @limit OFFSET @offset`,
       rest,
       Math.max(0, query.offset - known),
     ),

@@ -1,5 +1,6 @@
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
+import { prepared } from './prepared'
 
 const listeners = new WeakMap<WritableDb, Set<(ids: ReadonlyArray<number>) => void>>()
 const scheduled = new WeakSet<WritableDb>()
@@ -45,8 +46,9 @@ export function reindexPapers(db: WritableDb, ids: ReadonlyArray<number>): void 
  * a transaction.
  */
 export function catchUpSearchIndex(db: WritableDb, max = Number.POSITIVE_INFINITY): number {
-  const take = db.prepare('SELECT paper_id FROM search_pending ORDER BY paper_id LIMIT ?').pluck()
-  const done = db.prepare(
+  const take = prepared(db, 'SELECT paper_id FROM search_pending ORDER BY paper_id LIMIT ?').pluck()
+  const done = prepared(
+    db,
     'DELETE FROM search_pending WHERE paper_id IN (SELECT value FROM json_each(?))',
   )
   let indexed = 0
@@ -64,7 +66,7 @@ export function catchUpSearchIndex(db: WritableDb, max = Number.POSITIVE_INFINIT
 
 /** How many papers wait to be indexed. */
 export function pendingCount(db: WritableDb): number {
-  return db.prepare('SELECT count(*) FROM search_pending').pluck().get() as number
+  return prepared(db, 'SELECT count(*) FROM search_pending').pluck().get() as number
 }
 
 function scheduleCatchUp(db: WritableDb): void {
@@ -81,28 +83,33 @@ function scheduleCatchUp(db: WritableDb): void {
   setImmediate(step).unref()
 }
 
+/**
+ * The texts each paper is indexed under, for the papers whose ids are in the JSON array bound as
+ * `?`: the one definition both index tables and the vocabulary read.
+ */
+export const INDEX_TEXTS_SQL = `
+  SELECT p.id, coalesce(p.title, '') AS title,
+         coalesce((SELECT group_concat(a.name, ', ') FROM paper_authors a WHERE a.paper_id = p.id), '') AS authors,
+         concat_ws(' ', p.organization, p.organization_handle) AS org,
+         coalesce(p.abstract, '') AS abstract,
+         coalesce((SELECT group_concat(t.name, ' ') FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
+                   WHERE pt.paper_id = p.id), '') AS tags,
+         coalesce(p.note, '') AS note
+  FROM papers p WHERE p.id IN (SELECT value FROM json_each(?))`
+
+/** The words of a paper the vocabulary learns (titles, authors, organizations, tags as written). */
+export const VOCABULARY_TEXT_SQL = `SELECT id, concat_ws(' ', title, authors, org, tags) AS text FROM (${INDEX_TEXTS_SQL})`
+
 function reindexNow(db: WritableDb, ids: ReadonlyArray<number>): void {
   const json = jsonIds(ids)
-  db.prepare('DELETE FROM papers_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(json)
-  db.prepare('DELETE FROM papers_fts_terms WHERE rowid IN (SELECT value FROM json_each(?))').run(
-    json,
-  )
-  db.prepare(
-    `INSERT INTO papers_fts (rowid, title, authors, org, abstract, tags, note)
-     SELECT p.id, coalesce(p.title, ''),
-            coalesce((SELECT group_concat(a.name, ', ') FROM paper_authors a WHERE a.paper_id = p.id), ''),
-            concat_ws(' ', p.organization, p.organization_handle),
-            coalesce(p.abstract, ''),
-            coalesce((SELECT group_concat(t.name, ' ') FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-                      WHERE pt.paper_id = p.id), ''),
-            coalesce(p.note, '')
-     FROM papers p WHERE p.id IN (SELECT value FROM json_each(?))`,
+  const inBatch = 'rowid IN (SELECT value FROM json_each(?))'
+  prepared(db, `DELETE FROM papers_fts WHERE ${inBatch}`).run(json)
+  prepared(db, `DELETE FROM papers_fts_terms WHERE ${inBatch}`).run(json)
+  prepared(
+    db,
+    `INSERT INTO papers_fts (rowid, title, authors, org, abstract, tags, note) ${INDEX_TEXTS_SQL}`,
   ).run(json)
-  db.prepare(
-    `INSERT INTO papers_fts_terms (rowid, text)
-     SELECT rowid, concat_ws(' ', title, authors, org, tags) FROM papers_fts
-     WHERE rowid IN (SELECT value FROM json_each(?))`,
-  ).run(json)
+  prepared(db, `INSERT INTO papers_fts_terms (rowid, text) ${VOCABULARY_TEXT_SQL}`).run(json)
   for (const listener of listeners.get(db) ?? []) listener(ids)
 }
 

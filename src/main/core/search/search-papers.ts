@@ -8,7 +8,7 @@ import { getPaperRows, hydratePapers } from '../db/papers-repo'
 import { filterSql, type FilterContext, type FilterSql } from './filter-sql'
 import { hasPdfText, pdfCandidates, pdfSnippet, pdfWordsOf } from './pdf-text-search'
 import { excludedExpression, matchSteps, planQuery, type QueryPlan } from './plan-query'
-import { prepared } from './prepared'
+import { prepared } from '../db/prepared'
 import { fieldTexts, scorePaper, snippetOf } from './score-hit'
 import { libraryVocabulary } from './vocabulary'
 

@@ -1,6 +1,6 @@
 import { splitWords } from '@shared/search/query-syntax'
 import type { WritableDb } from '../db/open-database'
-import { onReindex } from '../db/papers-index'
+import { onReindex, VOCABULARY_TEXT_SQL } from '../db/papers-index'
 import { jsonIds } from '../db/json-ids'
 import { editDistance } from './edit-distance'
 
@@ -176,10 +176,7 @@ export function libraryVocabulary(db: WritableDb): Vocabulary {
     cached.stale = false
   } else if (cached.pending.size > 0) {
     const texts = db
-      .prepare(
-        `SELECT concat_ws(' ', title, authors, org, tags) FROM papers_fts
-         WHERE rowid IN (SELECT value FROM json_each(?))`,
-      )
+      .prepare(`SELECT text FROM (${VOCABULARY_TEXT_SQL})`)
       .pluck()
       .all(jsonIds([...cached.pending])) as string[]
     for (const text of texts) {

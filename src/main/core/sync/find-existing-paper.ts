@@ -1,53 +1,66 @@
 import { titleKey } from '../identity/title-key'
 import type { WritableDb } from '../db/open-database'
+import { prepared } from '../db/prepared'
 import type { PaperDraft } from '../sources/paper-draft'
 
-type IdentityRow = { id: number; arxiv_id: string | null; doi: string | null }
+type IdentityRow = {
+  id: number
+  arxiv_id: string | null
+  doi: string | null
+  title_key: string | null
+}
 
 /** Finds library papers for the drafts of one batch, reading the identifiers of the whole batch up front. */
 export type PaperFinder = {
-  /** The library paper a draft is, or null (see `findExistingPaper`). */
+  /**
+   * The library paper a draft is, by the identity rules: the same arXiv id (without version),
+   * else the same DOI, else the same normalised title — the last only when exactly one paper has
+   * that title and no identifier of it contradicts the draft's. Never a guess between several.
+   */
   find(draft: PaperDraft): number | null
   /** The paper that holds an arXiv id or DOI, or null. */
   holder(column: 'arxiv_id' | 'doi', value: string): number | null
-  /** Tells the finder a paper now holds these identifiers (written earlier in the batch). */
+  /** Tells the finder a paper now holds these identifiers and title (written earlier in the batch). */
   remember(row: IdentityRow): void
 }
 
-/**
- * The library paper a draft is, by the identity rules: the same arXiv id (without version), else
- * the same DOI, else the same normalised title — the last only when exactly one paper has that
- * title and no identifier of it contradicts the draft's. Never a guess between several.
- */
-export function findExistingPaper(db: WritableDb, draft: PaperDraft): number | null {
-  return createPaperFinder(db, [draft]).find(draft)
-}
+const IDENTITY = 'SELECT id, arxiv_id, doi, title_key FROM papers'
 
-/** A finder for a batch: two indexed queries for all its arXiv ids and DOIs, then lookups in memory. */
+/**
+ * A finder for a batch: three indexed queries for all its arXiv ids, DOIs and title keys, then
+ * lookups in memory; papers written during the batch are told to it with `remember`.
+ */
 export function createPaperFinder(db: WritableDb, drafts: ReadonlyArray<PaperDraft>): PaperFinder {
   const byArxiv = new Map<string, IdentityRow>()
   const byDoi = new Map<string, IdentityRow>()
-  const arxivIds = [...new Set(drafts.flatMap((d) => (d.arxivId ? [d.arxivId] : [])))]
-  const dois = [...new Set(drafts.flatMap((d) => (d.doi ? [d.doi] : [])))]
+  const byTitle = new Map<string, Map<number, IdentityRow>>()
+  const titleOf = new Map<number, string | null>()
   const remember = (row: IdentityRow) => {
     if (row.arxiv_id !== null) byArxiv.set(row.arxiv_id, row)
     if (row.doi !== null) byDoi.set(row.doi, row)
+    const before = titleOf.get(row.id)
+    if (before !== undefined && before !== null) byTitle.get(before)?.delete(row.id)
+    titleOf.set(row.id, row.title_key)
+    if (row.title_key === null) return
+    const holders = byTitle.get(row.title_key) ?? new Map<number, IdentityRow>()
+    byTitle.set(row.title_key, holders.set(row.id, row))
   }
-  if (arxivIds.length > 0) {
-    const rows = db
-      .prepare(
-        'SELECT id, arxiv_id, doi FROM papers WHERE arxiv_id IN (SELECT value FROM json_each(?))',
-      )
-      .all(JSON.stringify(arxivIds)) as IdentityRow[]
-    rows.forEach(remember)
+  const unique = (values: ReadonlyArray<string | null | undefined>) => [
+    ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '')),
+  ]
+  const arxivIds = new Set(unique(drafts.map((d) => d.arxivId)))
+  const dois = new Set(unique(drafts.map((d) => d.doi)))
+  const titleKeys = new Set(unique(drafts.map((d) => titleKey(d.title))))
+  const load = (column: 'arxiv_id' | 'doi' | 'title_key', values: ReadonlySet<string>) => {
+    if (values.size === 0) return
+    const sql = `${IDENTITY} WHERE ${column} IN (SELECT value FROM json_each(?))`
+    for (const row of prepared(db, sql).all(JSON.stringify([...values])) as IdentityRow[]) {
+      remember(row)
+    }
   }
-  if (dois.length > 0) {
-    const rows = db
-      .prepare('SELECT id, arxiv_id, doi FROM papers WHERE doi IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(dois)) as IdentityRow[]
-    rows.forEach(remember)
-  }
-  const byTitle = db.prepare('SELECT id, arxiv_id, doi FROM papers WHERE title_key = ?')
+  load('arxiv_id', arxivIds)
+  load('doi', dois)
+  load('title_key', titleKeys)
   return {
     find(draft) {
       const arxivId = draft.arxivId ?? null
@@ -62,7 +75,8 @@ export function createPaperFinder(db: WritableDb, drafts: ReadonlyArray<PaperDra
       }
       const key = titleKey(draft.title)
       if (!key) return null
-      const candidates = (byTitle.all(key) as IdentityRow[]).filter(
+      // Every title key of the batch was read up front, so the map holds all papers with it.
+      const candidates = [...(byTitle.get(key)?.values() ?? [])].filter(
         (row) =>
           (arxivId === null || row.arxiv_id === null) &&
           (doi === null || row.doi === null || row.doi === doi),
@@ -72,8 +86,9 @@ export function createPaperFinder(db: WritableDb, drafts: ReadonlyArray<PaperDra
     holder(column, value) {
       const row = (column === 'arxiv_id' ? byArxiv : byDoi).get(value)
       if (row) return row.id
-      // Not an identifier of this batch's drafts: ask the index directly.
-      const found = db.prepare(`SELECT id FROM papers WHERE ${column} = ?`).get(value) as
+      // Identifiers of this batch's drafts were all read up front: absent means no paper holds it.
+      if ((column === 'arxiv_id' ? arxivIds : dois).has(value)) return null
+      const found = prepared(db, `SELECT id FROM papers WHERE ${column} = ?`).get(value) as
         { id: number } | undefined
       return found?.id ?? null
     },

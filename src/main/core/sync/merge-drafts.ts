@@ -60,7 +60,11 @@ const EMPTY: RemoteFields = {
  * values never erase known ones; descriptive text from a less trusted source only fills blanks;
  * counts (upvotes, comments, stars) always take the newest known value.
  */
-export function mergeDraft(existing: RemoteFields | null, draft: PaperDraft, rank: number): RemoteFields {
+export function mergeDraft(
+  existing: RemoteFields | null,
+  draft: PaperDraft,
+  rank: number,
+): RemoteFields {
   const base = existing ?? EMPTY
   const trusted = rank >= base.metadata_rank
   const describe = <T>(current: T | null, incoming: T | null | undefined): T | null =>
@@ -107,7 +111,8 @@ export function sameRemote(a: RemoteFields, b: RemoteFields): boolean {
     REMOTE_COLUMNS.every((column) => a[column] === b[column]) &&
     a.authors.length === b.authors.length &&
     a.authors.every(
-      (author, i) => author.name === b.authors[i]?.name && author.affiliation === b.authors[i]?.affiliation,
+      (author, i) =>
+        author.name === b.authors[i]?.name && author.affiliation === b.authors[i]?.affiliation,
     )
   )
 }
@@ -125,8 +130,15 @@ function maxOrNull(a: number | null, b: number | null): number | null {
 /** Trims and folds runs of whitespace; sources hard-wrap titles and abstracts. */
 function cleanText(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null
-  const cleaned = text
-    .normalize('NFC')
+  const normalized = text.normalize('NFC')
+  // Most texts have nothing to fold: single spaces only, no line breaks, no edge spaces.
+  const folded =
+    /[^\S ]/.test(normalized) ||
+    normalized.includes('  ') ||
+    normalized.startsWith(' ') ||
+    normalized.endsWith(' ')
+  if (!folded) return normalized === '' ? null : normalized
+  const cleaned = normalized
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
     .filter((paragraph) => paragraph !== '')

@@ -8,6 +8,7 @@ import type { BaseUrls } from '../net/base-urls'
 import type { HttpClient } from '../net/http-client'
 import type { FetchContext, PageValidators, SourcePage } from '../sources/fetch-context'
 import { applyDrafts } from './apply-drafts'
+import { readAhead } from './read-ahead'
 import { isRollingList, SYNC_METADATA_RANK, sourcePages } from './source-pages'
 import {
   readHttpCache,
@@ -40,8 +41,8 @@ export type SyncEngineDeps = {
 export type SyncJob = { source: SourceRecord; tags?: ReadonlyArray<string>; signal: AbortSignal }
 
 /**
- * Syncs one source: fetches its pages one after another and applies each in its own
- * transaction, so a failure keeps what earlier pages committed and never leaves a half-written
+ * Syncs one source: fetches its pages one after another (the next one while the current one is
+ * written) and applies each in its own transaction, so a failure keeps what earlier pages committed and never leaves a half-written
  * paper. Every run is recorded (pages, added/updated/unchanged/failed, stale, error); errors
  * end up in the run, never thrown.
  */
@@ -77,7 +78,7 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
   const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number
   db.pragma(`wal_autocheckpoint = ${SYNC_CHECKPOINT_PAGES}`)
   try {
-    for await (const page of sourcePages(source.kind, source.params, ctx)) {
+    for await (const page of readAhead(sourcePages(source.kind, source.params, ctx))) {
       if (job.signal.aborted) throw new AppError('cancelled', 'Cancelled.')
       total = pageTotal(page, total)
       applyPage(deps, source, run, page, tags, cache.get(page.url))

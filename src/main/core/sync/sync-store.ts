@@ -10,6 +10,7 @@ import type {
 import { SYNC_KINDS } from '@shared/model/sync-source'
 import type { WritableDb } from '../db/open-database'
 import type { PageValidators } from '../sources/fetch-context'
+import { prepared } from '../db/prepared'
 
 /** A source row as the sync engine reads it. */
 export type SourceRecord = {
@@ -171,7 +172,8 @@ export function startRun(db: WritableDb, sourceId: number, now: string): SyncRun
 
 /** Writes a run's counters and state. */
 export function saveRun(db: WritableDb, run: SyncRun): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE sync_runs SET status = @status, finished_at = @finishedAt, pages = @pages, added = @added,
        updated = @updated, unchanged = @unchanged, failed = @failed, stale = @stale, error = @error
      WHERE id = @id`,
@@ -226,7 +228,8 @@ export function writeHttpCache(
   url: string,
   validators: PageValidators,
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO source_http_cache (source_id, url, etag, last_modified, body_hash, item_count)
      VALUES (@sourceId, @url, @etag, @lastModified, @hash, @count)
      ON CONFLICT (source_id, url) DO UPDATE SET etag = excluded.etag,

@@ -4,6 +4,7 @@ import { up as initial } from './0001-initial'
 import { up as syncSubscriptions } from './0002-sync-subscriptions'
 import { up as pdfs } from './0003-pdfs'
 import { up as search } from './0004-search'
+import { up as leanerIndexes } from './0005-leaner-indexes'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
@@ -13,6 +14,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 2, up: syncSubscriptions },
   { version: 3, up: pdfs },
   { version: 4, up: search },
+  { version: 5, up: leanerIndexes },
 ]
 
 /** The schema version a fully migrated database has. */

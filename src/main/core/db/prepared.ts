@@ -1,9 +1,9 @@
 import type { Statement } from 'better-sqlite3'
-import type { WritableDb } from '../db/open-database'
+import type { WritableDb } from './open-database'
 
 const caches = new WeakMap<WritableDb, Map<string, Statement>>()
 
-/** A prepared statement for `sql`, kept per connection: searches repeat the same few shapes. */
+/** A prepared statement for `sql`, kept per connection: hot paths (searches, sync pages) repeat the same few shapes. */
 export function prepared(db: WritableDb, sql: string): Statement {
   let cache = caches.get(db)
   if (!cache) {

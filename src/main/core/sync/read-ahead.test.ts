@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { readAhead } from './read-ahead'
+
+/** A source that logs when each item is requested and when the consumer sees it. */
+function loggedSource(log: string[], items: number, failAt?: number) {
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (let i = 0; i < items; i += 1) {
+          log.push(`fetch ${i}`)
+          await new Promise((resolve) => setTimeout(resolve, 1))
+          if (i === failAt) throw new Error(`page ${i} failed`)
+          yield i
+        }
+      } finally {
+        log.push('source closed')
+      }
+    },
+  }
+}
+
+describe('readAhead', () => {
+  it('requests the next item before the caller handles the current one', async () => {
+    const log: string[] = []
+    for await (const item of readAhead(loggedSource(log, 3))) log.push(`apply ${item}`)
+    expect(log).toEqual([
+      'fetch 0',
+      'fetch 1',
+      'apply 0',
+      'fetch 2',
+      'apply 1',
+      // the source learns it is done while the last item is being handled
+      'source closed',
+      'apply 2',
+    ])
+  })
+
+  it('surfaces an error of the next item only after the current one was handled', async () => {
+    const log: string[] = []
+    const run = async () => {
+      for await (const item of readAhead(loggedSource(log, 5, 2))) log.push(`apply ${item}`)
+    }
+    await expect(run()).rejects.toThrow('page 2 failed')
+    expect(log.filter((line) => line.startsWith('apply'))).toEqual(['apply 0', 'apply 1'])
+  })
+
+  it('closes the source when the caller stops early, without an unhandled rejection', async () => {
+    const log: string[] = []
+    for await (const item of readAhead(loggedSource(log, 5, 1))) {
+      log.push(`apply ${item}`)
+      break
+    }
+    expect(log).toEqual(['fetch 0', 'fetch 1', 'apply 0', 'source closed'])
+  })
+})
