@@ -4,6 +4,7 @@ import type { LibraryService } from '@shared/api/library-api'
 import { runUpkeep } from './backup/upkeep'
 import { openDatabase } from './db/open-database'
 import { createEventHub, type EventHub } from './event-hub'
+import { createImportParser } from './import/import-parser'
 import { createLibraryService } from './library-service'
 import { baseUrlsFromEnv, type BaseUrls } from './net/base-urls'
 import type { FetchFn } from './net/fetch-bytes'
@@ -66,6 +67,7 @@ export function createCore(options: CoreOptions): Core {
     fetch: options.fetch ?? fetch,
     ...(options.pdf ? { options: options.pdf } : {}),
   })
+  const importParser = createImportParser()
   const api = createLibraryService({
     db,
     events,
@@ -76,6 +78,7 @@ export function createCore(options: CoreOptions): Core {
     fetch: options.fetch ?? fetch,
     sync: options.sync,
     pdf,
+    importParser,
   })
   const upkeep = options.upkeep
     ? runUpkeep({
@@ -94,6 +97,7 @@ export function createCore(options: CoreOptions): Core {
     upkeep,
     close: () => {
       pdf.close()
+      void importParser.close()
       db.close()
     },
   }

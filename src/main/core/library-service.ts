@@ -8,7 +8,8 @@ import { countPapers, findPaperIdByRef, getPaperDetail, listPapers } from './db/
 import { addTags, listTags, removeTags } from './db/tags-repo'
 import { setNote, setStarred, setStatus } from './db/user-fields-repo'
 import type { EventHub } from './event-hub'
-import { importText } from './import/import-text'
+import type { ImportParser } from './import/import-parser'
+import { applyImport } from './import/import-text'
 import { createBackupService } from './backup/backup-service'
 import { checkpointWal } from './backup/wal-checkpoint'
 import { libraryFolderWarning } from './fs/cloud-sync'
@@ -34,6 +35,8 @@ export type ServiceDeps = {
   sync?: Partial<SyncTuning> | undefined
   /** The PDF store, download queue and text indexer of this library. */
   pdf: PdfRuntime
+  /** Parses import texts off the thread that answers the UI. */
+  importParser: ImportParser
 }
 
 const withWarning = (warning: string | null) => (warning === null ? {} : { warning })
@@ -77,8 +80,9 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
       const id = findPaperIdByRef(db, ref)
       return id === null ? null : getPaperDetail(db, id)
     },
-    importText: (input) => {
-      const report = importText(db, { ...input, now: deps.now() })
+    importText: async (input) => {
+      const request = { ...input, now: deps.now() }
+      const report = applyImport(db, request, await deps.importParser.parse(request))
       checkpointWal(db)
       if (report.paperIds.length > 0) {
         events.emit('library.changed', { reason: 'import', paperIds: report.paperIds })

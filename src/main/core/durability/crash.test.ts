@@ -34,7 +34,10 @@ const repo = fileURLToPath(new URL('../../../../', import.meta.url))
 const bundleDir = join(repo, 'node_modules', '.cache', `papershelf-crash-${process.pid}`)
 const worker = join(bundleDir, 'crash-worker.js')
 
-/** Builds the worker into one ES module that imports its packages from node_modules. */
+/**
+ * Builds the worker into ES modules that import their packages from node_modules, with the
+ * import thread's script beside it as in the app's build.
+ */
 async function bundleWorker(): Promise<void> {
   await build({
     configFile: false,
@@ -42,7 +45,13 @@ async function bundleWorker(): Promise<void> {
     root: repo,
     resolve: { alias: { '@shared': join(repo, 'src', 'shared') } },
     build: {
-      ssr: join(repo, 'test', 'helpers', 'crash-worker.ts'),
+      ssr: true,
+      rollupOptions: {
+        input: {
+          'crash-worker': join(repo, 'test', 'helpers', 'crash-worker.ts'),
+          'import-worker': join(repo, 'src', 'main', 'core', 'import', 'import-worker.ts'),
+        },
+      },
       outDir: bundleDir,
       emptyOutDir: true,
       minify: false,

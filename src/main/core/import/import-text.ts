@@ -24,8 +24,10 @@ export type ImportTextRequest = {
   now: Date
 }
 
-type FileFormat = Exclude<ImportFormat, 'auto'>
-type ParseContext = { now: Date; sourceName: string }
+/** A concrete import format. */
+export type FileFormat = Exclude<ImportFormat, 'auto'>
+/** What a parser may need besides the text. */
+export type ParseContext = { now: Date; sourceName: string }
 
 const PARSERS: Record<FileFormat, (text: string, context: ParseContext) => ParsedList> = {
   'hf-page': (text, { now }) => parseHfPageCopy(text, { now }),
@@ -48,22 +50,37 @@ const ORIGIN: Record<FileFormat, MetadataOrigin> = {
   awesome: 'awesome-list',
 }
 
+/** What parsing an import text gave: its format (detected when asked) and the drafts. */
+export type ParsedImport = { format: FileFormat; parsed: ParsedList }
+
 /**
- * Parses a text in the given (or detected) format and writes it in one transaction: a malformed
- * input changes nothing, and the error names the source and the line at fault.
+ * Parses a text in the given (or detected) format. Errors name the source and the line at fault.
+ * Pure: it runs in the import thread (see `import-parser.ts`), so a big BibTeX file never holds
+ * the thread that answers the UI.
  */
-export function importText(db: WritableDb, request: ImportTextRequest): ImportReport {
-  const { text, sourceName, now } = request
-  let format: FileFormat = 'ids'
-  let parsed: ParsedList
+export function parseImportText(
+  text: string,
+  format: ImportFormat,
+  context: ParseContext,
+): ParsedImport {
+  const { sourceName } = context
   try {
-    format = request.format === 'auto' ? detectFormat(text) : request.format
-    parsed = PARSERS[format](text, { now, sourceName })
+    const detected = format === 'auto' ? detectFormat(text) : format
+    return { format: detected, parsed: PARSERS[detected](text, context) }
   } catch (error) {
     if (error instanceof ParseError) throw error.in(sourceName)
     if (error instanceof AppError) throw new AppError(error.code, `${sourceName}: ${error.message}`)
     throw error
   }
+}
+
+/** Writes a parsed import in one transaction: a failure changes nothing. */
+export function applyImport(
+  db: WritableDb,
+  request: Omit<ImportTextRequest, 'text'>,
+  { format, parsed }: ParsedImport,
+): ImportReport {
+  const { sourceName, now } = request
   const result = db
     .transaction(() =>
       applyDrafts(db, parsed.drafts, {

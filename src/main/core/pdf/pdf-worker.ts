@@ -1,31 +1,27 @@
 // The thread that runs pdf.js for the core: opening and text extraction never block the thread
 // that answers the UI. One request at a time; answers carry the request id.
 import { parentPort } from 'node:worker_threads'
+import { toWorkerFailure, type WorkerResponse } from '../workers/worker-client'
 import { extractPdfText, inspectPdf } from './pdf-text'
 
-/** A request to the PDF thread. */
+/** A request to the PDF thread (the client adds the id). */
 export type PdfWorkerRequest =
-  | { id: number; op: 'inspect'; file: string; textPages: number }
-  | { id: number; op: 'extract'; file: string }
-
-/** The PDF thread's answer to one request. */
-export type PdfWorkerResponse =
-  { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string }
+  { op: 'inspect'; file: string; textPages: number } | { op: 'extract'; file: string }
 
 const port = parentPort
 if (port) {
   let chain = Promise.resolve()
-  port.on('message', (request: PdfWorkerRequest) => {
+  port.on('message', (request: PdfWorkerRequest & { id: number }) => {
     chain = chain.then(async () => {
       try {
         const value =
           request.op === 'inspect'
             ? await inspectPdf(request.file, request.textPages)
             : await extractPdfText(request.file)
-        port.postMessage({ id: request.id, ok: true, value } satisfies PdfWorkerResponse)
+        port.postMessage({ id: request.id, ok: true, value } satisfies WorkerResponse)
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        port.postMessage({ id: request.id, ok: false, message } satisfies PdfWorkerResponse)
+        const failure = toWorkerFailure(error)
+        port.postMessage({ id: request.id, ok: false, failure } satisfies WorkerResponse)
       }
     })
   })

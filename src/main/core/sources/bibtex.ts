@@ -7,7 +7,7 @@ import { richTextToPlain } from './markup-text'
 import type { DraftAuthor, PaperDraft, ParsedList } from './paper-draft'
 import { ParseError } from './parse-error'
 import { findArxivId, partialDate, partialDateFromText, readDoi } from './reference-ids'
-import { assertTextInput, splitLines } from './text-input'
+import { assertTextInput, lineLocator } from './text-input'
 
 /** The largest BibTeX file read (a 20,000-entry Zotero library with abstracts is about 30 MB). */
 export const MAX_BIBTEX_CHARS = 48 * 1024 * 1024
@@ -34,10 +34,12 @@ export function parseBibtex(text: string, _options: { sourceUrl: string }): Pars
   const library = parse(text, BIBTEX_OPTIONS)
   const errors = library.errors.filter((e) => !HARMLESS.test(e.error))
   const structural = errors.find((e) => STRUCTURAL.test(e.error))
-  if (structural) throw syntaxError(text, structural.error, structural.input ?? '')
+  const lineAt = lineLocator(text)
+  const located = { text, lineAt }
+  if (structural) throw syntaxError(located, structural.error, structural.input ?? '')
   // The file's structure is sound but one entry's TeX is not (`$x` never closed): the parser
   // leaves that entry out, and so does the import, saying which and why.
-  const skipped = errors.map((e) => unreadableEntry(text, e.error, e.input ?? ''))
+  const skipped = errors.map((e) => unreadableEntry(located, e.error, e.input ?? ''))
   if (library.entries.length === 0 && skipped.length === 0) {
     throw new ParseError(`no BibTeX entries were found (an entry starts '@type{key,')`)
   }
@@ -46,7 +48,7 @@ export function parseBibtex(text: string, _options: { sourceUrl: string }): Pars
   for (const entry of library.entries) {
     const at = entry.input === '' ? -1 : text.indexOf(entry.input, cursor)
     if (at >= 0) cursor = at + entry.input.length
-    const line = at >= 0 ? lineAt(text, at) : null
+    const line = at >= 0 ? lineAt(at) : null
     const draft = toDraft(entry, { line, rank: drafts.length + 1, section: null, raw: entry.input })
     if (draft) drafts.push(draft)
     else {
@@ -131,8 +133,8 @@ function toAuthor(creator: Creator): DraftAuthor {
   return { name: richTextToPlain(name).replace(/\s+/g, ' ').trim(), affiliation: null }
 }
 
-function syntaxError(text: string, message: string, input: string): ParseError {
-  const { key, line } = locate(text, input)
+function syntaxError(source: Located, message: string, input: string): ParseError {
+  const { key, line } = locate(source, input)
   const fallbackLine = Number(/at line (\d+)/.exec(message)?.[1] ?? 0) || null
   const detail = firstLine(message)
     .replace(/ at line \d+, column \d+/, '')
@@ -141,22 +143,28 @@ function syntaxError(text: string, message: string, input: string): ParseError {
   return new ParseError(`${entry} is not valid BibTeX: ${detail}`, line ?? fallbackLine)
 }
 
-function unreadableEntry(text: string, message: string, input: string) {
-  const { key, type, line } = locate(text, input)
+function unreadableEntry(source: Located, message: string, input: string) {
+  const { key, type, line } = locate(source, input)
   const detail = firstLine(message).replace(/ @ \{.*$/, '')
   return { line, entry: `@${type}{${key}}`, reason: `its TeX could not be read: ${detail}` }
 }
 
-function locate(text: string, input: string): { key: string; type: string; line: number | null } {
+/** The file's text and its line numbers. */
+type Located = { text: string; lineAt: (index: number) => number }
+
+function locate(
+  { text, lineAt }: Located,
+  input: string,
+): { key: string; type: string; line: number | null } {
   const head = /^@\s*(\w+)\s*[{(]\s*([^,\s]*)/.exec(input)
   const at = input === '' ? -1 : text.indexOf(input)
-  return { type: head?.[1] ?? '', key: head?.[2] ?? '', line: at >= 0 ? lineAt(text, at) : null }
+  return {
+    type: head?.[1] ?? '',
+    key: head?.[2] ?? '',
+    line: at >= 0 ? lineAt(at) : null,
+  }
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message
-}
-
-function lineAt(text: string, index: number): number {
-  return splitLines(text.slice(0, index)).length
 }

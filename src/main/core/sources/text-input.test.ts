@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ParseError } from './parse-error'
-import { assertTextInput, quoteLine, splitLines } from './text-input'
+import { assertTextInput, lineLocator, quoteLine, splitLines } from './text-input'
 
 function failure(text: string): ParseError {
   try {
@@ -48,5 +49,21 @@ describe('sources/text-input', () => {
   it('quotes at most 80 characters of a line', () => {
     expect(quoteLine('  short  ')).toBe('short')
     expect(quoteLine('y'.repeat(100))).toBe(`${'y'.repeat(79)}…`)
+  })
+
+  it('numbers the line of any offset as splitting the text before it would', () => {
+    const text = fc
+      .array(fc.constantFrom('a', 'bc', ' ', '\n', '\r', '\r\n', '\n\n'), { maxLength: 60 })
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, (sample) => {
+        const lineAt = lineLocator(sample)
+        for (let index = 0; index <= sample.length; index += 1) {
+          // (an offset between the two characters of a CRLF is no place a text starts)
+          if (sample[index - 1] === '\r' && sample[index] === '\n') continue
+          expect(lineAt(index)).toBe(splitLines(sample.slice(0, index)).length)
+        }
+      }),
+    )
   })
 })

@@ -11,6 +11,25 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n?|\n/)
 }
 
+/**
+ * The 1-based line number of any offset in `text` (line breaks as `splitLines` counts them),
+ * from one pass over the text: a file of thousands of entries asks for thousands of lines.
+ */
+export function lineLocator(text: string): (index: number) => number {
+  const starts = [0]
+  for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length)
+  return (index) => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((starts[middle] ?? 0) <= index) low = middle
+      else high = middle - 1
+    }
+    return low + 1
+  }
+}
+
 /** Throws a ParseError when the text is empty, blank, or looks like a binary file, not text. */
 export function assertTextInput(text: string): void {
   const nul = text.indexOf('\u0000')
