@@ -2,6 +2,11 @@ import { existsSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore, type CoreOptions } from './core/create-core'
+import {
+  startSyncScheduler,
+  type SchedulerOptions,
+  type SyncScheduler,
+} from './core/sync/scheduler'
 import { startHttpServer } from './transport/http-server'
 
 /** Options of the browser mode (`papershelf serve`) and the end-to-end tests. */
@@ -14,6 +19,8 @@ export type HeadlessOptions = {
   rendererDir?: string
   /** Remote endpoints (tests point them at a local fixture server). */
   baseUrls?: CoreOptions['baseUrls']
+  /** Syncs enabled sources on their interval, as the app does (`papershelf serve` turns it on). */
+  scheduler?: SchedulerOptions
 }
 
 /** A running library served over loopback HTTP. */
@@ -36,6 +43,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
     upkeep: true,
     ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
   })
+  let scheduler: SyncScheduler | null = null
   try {
     const server = await startHttpServer({
       service: core.api,
@@ -43,10 +51,12 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
       rendererDir,
       ...(options.port === undefined ? {} : { port: options.port }),
     })
+    if (options.scheduler) scheduler = startSyncScheduler(core.api, options.scheduler)
     return {
       url: server.url,
       close: async () => {
         try {
+          await scheduler?.stop()
           await server.close()
           // A snapshot in progress must finish before its connection closes.
           await core.upkeep
@@ -56,6 +66,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
       },
     }
   } catch (error) {
+    await scheduler?.stop()
     core.close()
     throw error
   }

@@ -22,12 +22,13 @@ export type TestServer = {
 /** Starts `startHeadless` on `dataDir` with the built renderer; fails clearly without a build. */
 export async function startTestServer(
   dataDir: string,
-  options: Pick<HeadlessOptions, 'baseUrls'> = {},
+  options: Pick<HeadlessOptions, 'baseUrls' | 'scheduler' | 'rendererDir'> = {},
 ): Promise<TestServer> {
-  if (!existsSync(`${BUILT_RENDERER}/index.html`)) {
-    throw new Error(`No renderer build in ${BUILT_RENDERER}: run \`npm run build\` first.`)
+  const rendererDir = options.rendererDir ?? BUILT_RENDERER
+  if (!existsSync(`${rendererDir}/index.html`)) {
+    throw new Error(`No renderer build in ${rendererDir}: run \`npm run build\` first.`)
   }
-  const server = await startHeadless({ ...options, dataDir, rendererDir: BUILT_RENDERER })
+  const server = await startHeadless({ ...options, dataDir, rendererDir })
   const url = new URL(server.url)
   const token = url.searchParams.get(TOKEN_PARAM)
   if (!token) throw new Error(`The server url has no token: ${server.url}`)

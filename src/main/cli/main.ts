@@ -4,8 +4,14 @@ import { runCli, type ServeHook } from './run-cli'
 
 /** `serve`: the browser door until Ctrl+C or SIGTERM. */
 const serve: ServeHook = async (dataDir, port, io) => {
-  const server = await startHeadless({ dataDir, ...(port === undefined ? {} : { port }) })
-  io.stdout(`Papershelf is serving ${dataDir}. Open this address (it carries the access token):\n${server.url}\n`)
+  const server = await startHeadless({
+    dataDir,
+    scheduler: {},
+    ...(port === undefined ? {} : { port }),
+  })
+  io.stdout(
+    `Papershelf is serving ${dataDir}. Open this address (it carries the access token):\n${server.url}\n`,
+  )
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)

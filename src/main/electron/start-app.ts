@@ -37,10 +37,17 @@ export function startApp(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => {
-    scheduler?.stop()
-    core?.close()
-    core = null
+  let closing = false
+  app.on('will-quit', (event) => {
+    if (closing) return
+    // A background sync is cancelled and allowed to record its run before the library closes.
+    event.preventDefault()
+    closing = true
+    void (scheduler?.stop() ?? Promise.resolve()).finally(() => {
+      core?.close()
+      core = null
+      app.quit()
+    })
   })
 
   const openWindow = (opened: Core): void => {

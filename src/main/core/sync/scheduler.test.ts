@@ -44,7 +44,35 @@ describe('sync/scheduler', () => {
       await scheduler.tick()
       expect(finished).toEqual([due.id, due.id])
     } finally {
-      scheduler.stop()
+      await scheduler.stop()
     }
+  })
+
+  it('cancels the sync in progress when stopped, and waits for its run to be recorded', async () => {
+    const server = await serve({
+      'GET /api/daily_papers': {
+        headers: { 'content-type': 'application/json' },
+        body: DAILY,
+        delayMs: 30_000,
+      },
+    })
+    const { core, api } = open(tempDir(), server.url)
+    const source = await api.addSource({
+      kind: 'hf-daily',
+      params: { date: '2026-05-18' },
+      intervalMinutes: 60,
+    })
+    const started = new Promise<void>((resolve) => {
+      core.events.subscribe((event) => {
+        if (event.type === 'sync.progress') resolve()
+      })
+    })
+    const scheduler = startSyncScheduler(core.api, { firstTickMs: 0 })
+    await started
+    await scheduler.stop()
+    const [summary] = await api.listSources({})
+    expect(summary?.id).toBe(source.id)
+    expect(summary?.lastRun).toMatchObject({ status: 'cancelled' })
+    expect((await api.listPapers({ limit: 10 })).total).toBe(0)
   })
 })

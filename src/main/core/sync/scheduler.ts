@@ -1,13 +1,15 @@
 import type { LibraryService } from '@shared/api/library-api'
 import type { SourceSummary } from '@shared/model/sync-source'
 
-/** What the scheduler needs: listing sources and syncing one. */
-export type SchedulerApi = Pick<LibraryService, 'listSources' | 'syncSource'>
+/** What the scheduler needs: listing sources, syncing one and cancelling it. */
+export type SchedulerApi = Pick<LibraryService, 'listSources' | 'syncSource' | 'cancelSync'>
 
 /** How often the scheduler looks for due sources, and the clock. */
 export type SchedulerOptions = {
   /** Default one minute. */
   tickMs?: number
+  /** The first look after starting; default 5 s, so opening the library comes first. */
+  firstTickMs?: number
   now?: () => Date
   /** Called when a tick fails as a whole (a closed library, say); runs record their own errors. */
   onError?: (error: unknown) => void
@@ -17,7 +19,8 @@ export type SchedulerOptions = {
 export type SyncScheduler = {
   /** Syncs every due source now, one after another; resolves when done. */
   tick(): Promise<void>
-  stop(): void
+  /** Stops the timers and cancels the sync in progress; resolves when it has ended. */
+  stop(): Promise<void>
 }
 
 /** True when an enabled source with an interval has not started a run within that interval. */
@@ -40,13 +43,20 @@ export function startSyncScheduler(
   const now = options.now ?? (() => new Date())
   let stopped = false
   let current: Promise<void> | null = null
+  let syncing: SourceSummary['id'] | null = null
   const tick = (): Promise<void> => {
     if (current) return current
     current = (async () => {
       const sources = await api.listSources({})
       for (const source of sources) {
         if (stopped) return
-        if (isDue(source, now())) await api.syncSource({ id: source.id })
+        if (!isDue(source, now())) continue
+        syncing = source.id
+        try {
+          await api.syncSource({ id: source.id })
+        } finally {
+          syncing = null
+        }
       }
     })()
       .catch((error: unknown) => options.onError?.(error))
@@ -57,14 +67,16 @@ export function startSyncScheduler(
   }
   const timer = setInterval(() => void tick(), options.tickMs ?? 60_000)
   timer.unref()
-  const first = setTimeout(() => void tick(), 5_000)
+  const first = setTimeout(() => void tick(), options.firstTickMs ?? 5_000)
   first.unref()
   return {
     tick,
-    stop() {
+    async stop() {
       stopped = true
       clearInterval(timer)
       clearTimeout(first)
+      if (syncing !== null) await api.cancelSync({ id: syncing })
+      await current
     },
   }
 }

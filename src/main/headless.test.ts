@@ -1,0 +1,39 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useFixtureServer } from '../../test/helpers/fixture-http-server'
+import { readFixture } from '../../test/helpers/fixtures'
+import { startTestServer } from '../../test/helpers/start-headless'
+import { useTempDir } from '../../test/helpers/temp-dir'
+
+const DAILY = readFixture('hf-daily-papers/daily_papers_2026-05-18_first3.json')
+
+describe('headless (papershelf serve)', () => {
+  const serve = useFixtureServer()
+  const tempDir = useTempDir()
+
+  it('syncs due sources in the background, as the app does', async () => {
+    const hf = await serve({
+      'GET /api/daily_papers': { headers: { 'content-type': 'application/json' }, body: DAILY },
+    })
+    const rendererDir = join(tempDir(), 'renderer')
+    mkdirSync(rendererDir)
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Papershelf</title>')
+    // The page itself is not needed here: a stand-in replaces the renderer build.
+    const server = await startTestServer(join(tempDir(), 'library'), {
+      rendererDir,
+      baseUrls: { huggingFace: hf.url },
+      scheduler: { firstTickMs: 0, tickMs: 50 },
+    })
+    try {
+      const { api } = server
+      await api.addSource({ kind: 'hf-daily', params: { date: '2026-05-18' }, intervalMinutes: 60 })
+      await expect
+        .poll(async () => (await api.listSources({}))[0]?.lastRun?.status, { timeout: 10_000 })
+        .toBe('ok')
+      expect((await api.listPapers({ limit: 10 })).total).toBe(3)
+    } finally {
+      await server.close()
+    }
+  })
+})
