@@ -10,13 +10,13 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // index: the Electron entry; cli: the `papershelf` command (also serves the browser door);
-        // pdf-worker and import-worker: the threads that run pdf.js and the import parsers (started
-        // by file name, so each is an entry of its own).
+        // pdf-worker and parse-worker: the threads that run pdf.js and the parsers of imported
+        // files and fetched pages (started by file name, so each is an entry of its own).
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli/main.ts'),
           'pdf-worker': resolve('src/main/core/pdf/pdf-worker.ts'),
-          'import-worker': resolve('src/main/core/import/import-worker.ts'),
+          'parse-worker': resolve('src/main/core/parse/parse-worker.ts'),
         },
         // pdf.js loads its own worker module beside it at run time: keep it a package, not a bundle.
         external: ['better-sqlite3', /^pdfjs-dist(\/|$)/],

@@ -4,7 +4,7 @@ import type { LibraryService } from '@shared/api/library-api'
 import { runUpkeep } from './backup/upkeep'
 import { openDatabase } from './db/open-database'
 import { createEventHub, type EventHub } from './event-hub'
-import { createImportParser } from './import/import-parser'
+import { createParseThread } from './parse/parse-thread'
 import { createLibraryService } from './library-service'
 import { baseUrlsFromEnv, type BaseUrls } from './net/base-urls'
 import type { FetchFn } from './net/fetch-bytes'
@@ -67,7 +67,7 @@ export function createCore(options: CoreOptions): Core {
     fetch: options.fetch ?? fetch,
     ...(options.pdf ? { options: options.pdf } : {}),
   })
-  const importParser = createImportParser()
+  const parse = createParseThread()
   const api = createLibraryService({
     db,
     events,
@@ -78,7 +78,7 @@ export function createCore(options: CoreOptions): Core {
     fetch: options.fetch ?? fetch,
     sync: options.sync,
     pdf,
-    importParser,
+    parse,
   })
   const upkeep = options.upkeep
     ? runUpkeep({
@@ -97,7 +97,7 @@ export function createCore(options: CoreOptions): Core {
     upkeep,
     close: () => {
       pdf.close()
-      void importParser.close()
+      void parse.close()
       db.close()
     },
   }

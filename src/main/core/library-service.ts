@@ -8,7 +8,7 @@ import { countPapers, findPaperIdByRef, getPaperDetail, listPapers } from './db/
 import { addTags, listTags, removeTags } from './db/tags-repo'
 import { setNote, setStarred, setStatus } from './db/user-fields-repo'
 import type { EventHub } from './event-hub'
-import type { ImportParser } from './import/import-parser'
+import type { ParseThread } from './parse/parse-thread'
 import { applyImport } from './import/import-text'
 import { createBackupService } from './backup/backup-service'
 import { checkpointWal } from './backup/wal-checkpoint'
@@ -35,8 +35,8 @@ export type ServiceDeps = {
   sync?: Partial<SyncTuning> | undefined
   /** The PDF store, download queue and text indexer of this library. */
   pdf: PdfRuntime
-  /** Parses import texts off the thread that answers the UI. */
-  importParser: ImportParser
+  /** Parses imported texts and fetched pages (large ones off the thread that answers the UI). */
+  parse: ParseThread
 }
 
 const withWarning = (warning: string | null) => (warning === null ? {} : { warning })
@@ -82,7 +82,12 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     },
     importText: async (input) => {
       const request = { ...input, now: deps.now() }
-      const report = applyImport(db, request, await deps.importParser.parse(request))
+      const parsed = await deps.parse.run(
+        'import',
+        { ...input, now: request.now.toISOString() },
+        input.sourceName,
+      )
+      const report = applyImport(db, request, parsed)
       checkpointWal(db)
       if (report.paperIds.length > 0) {
         events.emit('library.changed', { reason: 'import', paperIds: report.paperIds })

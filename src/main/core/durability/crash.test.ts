@@ -36,7 +36,7 @@ const worker = join(bundleDir, 'crash-worker.js')
 
 /**
  * Builds the worker into ES modules that import their packages from node_modules, with the
- * import thread's script beside it as in the app's build.
+ * parse thread's script beside it as in the app's build.
  */
 async function bundleWorker(): Promise<void> {
   await build({
@@ -49,7 +49,7 @@ async function bundleWorker(): Promise<void> {
       rollupOptions: {
         input: {
           'crash-worker': join(repo, 'test', 'helpers', 'crash-worker.ts'),
-          'import-worker': join(repo, 'src', 'main', 'core', 'import', 'import-worker.ts'),
+          'parse-worker': join(repo, 'src', 'main', 'core', 'parse', 'parse-worker.ts'),
         },
       },
       outDir: bundleDir,

@@ -13,6 +13,7 @@ import type { PaperDraft } from '../sources/paper-draft'
 import { applyDrafts } from '../sync/apply-drafts'
 import { METADATA_RANK } from '../sync/metadata-rank'
 import type { SyncTuning } from '../sync/sync-tuning'
+import type { ParseThread } from '../parse/parse-thread'
 
 /** What resolving runs on. */
 export type ResolveDeps = {
@@ -22,6 +23,7 @@ export type ResolveDeps = {
   now: () => Date
   tuning: SyncTuning
   events: EventHub
+  parse: ParseThread
 }
 
 type Candidate = { id: number; title: string | null; arxiv_id: string | null }
@@ -55,6 +57,7 @@ export async function resolvePapers(
     timeoutMs: deps.tuning.timeoutMs,
     maxBytes: deps.tuning.maxBytes,
     validatorsFor: () => null,
+    parse: deps.parse.run,
   }
   const resolved: Array<ResolveReport['resolved'][number]> = []
   const unresolved: Array<ResolveReport['unresolved'][number]> = []

@@ -184,16 +184,11 @@ async function fetchArxivPage(
       total: null,
     }
   }
-  let page: ArxivFeedPage
-  try {
-    page = parseArxivFeed(answer.bytes.toString('utf8'), {
-      arxivBase: ctx.baseUrls.arxiv,
-      rankOffset,
-    })
-  } catch (error) {
-    if (error instanceof ParseError) throw error.in(url)
-    throw error
-  }
+  const page = await ctx.parse(
+    'arxiv-feed',
+    { body: answer.bytes, url, arxivBase: ctx.baseUrls.arxiv, rankOffset },
+    url,
+  )
   return {
     url,
     drafts: page.drafts,

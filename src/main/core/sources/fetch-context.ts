@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { BaseUrls } from '../net/base-urls'
 import type { ExpectedContent, HttpClient } from '../net/http-client'
+import type { ParseThread } from '../parse/parse-thread'
 import type { PaperDraft } from './paper-draft'
 
 /** What a remembered answer lets the next request ask: "only if changed". */
@@ -21,6 +22,8 @@ export type FetchContext = {
   maxBytes: number
   /** The validators stored for a URL by the last sync, if any. */
   validatorsFor(url: string): PageValidators | null
+  /** Parses fetched bodies (large ones off the thread that writes the library). */
+  parse: ParseThread['run']
 }
 
 /** One fetched page (or file) of a source, ready to be applied in its own transaction. */

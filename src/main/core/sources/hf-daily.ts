@@ -1,12 +1,6 @@
 import { AppError } from '@shared/api/errors'
 import { z } from 'zod'
-import {
-  endpoint,
-  fetchConditional,
-  type ConditionalAnswer,
-  type FetchContext,
-  type SourcePage,
-} from './fetch-context'
+import { endpoint, fetchConditional, type FetchContext, type SourcePage } from './fetch-context'
 import { hfListItemSchema, hfPaperToDraft, parseJsonBody, validateBody } from './hf-schema'
 import type { PaperDraft } from './paper-draft'
 import { ParseError } from './parse-error'
@@ -72,7 +66,8 @@ export function hfDailyQueries(params: HfDailyParams): Array<Record<string, stri
 
 /**
  * Fetches Hugging Face daily papers page by page (`p`, `limit`) until a page comes back short or
- * empty. While a full page is being applied, the next one is already on its way.
+ * empty. The next page is requested as soon as this one is known full, or, after a full page, as
+ * soon as this one arrives.
  */
 export async function* hfDailyPages(
   ctx: FetchContext,
@@ -86,17 +81,23 @@ export async function* hfDailyPages(
         p,
         limit: HF_DAILY_PAGE_SIZE,
       })
-    let next: Promise<Settled<ConditionalAnswer>> = settle(fetchConditional(ctx, urlOf(0), 'json'))
+    const request = (p: number) => settle(fetchConditional(ctx, urlOf(p), 'json'))
+    let next = request(0)
+    let previousFull = false
     for (let p = 0; p < MAX_PAGES_PER_QUERY; p += 1) {
       const url = urlOf(p)
       const settled = await next
       if ('error' in settled) throw settled.error
       const answer = settled.value
+      // After a full page the next one is likely full too: ask for the one after it now, so it
+      // arrives while this one is parsed and written (at most one request too many per query).
+      const following = previousFull ? request(p + 1) : null
       let page: SourcePage
       if (answer.notModified) {
         page = { url, drafts: [], skipped: [], notModified: true, validators: answer.validators }
       } else {
-        const parsed = parseHfDailyPage(answer.bytes.toString('utf8'), url, p * HF_DAILY_PAGE_SIZE)
+        const rankOffset = p * HF_DAILY_PAGE_SIZE
+        const parsed = await ctx.parse('hf-daily', { body: answer.bytes, url, rankOffset }, url)
         const count = parsed.drafts.length + parsed.skipped.length
         if (count > 0 && parsed.drafts.every((d) => d.arxivId && seen.has(d.arxivId))) {
           throw new ParseError(
@@ -109,7 +110,8 @@ export async function* hfDailyPages(
         page = { url, ...parsed, notModified: false, validators: answer.validators(count) }
       }
       const full = page.validators.count >= HF_DAILY_PAGE_SIZE
-      if (full) next = settle(fetchConditional(ctx, urlOf(p + 1), 'json'))
+      if (full) next = following ?? request(p + 1)
+      previousFull = full
       if (page.validators.count > 0) yield page
       if (!full) break
     }

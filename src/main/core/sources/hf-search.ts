@@ -41,6 +41,6 @@ export async function fetchHfSearch(
   if (answer.notModified) {
     return { drafts: [], skipped: [], notModified: true, validators: answer.validators }
   }
-  const drafts = parseHfSearch(answer.bytes.toString('utf8'), url)
+  const drafts = await ctx.parse('hf-search', { body: answer.bytes, url }, url)
   return { drafts, skipped: [], notModified: false, validators: answer.validators(drafts.length) }
 }

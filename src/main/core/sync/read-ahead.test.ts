@@ -35,6 +35,28 @@ describe('readAhead', () => {
     ])
   })
 
+  it('keeps as many items requested as asked for while the caller is busy', async () => {
+    const handled = async (depth: number) => {
+      const log: string[] = []
+      for await (const item of readAhead(loggedSource(log, 4), depth)) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        log.push(`handled ${item}`)
+      }
+      return log
+    }
+    const two = await handled(2)
+    // While item 0 is handled, items 1 and 2 are fetched; one ahead stops at item 1.
+    expect(two.slice(0, two.indexOf('handled 0'))).toEqual(['fetch 0', 'fetch 1', 'fetch 2'])
+    const one = await handled(1)
+    expect(one.slice(0, one.indexOf('handled 0'))).toEqual(['fetch 0', 'fetch 1'])
+    expect(two.filter((line) => line.startsWith('handled'))).toEqual([
+      'handled 0',
+      'handled 1',
+      'handled 2',
+      'handled 3',
+    ])
+  })
+
   it('surfaces an error of the next item only after the current one was handled', async () => {
     const log: string[] = []
     const run = async () => {

@@ -1,32 +1,39 @@
 /**
- * Iterates `source` one item ahead: while the caller works on an item (a sync applies a page, which
- * blocks the thread), the request for the next one is already on its way, so a sync takes about
- * the longer of fetching and writing rather than their sum. An error of the next item surfaces only
- * when the caller asks for it, after the current one was handled; stopping early stops the source.
+ * Iterates `source` up to `depth` items ahead: while the caller works on an item (a sync applies a
+ * page, which blocks the thread), the next ones are already being fetched and parsed (in the parse
+ * thread), so a sync takes about the longest of fetching, parsing and writing rather than their
+ * sum. An error of a later item surfaces only when the caller reaches it, after the items before
+ * it were handled; stopping early stops the source.
  */
-export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T, void, undefined> {
+export async function* readAhead<T>(
+  source: AsyncIterable<T>,
+  depth = 1,
+): AsyncGenerator<T, void, undefined> {
   const iterator = source[Symbol.asyncIterator]()
-  let next = iterator.next()
+  const ahead: Array<Promise<IteratorResult<T>>> = []
+  const request = () => {
+    const next = iterator.next()
+    // Rejections are handled when awaited below; this only keeps an early stop from leaving an
+    // unhandled one behind.
+    next.catch(() => undefined)
+    ahead.push(next)
+  }
   let finished = false
+  request()
   try {
     for (;;) {
-      const result = await next
+      const result = await (ahead.shift() as Promise<IteratorResult<T>>)
       if (result.done) {
         finished = true
         return
       }
-      next = iterator.next()
-      // Rejections are handled when awaited above; this only keeps an early stop from leaving
-      // an unhandled one behind.
-      next.catch(() => undefined)
+      while (ahead.length < depth) request()
       yield result.value
     }
   } finally {
     if (!finished) {
-      await next.then(
-        () => iterator.return?.(),
-        () => undefined,
-      )
+      await Promise.allSettled(ahead)
+      await iterator.return?.()
     }
   }
 }

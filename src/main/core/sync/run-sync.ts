@@ -6,6 +6,7 @@ import { catchUpSearchIndex } from '../db/papers-index'
 import type { EventHub } from '../event-hub'
 import type { BaseUrls } from '../net/base-urls'
 import type { HttpClient } from '../net/http-client'
+import type { ParseThread } from '../parse/parse-thread'
 import type { FetchContext, PageValidators, SourcePage } from '../sources/fetch-context'
 import { applyDrafts } from './apply-drafts'
 import { readAhead } from './read-ahead'
@@ -23,6 +24,12 @@ import {
 /** WAL pages (4 KB each) a sync lets accumulate before SQLite checkpoints on its own. */
 const SYNC_CHECKPOINT_PAGES = 65_536
 
+/**
+ * Pages fetched and parsed ahead of the one being written: two keep the parse thread busy while
+ * this thread writes (one would only overlap the network).
+ */
+const READ_AHEAD = 2
+
 /** Papers written before the search index catches up during a sync. */
 const INDEX_BATCH = 1000
 
@@ -35,6 +42,7 @@ export type SyncEngineDeps = {
   now: () => Date
   timeoutMs: number
   maxBytes: number
+  parse: ParseThread
 }
 
 /** A sync to run: the source, extra tags for this run, and the signal that cancels it. */
@@ -58,6 +66,7 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
     timeoutMs: deps.timeoutMs,
     maxBytes: deps.maxBytes,
     validatorsFor: (url) => cache.get(url) ?? null,
+    parse: deps.parse.run,
   }
   const tags = [...new Set([...source.tags, ...(job.tags ?? [])])]
   const batch: string[] = []
@@ -78,7 +87,7 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
   const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number
   db.pragma(`wal_autocheckpoint = ${SYNC_CHECKPOINT_PAGES}`)
   try {
-    for await (const page of readAhead(sourcePages(source.kind, source.params, ctx))) {
+    for await (const page of readAhead(sourcePages(source.kind, source.params, ctx), READ_AHEAD)) {
       if (job.signal.aborted) throw new AppError('cancelled', 'Cancelled.')
       total = pageTotal(page, total)
       applyPage(deps, source, run, page, tags, cache.get(page.url))

@@ -2,13 +2,9 @@ import { AppError } from '@shared/api/errors'
 import { syncParamsSchemas, type SyncKind, type SyncParams } from '@shared/model/sync-source'
 import { z } from 'zod'
 import { arxivPages } from '../sources/arxiv-api'
-import { parseAwesomeList } from '../sources/awesome-list'
-import { parseFeed } from '../sources/feed'
 import { fetchConditional, type FetchContext, type SourcePage } from '../sources/fetch-context'
 import { hfDailyPages } from '../sources/hf-daily'
 import { hfSearchPages } from '../sources/hf-search'
-import type { ParsedList } from '../sources/paper-draft'
-import { ParseError } from '../sources/parse-error'
 import { METADATA_RANK } from './metadata-rank'
 
 /** How much each sync kind is trusted for titles, abstracts and authors. */
@@ -93,14 +89,10 @@ export function sourcePages(
         max: p['max'] as number | undefined,
       })
     case 'feed':
-      return textFilePages(ctx, String(p['url']), 'xml', (text, sourceUrl) =>
-        parseFeed(text, { sourceUrl }),
-      )
+      return textFilePages(ctx, String(p['url']), 'feed')
     case 'awesome': {
       const url = awesomeReadmeUrl(String(p['url']), ctx.baseUrls.github, ctx.baseUrls.githubRaw)
-      return textFilePages(ctx, url, 'text', (text, sourceUrl) =>
-        parseAwesomeList(text, { sourceUrl }),
-      )
+      return textFilePages(ctx, url, 'awesome')
     }
   }
 }
@@ -119,27 +111,14 @@ export function awesomeReadmeUrl(url: string, github: string, githubRaw: string)
 async function* textFilePages(
   ctx: FetchContext,
   url: string,
-  expect: 'xml' | 'text',
-  parse: (text: string, sourceUrl: string) => ParsedList,
+  format: 'feed' | 'awesome',
 ): AsyncGenerator<SourcePage> {
-  const answer = await fetchConditional(ctx, url, expect)
+  const answer = await fetchConditional(ctx, url, format === 'feed' ? 'xml' : 'text')
   if (answer.notModified) {
     yield { url, drafts: [], skipped: [], notModified: true, validators: answer.validators }
     return
   }
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(answer.bytes)
-  } catch {
-    throw new ParseError('the response is not valid UTF-8 text', null, url)
-  }
-  let parsed: ParsedList
-  try {
-    parsed = parse(text, url)
-  } catch (error) {
-    if (error instanceof ParseError) throw error.in(url)
-    throw error
-  }
+  const parsed = await ctx.parse(format, { body: answer.bytes, url }, url)
   yield {
     url,
     drafts: parsed.drafts,

@@ -72,8 +72,8 @@ describe('sync/run-sync (Hugging Face daily papers)', () => {
     ])
   })
 
-  it('pages with p and limit until a page comes back short', async () => {
-    const items = generatedItems(150)
+  it('pages with p and limit until a page comes back short, asking ahead after full pages', async () => {
+    const items = generatedItems(250)
     const server = await serve({
       'GET /api/daily_papers': (req) => {
         const p = Number(query(req).get('p'))
@@ -82,10 +82,15 @@ describe('sync/run-sync (Hugging Face daily papers)', () => {
     })
     const { api } = open(tempDir(), server.url)
     const run = await api.syncOnce({ kind: 'hf-daily', params: { week: '2026-W20' } })
-    expect(run).toMatchObject({ status: 'ok', pages: 2, added: 150 })
-    expect(server.requests.map((r) => r.url)).toEqual([
+    expect(run).toMatchObject({ status: 'ok', pages: 3, added: 250 })
+    // p=2 is asked for when p=1 arrives (p=0 was full); p=3, asked for when p=2 arrived (it may
+    // reach the server after the run ended), is the one request past the end asking ahead costs.
+    await expect.poll(() => server.requests.length).toBe(4)
+    expect(server.requests.map((r) => r.url).sort()).toEqual([
       '/api/daily_papers?week=2026-W20&p=0&limit=100',
       '/api/daily_papers?week=2026-W20&p=1&limit=100',
+      '/api/daily_papers?week=2026-W20&p=2&limit=100',
+      '/api/daily_papers?week=2026-W20&p=3&limit=100',
     ])
   })
 

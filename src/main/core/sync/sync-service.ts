@@ -8,6 +8,7 @@ import type { BaseUrls } from '../net/base-urls'
 import type { FetchFn } from '../net/fetch-bytes'
 import { createHttpClient } from '../net/http-client'
 import { resolvePapers } from '../resolve/resolve-papers'
+import type { ParseThread } from '../parse/parse-thread'
 import { runSync, type SyncEngineDeps } from './run-sync'
 import { describeSource, validateParams } from './source-pages'
 import {
@@ -31,6 +32,7 @@ export type SyncServiceDeps = {
   baseUrls: BaseUrls
   fetch: FetchFn
   sync?: Partial<SyncTuning> | undefined
+  parse: ParseThread
 }
 
 type SyncMethods = Pick<
@@ -63,6 +65,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods {
     now: deps.now,
     timeoutMs: tuning.timeoutMs,
     maxBytes: tuning.maxBytes,
+    parse: deps.parse,
   }
   const running = new Map<number, { controller: AbortController; done: Promise<SyncRun> }>()
   const stamp = () => deps.now().toISOString()
@@ -184,7 +187,15 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods {
     },
     resolvePapers: (input) =>
       resolvePapers(
-        { db, http, baseUrls: deps.baseUrls, now: deps.now, tuning, events: deps.events },
+        {
+          db,
+          http,
+          baseUrls: deps.baseUrls,
+          now: deps.now,
+          tuning,
+          events: deps.events,
+          parse: deps.parse,
+        },
         input.ids,
       ),
   }
