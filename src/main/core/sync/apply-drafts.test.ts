@@ -50,6 +50,27 @@ describe('sync/apply-drafts', () => {
     db.close()
   })
 
+  it('recognises within one batch a paper an earlier entry created or renamed', () => {
+    const db = open()
+    apply(db, [draft({ arxivId: '2401.00009', title: 'Old Name' })])
+    const report = apply(db, [
+      draft({ arxivId: '2401.00001', title: 'Sparse Mixtures' }),
+      draft({ title: 'Sparse mixtures' }),
+      // a trusted source renames 2401.00009: a later entry under either name is that paper
+      draft({ arxivId: '2401.00009', title: 'New Name' }),
+      draft({ title: 'new name' }),
+      draft({ title: 'Old Name' }),
+    ], 5)
+    expect(report).toMatchObject({ added: 1, updated: 1 })
+    expect(report.refused.map((r) => r.entry)).toEqual(['Sparse mixtures', 'new name', 'Old Name'])
+    expect(count(db)).toBe(2)
+    expect(db.prepare('SELECT title FROM papers ORDER BY id').pluck().all()).toEqual([
+      'New Name',
+      'Sparse Mixtures',
+    ])
+    db.close()
+  })
+
   it('does not merge two different arXiv papers that happen to share a title', () => {
     const db = open()
     apply(db, [draft({ arxivId: '2401.00001', title: 'Scaling Laws' })])
