@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { useFixtureServer } from '../../test/helpers/fixture-http-server'
 import { readFixture } from '../../test/helpers/fixtures'
 import { startTestServer } from '../../test/helpers/start-headless'
+import { createCore } from './core/create-core'
 import { useTempDir } from '../../test/helpers/temp-dir'
 
 const DAILY = readFixture('hf-daily-papers/daily_papers_2026-05-18_first3.json')
@@ -34,6 +35,37 @@ describe('headless (papershelf serve)', () => {
       expect((await api.listPapers({ limit: 10 })).total).toBe(3)
     } finally {
       await server.close()
+    }
+  })
+
+  it('cancels a sync in progress when it stops, recording the run as cancelled', async () => {
+    const hf = await serve({
+      'GET /api/daily_papers': {
+        headers: { 'content-type': 'application/json' },
+        body: DAILY,
+        delayMs: 30_000,
+      },
+    })
+    const rendererDir = join(tempDir(), 'renderer')
+    mkdirSync(rendererDir)
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Papershelf</title>')
+    const dataDir = join(tempDir(), 'library')
+    const server = await startTestServer(dataDir, {
+      rendererDir,
+      baseUrls: { huggingFace: hf.url },
+    })
+    const source = await server.api.addSource({ kind: 'hf-daily', params: { date: '2026-05-18' } })
+    // Started from the page (not the scheduler), and left running.
+    const syncing = server.api.syncSource({ id: source.id }).catch(() => null)
+    await expect.poll(() => hf.requests.length).toBeGreaterThan(0)
+    await server.close()
+    await syncing
+    const core = createCore({ dataDir })
+    try {
+      const [summary] = await core.api.listSources({})
+      expect(summary?.lastRun).toMatchObject({ status: 'cancelled' })
+    } finally {
+      core.close()
     }
   })
 })

@@ -57,6 +57,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
       close: async () => {
         try {
           await scheduler?.stop()
+          await core.stopSyncs()
           await server.close()
           // A snapshot in progress must finish before its connection closes.
           await core.upkeep

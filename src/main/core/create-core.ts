@@ -5,6 +5,7 @@ import { runUpkeep } from './backup/upkeep'
 import { openDatabase } from './db/open-database'
 import { createEventHub, type EventHub } from './event-hub'
 import { createParseThread } from './parse/parse-thread'
+import { createRunningSyncs } from './sync/running-syncs'
 import { createLibraryService } from './library-service'
 import { baseUrlsFromEnv, type BaseUrls } from './net/base-urls'
 import type { FetchFn } from './net/fetch-bytes'
@@ -44,6 +45,8 @@ export type Core = {
   dataDir: string
   /** Settles when the background upkeep is done (at once when it is off). */
   upkeep: Promise<void>
+  /** Cancels the syncs in progress and resolves when their runs are recorded; call before `close`. */
+  stopSyncs(): Promise<void>
   close(): void
 }
 
@@ -68,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.pdf ? { options: options.pdf } : {}),
   })
   const parse = createParseThread()
+  const running = createRunningSyncs()
   const api = createLibraryService({
     db,
     events,
@@ -79,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
     sync: options.sync,
     pdf,
     parse,
+    running,
   })
   const upkeep = options.upkeep
     ? runUpkeep({
@@ -95,6 +100,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     dataDir: options.dataDir,
     upkeep,
+    stopSyncs: () => running.cancelAll(),
     close: () => {
       pdf.close()
       void parse.close()

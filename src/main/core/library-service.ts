@@ -9,6 +9,7 @@ import { addTags, listTags, removeTags } from './db/tags-repo'
 import { setNote, setStarred, setStatus } from './db/user-fields-repo'
 import type { EventHub } from './event-hub'
 import type { ParseThread } from './parse/parse-thread'
+import type { RunningSyncs } from './sync/running-syncs'
 import { applyImport } from './import/import-text'
 import { createBackupService } from './backup/backup-service'
 import { checkpointWal } from './backup/wal-checkpoint'
@@ -37,6 +38,8 @@ export type ServiceDeps = {
   pdf: PdfRuntime
   /** Parses imported texts and fetched pages (large ones off the thread that answers the UI). */
   parse: ParseThread
+  /** The syncs in progress. */
+  running: RunningSyncs
 }
 
 const withWarning = (warning: string | null) => (warning === null ? {} : { warning })

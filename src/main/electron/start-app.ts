@@ -12,6 +12,9 @@ import { handlePdfProtocol, registerPdfScheme } from './pdf-protocol'
 import { confineWebContents, denyAllPermissions } from './security'
 import { appPageUrl, createMainWindow } from './window'
 
+/** How long quitting waits for syncs in progress to stop and record their runs. */
+const QUIT_WAIT_MS = 5_000
+
 /** Starts the desktop app: one instance, one library, one window. */
 export function startApp(): void {
   app.setName(APP_NAME)
@@ -40,14 +43,24 @@ export function startApp(): void {
   let closing = false
   app.on('will-quit', (event) => {
     if (closing) return
-    // A background sync is cancelled and allowed to record its run before the library closes.
+    // Syncs in progress are cancelled and record their runs before the library closes (given a
+    // few seconds: a sync waiting on a long parse must not keep the app from quitting).
     event.preventDefault()
     closing = true
-    void (scheduler?.stop() ?? Promise.resolve()).finally(() => {
-      core?.close()
-      core = null
-      app.quit()
-    })
+    const stopped = (async () => {
+      await scheduler?.stop()
+      await core?.stopSyncs()
+    })()
+    void Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, QUIT_WAIT_MS))])
+      .catch(() => undefined)
+      .finally(() => {
+        try {
+          core?.close()
+        } finally {
+          core = null
+          app.quit()
+        }
+      })
   })
 
   const openWindow = (opened: Core): void => {

@@ -61,7 +61,8 @@ export type PaperQuery = {
 const SORT_COLUMNS: Record<PaperSort, { column: string; defaultOrder: 'asc' | 'desc' }> = {
   added: { column: 'p.added_at', defaultOrder: 'desc' },
   published: { column: 'p.published_at', defaultOrder: 'desc' },
-  title: { column: 'p.title COLLATE NOCASE', defaultOrder: 'asc' },
+  // the normalised title, as the library list sorts (db/paper-rows-repo.ts)
+  title: { column: 'p.title_key', defaultOrder: 'asc' },
   upvotes: { column: 'p.upvotes', defaultOrder: 'desc' },
 }
 

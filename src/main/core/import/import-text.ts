@@ -55,7 +55,7 @@ export type ParsedImport = { format: FileFormat; parsed: ParsedList }
 
 /**
  * Parses a text in the given (or detected) format. Errors name the source and the line at fault.
- * Pure: it runs in the import thread (see `import-parser.ts`), so a big BibTeX file never holds
+ * Pure: it runs in the parse thread (see `parse/parse-jobs.ts`), so a big BibTeX file never holds
  * the thread that answers the UI.
  */
 export function parseImportText(

@@ -73,6 +73,20 @@ export async function* hfDailyPages(
   ctx: FetchContext,
   params: HfDailyParams,
 ): AsyncGenerator<SourcePage> {
+  // A page asked for ahead that turns out past the end is stopped with the generator.
+  const ahead = new AbortController()
+  const scoped: FetchContext = {
+    ...ctx,
+    signal: ctx.signal ? AbortSignal.any([ctx.signal, ahead.signal]) : ahead.signal,
+  }
+  try {
+    yield* dailyPages(scoped, params)
+  } finally {
+    ahead.abort()
+  }
+}
+
+async function* dailyPages(ctx: FetchContext, params: HfDailyParams): AsyncGenerator<SourcePage> {
   for (const query of hfDailyQueries(params)) {
     const seen = new Set<string>()
     const urlOf = (p: number) =>

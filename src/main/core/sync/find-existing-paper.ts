@@ -1,4 +1,4 @@
-import { titleKey } from '../identity/title-key'
+import { titleKey } from '@shared/model/title-key'
 import type { WritableDb } from '../db/open-database'
 import { prepared } from '../db/prepared'
 import type { PaperDraft } from '../sources/paper-draft'

@@ -1,5 +1,5 @@
 import type { RemoteColumns } from '../db/papers-repo'
-import { titleKey } from '../identity/title-key'
+import { titleKey } from '@shared/model/title-key'
 import type { PaperDraft } from '../sources/paper-draft'
 
 /** The remote half of a paper: everything a source may write, nothing the user owns. */

@@ -7,8 +7,13 @@
  */
 export async function* readAhead<T>(
   source: AsyncIterable<T>,
-  depth = 1,
+  options: {
+    depth?: number
+    /** Called when the caller stops early, before the items still on their way are awaited. */
+    onStop?: () => void
+  } = {},
 ): AsyncGenerator<T, void, undefined> {
+  const depth = options.depth ?? 1
   const iterator = source[Symbol.asyncIterator]()
   const ahead: Array<Promise<IteratorResult<T>>> = []
   const request = () => {
@@ -32,6 +37,7 @@ export async function* readAhead<T>(
     }
   } finally {
     if (!finished) {
+      options.onStop?.()
       await Promise.allSettled(ahead)
       await iterator.return?.()
     }

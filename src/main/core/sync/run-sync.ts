@@ -59,10 +59,12 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
   const stamp = () => deps.now().toISOString()
   const run: SyncRun = startRun(db, source.id, stamp())
   const cache = readHttpCache(db, source.id)
+  // Pages asked for ahead are abandoned when the run stops early (a write failed, or cancel).
+  const fetching = new AbortController()
   const ctx: FetchContext = {
     http: deps.http,
     baseUrls: deps.baseUrls,
-    signal: job.signal,
+    signal: AbortSignal.any([job.signal, fetching.signal]),
     timeoutMs: deps.timeoutMs,
     maxBytes: deps.maxBytes,
     validatorsFor: (url) => cache.get(url) ?? null,
@@ -87,7 +89,10 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
   const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number
   db.pragma(`wal_autocheckpoint = ${SYNC_CHECKPOINT_PAGES}`)
   try {
-    for await (const page of readAhead(sourcePages(source.kind, source.params, ctx), READ_AHEAD)) {
+    for await (const page of readAhead(sourcePages(source.kind, source.params, ctx), {
+      depth: READ_AHEAD,
+      onStop: () => fetching.abort(),
+    })) {
       if (job.signal.aborted) throw new AppError('cancelled', 'Cancelled.')
       total = pageTotal(page, total)
       applyPage(deps, source, run, page, tags, cache.get(page.url))

@@ -10,6 +10,7 @@ import { createHttpClient } from '../net/http-client'
 import { resolvePapers } from '../resolve/resolve-papers'
 import type { ParseThread } from '../parse/parse-thread'
 import { runSync, type SyncEngineDeps } from './run-sync'
+import type { RunningSyncs } from './running-syncs'
 import { describeSource, validateParams } from './source-pages'
 import {
   closeAbandonedRuns,
@@ -33,6 +34,8 @@ export type SyncServiceDeps = {
   fetch: FetchFn
   sync?: Partial<SyncTuning> | undefined
   parse: ParseThread
+  /** The syncs in progress (the core cancels them all before it closes the library). */
+  running: RunningSyncs
 }
 
 type SyncMethods = Pick<
@@ -67,7 +70,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods {
     maxBytes: tuning.maxBytes,
     parse: deps.parse,
   }
-  const running = new Map<number, { controller: AbortController; done: Promise<SyncRun> }>()
   const stamp = () => deps.now().toISOString()
   closeAbandonedRuns(db, deps.now())
 
@@ -76,16 +78,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods {
     if (!found) throw new AppError('not-found', `There is no followed source ${id}.`)
     return found
   }
-  const start = (source: SourceRecord, tags?: ReadonlyArray<string>): Promise<SyncRun> => {
-    const current = running.get(source.id)
-    if (current) return current.done
-    const controller = new AbortController()
-    const done = runSync(engine, { source, tags, signal: controller.signal }).finally(() =>
-      running.delete(source.id),
-    )
-    running.set(source.id, { controller, done })
-    return done
-  }
+  const start = (source: SourceRecord, tags?: ReadonlyArray<string>): Promise<SyncRun> =>
+    deps.running.join(source.id, (signal) => runSync(engine, { source, tags, signal }))
 
   return {
     listSources: () => listSourceSummaries(db),
@@ -150,7 +144,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods {
     },
     removeSource: ({ id }) => {
       requireSubscribed(db, id)
-      running.get(id)?.controller.abort()
+      deps.running.cancel(id)
       const changed = db.transaction(() => deleteSource(db, id)).immediate()
       return { changed }
     },
@@ -180,11 +174,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods {
           .immediate()
       return start(source, input.tags)
     },
-    cancelSync: ({ id }) => {
-      const current = running.get(id)
-      current?.controller.abort()
-      return { changed: current ? 1 : 0 }
-    },
+    cancelSync: ({ id }) => ({ changed: deps.running.cancel(id) ? 1 : 0 }),
     resolvePapers: (input) =>
       resolvePapers(
         {

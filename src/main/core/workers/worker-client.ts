@@ -64,6 +64,9 @@ type Pending = {
   resolve: (value: unknown) => void
   reject: (error: Error) => void
   timer: NodeJS.Timeout
+  /** The thread the request went to: a thread that dies fails only its own requests. */
+  thread: Worker
+  what: string
 }
 
 /**
@@ -78,14 +81,20 @@ export function createWorkerClient<Request extends object>(options: {
   revive: (failure: WorkerFailure) => Error
 }): WorkerClient<Request> {
   let worker: Worker | null = null
+  let closed = false
   let nextId = 1
   const pending = new Map<number, Pending>()
 
-  const failAll = (error: Error) => {
+  const settle = (id: number): Pending | undefined => {
+    const entry = pending.get(id)
+    if (!entry) return undefined
+    pending.delete(id)
+    clearTimeout(entry.timer)
+    return entry
+  }
+  const failThread = (thread: Worker | null, error: (what: string) => Error) => {
     for (const [id, entry] of pending) {
-      clearTimeout(entry.timer)
-      pending.delete(id)
-      entry.reject(error)
+      if (thread === null || entry.thread === thread) settle(id)?.reject(error(entry.what))
     }
   }
 
@@ -93,51 +102,66 @@ export function createWorkerClient<Request extends object>(options: {
     const created = startWorker(options.name, options.sourceDir)
     created.unref()
     created.on('message', (response: WorkerResponse) => {
-      const entry = pending.get(response.id)
+      const entry = settle(response.id)
       if (!entry) return
-      pending.delete(response.id)
-      clearTimeout(entry.timer)
-      if (pending.size === 0) created.unref()
+      if (![...pending.values()].some((other) => other.thread === created)) created.unref()
       if (response.ok) entry.resolve(response.value)
       else entry.reject(options.revive(response.failure))
     })
     created.on('error', (error: Error) => {
       if (worker === created) worker = null
-      failAll(error)
+      failThread(
+        created,
+        (what) => new Error(`The ${options.label} failed on ${what}: ${error.message}`),
+      )
     })
     created.on('exit', (code) => {
       if (worker === created) worker = null
-      failAll(new Error(`the ${options.label} stopped (exit code ${code})`))
+      failThread(
+        created,
+        (what) => new Error(`The ${options.label} stopped (exit code ${code}) on ${what}.`),
+      )
     })
     return created
   }
 
   return {
     request<T>(body: Request, timeoutMs: number, what: string): Promise<T> {
+      if (closed) return Promise.reject(new AppError('cancelled', 'The library was closed.'))
       worker ??= start()
-      const current = worker
-      current.ref()
+      const thread = worker
+      thread.ref()
       const id = nextId++
       return new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => {
-          pending.delete(id)
-          reject(
+          settle(id)?.reject(
             new Error(
               `The ${options.label} took longer than ${Math.round(timeoutMs / 1000)} s on ${what}.`,
             ),
           )
-          if (worker === current) worker = null
-          void current.terminate()
+          if (worker === thread) worker = null
+          void thread.terminate()
         }, timeoutMs)
         timer.unref()
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer })
-        current.postMessage({ ...body, id })
+        pending.set(id, {
+          resolve: resolve as (value: unknown) => void,
+          reject,
+          timer,
+          thread,
+          what,
+        })
+        try {
+          thread.postMessage({ ...body, id })
+        } catch (error) {
+          settle(id)?.reject(error instanceof Error ? error : new Error(String(error)))
+        }
       })
     },
     close: async () => {
+      closed = true
       const current = worker
       worker = null
-      failAll(new Error('the library was closed'))
+      failThread(null, () => new AppError('cancelled', 'The library was closed.'))
       if (current) await current.terminate()
     },
   }

@@ -1,5 +1,6 @@
 import type { PaperListRow } from '@shared/api/library-ui'
 import type { PaperSort } from '@shared/model/paper'
+import { titleKey } from '@shared/model/title-key'
 
 /** The sort orders the list offers, with labels and the direction each starts in. */
 export const SORT_OPTIONS: ReadonlyArray<{
@@ -27,7 +28,7 @@ function keyOf(row: Sortable, sort: PaperSort): string | number | null {
     case 'published':
       return row.publishedAt
     case 'title':
-      return row.title?.toLocaleLowerCase() ?? null
+      return titleKey(row.title)
     case 'upvotes':
       return row.upvotes
   }

@@ -1,0 +1,18 @@
+// A worker thread for the worker client's tests: holds its thread for `ms` (as a stuck parser
+// would), then answers with `value`, or fails with `fail`.
+import { parentPort } from 'node:worker_threads'
+import { toWorkerFailure, type WorkerResponse } from '../../src/main/core/workers/worker-client'
+
+/** What the sleepy worker is asked. */
+export type SleepyRequest = { ms: number; value?: string; fail?: string }
+
+parentPort?.on('message', (request: SleepyRequest & { id: number }) => {
+  const until = Date.now() + request.ms
+  while (Date.now() < until) {
+    // busy: the thread cannot answer anything else meanwhile
+  }
+  const response: WorkerResponse = request.fail
+    ? { id: request.id, ok: false, failure: toWorkerFailure(new Error(request.fail)) }
+    : { id: request.id, ok: true, value: request.value ?? null }
+  parentPort?.postMessage(response)
+})
