@@ -2,30 +2,34 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useFixtureServer } from '../../test/helpers/fixture-http-server'
-import { readFixture } from '../../test/helpers/fixtures'
+import { dailyPapersRoute } from '../../test/helpers/fixtures'
 import { startTestServer } from '../../test/helpers/start-headless'
-import { createCore } from './core/create-core'
 import { useTempDir } from '../../test/helpers/temp-dir'
-
-const DAILY = readFixture('hf-daily-papers/daily_papers_2026-05-18_first3.json')
+import { createCore } from './core/create-core'
+import type { HeadlessOptions } from './headless'
 
 describe('headless (papershelf serve)', () => {
   const serve = useFixtureServer()
   const tempDir = useTempDir()
 
-  it('syncs due sources in the background, as the app does', async () => {
-    const hf = await serve({
-      'GET /api/daily_papers': { headers: { 'content-type': 'application/json' }, body: DAILY },
-    })
+  /** `serve` on a fresh library whose Hugging Face is a local server answering after `delayMs`. */
+  const start = async (options: Pick<HeadlessOptions, 'scheduler'> & { delayMs?: number }) => {
+    const hf = await serve(dailyPapersRoute(options.delayMs))
+    // The page itself is not needed here: a stand-in replaces the renderer build.
     const rendererDir = join(tempDir(), 'renderer')
     mkdirSync(rendererDir)
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Papershelf</title>')
-    // The page itself is not needed here: a stand-in replaces the renderer build.
-    const server = await startTestServer(join(tempDir(), 'library'), {
+    const dataDir = join(tempDir(), 'library')
+    const server = await startTestServer(dataDir, {
       rendererDir,
       baseUrls: { huggingFace: hf.url },
-      scheduler: { firstTickMs: 0, tickMs: 50 },
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     })
+    return { hf, server, dataDir }
+  }
+
+  it('syncs due sources in the background, as the app does', async () => {
+    const { server } = await start({ scheduler: { firstTickMs: 0, tickMs: 50 } })
     try {
       const { api } = server
       await api.addSource({ kind: 'hf-daily', params: { date: '2026-05-18' }, intervalMinutes: 60 })
@@ -39,21 +43,7 @@ describe('headless (papershelf serve)', () => {
   })
 
   it('cancels a sync in progress when it stops, recording the run as cancelled', async () => {
-    const hf = await serve({
-      'GET /api/daily_papers': {
-        headers: { 'content-type': 'application/json' },
-        body: DAILY,
-        delayMs: 30_000,
-      },
-    })
-    const rendererDir = join(tempDir(), 'renderer')
-    mkdirSync(rendererDir)
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Papershelf</title>')
-    const dataDir = join(tempDir(), 'library')
-    const server = await startTestServer(dataDir, {
-      rendererDir,
-      baseUrls: { huggingFace: hf.url },
-    })
+    const { hf, server, dataDir } = await start({ delayMs: 30_000 })
     const source = await server.api.addSource({ kind: 'hf-daily', params: { date: '2026-05-18' } })
     // Started from the page (not the scheduler), and left running.
     const syncing = server.api.syncSource({ id: source.id }).catch(() => null)

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import type { FixtureRoutes } from './fixture-http-server'
 import { fileURLToPath } from 'node:url'
 
 /** Absolute path of a recorded sample in `test/fixtures`. */
@@ -13,3 +14,17 @@ export function readFixture(relative: string): string {
 
 /** The copied Hugging Face papers page: a header and 12 complete entries. */
 export const HF_PAGE_COPY = 'hf-page-copy/papers-page-copy-excerpt.txt'
+
+/**
+ * The recorded Hugging Face daily page (3 papers) as a fixture-server route, answered after
+ * `delayMs` when given (a sync that is still running).
+ */
+export function dailyPapersRoute(delayMs?: number): FixtureRoutes {
+  return {
+    'GET /api/daily_papers': {
+      headers: { 'content-type': 'application/json' },
+      body: readFixture('hf-daily-papers/daily_papers_2026-05-18_first3.json'),
+      ...(delayMs === undefined ? {} : { delayMs }),
+    },
+  }
+}

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { useFixtureServer } from '../../../../test/helpers/fixture-http-server'
-import { readFixture } from '../../../../test/helpers/fixtures'
+import { dailyPapersRoute } from '../../../../test/helpers/fixtures'
 import { useSyncTestCore } from '../../../../test/helpers/sync-test-core'
 import { useTempDir } from '../../../../test/helpers/temp-dir'
 import { startSyncScheduler } from './scheduler'
-
-const DAILY = readFixture('hf-daily-papers/daily_papers_2026-05-18_first3.json')
 
 describe('sync/scheduler', () => {
   const serve = useFixtureServer()
@@ -13,9 +11,7 @@ describe('sync/scheduler', () => {
   const open = useSyncTestCore()
 
   it('syncs enabled sources when their interval has passed, and skips disabled ones', async () => {
-    const server = await serve({
-      'GET /api/daily_papers': { headers: { 'content-type': 'application/json' }, body: DAILY },
-    })
+    const server = await serve(dailyPapersRoute())
     let clock = new Date('2026-11-26T12:00:00Z')
     const { core, api } = open(tempDir(), server.url, { now: () => clock })
     const due = await api.addSource({
@@ -49,13 +45,7 @@ describe('sync/scheduler', () => {
   })
 
   it('cancels the sync in progress when stopped, and waits for its run to be recorded', async () => {
-    const server = await serve({
-      'GET /api/daily_papers': {
-        headers: { 'content-type': 'application/json' },
-        body: DAILY,
-        delayMs: 30_000,
-      },
-    })
+    const server = await serve(dailyPapersRoute(30_000))
     const { core, api } = open(tempDir(), server.url)
     const source = await api.addSource({
       kind: 'hf-daily',
