@@ -1,3 +1,6 @@
+const RECENT_LIMIT = 4_096
+const recent = new Map<string, string | null>()
+
 /**
  * The normalised form of a title used to recognise the same paper across sources: Unicode
  * compatibility forms folded, TeX markup and accents dropped, case folded, punctuation and
@@ -5,6 +8,17 @@
  */
 export function titleKey(title: string | null | undefined): string | null {
   if (!title) return null
+  const known = recent.get(title)
+  if (known !== undefined) return known
+  // A sync asks for the key of each title several times (matching, merging); a list re-sort
+  // asks for the same titles again. The cache is small and starts over when full.
+  if (recent.size >= RECENT_LIMIT) recent.clear()
+  const key = computeKey(title)
+  recent.set(title, key)
+  return key
+}
+
+function computeKey(title: string): string | null {
   const key = title
     .normalize('NFKC')
     // TeX: accent commands (\'e, \"{o}) and control words (\emph, \textbf) vanish, their arguments stay
