@@ -70,7 +70,8 @@ export function createCore(options: CoreOptions): Core {
     fetch: options.fetch ?? fetch,
     ...(options.pdf ? { options: options.pdf } : {}),
   })
-  const parse = createParseThread()
+  // Two parse threads: a large reference file (minutes of BibTeX) never holds up a sync's pages.
+  const parse = { files: createParseThread(), pages: createParseThread() }
   const running = createRunningSyncs()
   const api = createLibraryService({
     db,
@@ -103,7 +104,8 @@ export function createCore(options: CoreOptions): Core {
     stopSyncs: () => running.cancelAll(),
     close: () => {
       pdf.close()
-      void parse.close()
+      void parse.files.close()
+      void parse.pages.close()
       db.close()
     },
   }

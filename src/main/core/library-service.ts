@@ -36,8 +36,11 @@ export type ServiceDeps = {
   sync?: Partial<SyncTuning> | undefined
   /** The PDF store, download queue and text indexer of this library. */
   pdf: PdfRuntime
-  /** Parses imported texts and fetched pages (large ones off the thread that answers the UI). */
-  parse: ParseThread
+  /**
+   * Parse threads for imported files and for fetched pages (large inputs are parsed off the
+   * thread that answers the UI; one per kind, so a long import never delays a sync).
+   */
+  parse: { files: ParseThread; pages: ParseThread }
   /** The syncs in progress. */
   running: RunningSyncs
 }
@@ -85,7 +88,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     },
     importText: async (input) => {
       const request = { ...input, now: deps.now() }
-      const parsed = await deps.parse.run(
+      const parsed = await deps.parse.files.run(
         'import',
         { ...input, now: request.now.toISOString() },
         input.sourceName,

@@ -33,7 +33,8 @@ export type SyncServiceDeps = {
   baseUrls: BaseUrls
   fetch: FetchFn
   sync?: Partial<SyncTuning> | undefined
-  parse: ParseThread
+  /** The parse thread for fetched pages. */
+  parse: { pages: ParseThread }
   /** The syncs in progress (the core cancels them all before it closes the library). */
   running: RunningSyncs
 }
@@ -68,7 +69,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods {
     now: deps.now,
     timeoutMs: tuning.timeoutMs,
     maxBytes: tuning.maxBytes,
-    parse: deps.parse,
+    parse: deps.parse.pages,
   }
   const stamp = () => deps.now().toISOString()
   closeAbandonedRuns(db, deps.now())
@@ -184,7 +185,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods {
           now: deps.now,
           tuning,
           events: deps.events,
-          parse: deps.parse,
+          parse: deps.parse.pages,
         },
         input.ids,
       ),
