@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import type { FixtureRoutes } from './fixture-http-server'
 import { fileURLToPath } from 'node:url'
+import type { FixtureRoutes } from './fixture-http-server'
 
 /** Absolute path of a recorded sample in `test/fixtures`. */
 export function fixturePath(relative: string): string {

@@ -1,5 +1,4 @@
-const RECENT_LIMIT = 4_096
-const recent = new Map<string, string | null>()
+import { rememberRecent } from '../util/recent-results'
 
 /**
  * The normalised form of a title used to recognise the same paper across sources: Unicode
@@ -7,16 +6,12 @@ const recent = new Map<string, string | null>()
  * whitespace collapsed. Null when nothing is left.
  */
 export function titleKey(title: string | null | undefined): string | null {
-  if (!title) return null
-  const known = recent.get(title)
-  if (known !== undefined) return known
-  // A sync asks for the key of each title several times (matching, merging); a list re-sort
-  // asks for the same titles again. The cache is small and starts over when full.
-  if (recent.size >= RECENT_LIMIT) recent.clear()
-  const key = computeKey(title)
-  recent.set(title, key)
-  return key
+  return title ? recentKey(title) : null
 }
+
+// A sync asks for the key of each title several times (matching, merging); a list re-sort asks
+// for the same titles again.
+const recentKey = rememberRecent(4_096, computeKey)
 
 function computeKey(title: string): string | null {
   const key = title

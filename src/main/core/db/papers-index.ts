@@ -35,10 +35,20 @@ export function reindexPapers(db: WritableDb, ids: ReadonlyArray<number>): void 
     reindexNow(db, ids)
     return
   }
-  db.prepare('INSERT OR IGNORE INTO search_pending (paper_id) SELECT value FROM json_each(?)').run(
-    jsonIds(ids),
-  )
+  queueForSearchIndex(db, ids)
   scheduleCatchUp(db)
+}
+
+/**
+ * Queues papers for the search index in the caller's transaction (so a crash cannot lose them),
+ * for `catchUpSearchIndex` to index; a sync queues every page and catches up every thousand papers.
+ */
+export function queueForSearchIndex(db: WritableDb, ids: ReadonlyArray<number>): void {
+  if (ids.length === 0) return
+  prepared(
+    db,
+    'INSERT OR IGNORE INTO search_pending (paper_id) SELECT value FROM json_each(?)',
+  ).run(jsonIds(ids))
 }
 
 /**

@@ -25,11 +25,9 @@ export const PARSE_JOBS = {
       parseArxivFeed(utf8(job.body), { arxivBase: job.arxivBase, rankOffset: job.rankOffset }),
     ),
   feed: (job: Body) =>
-    locatedIn(job.url, () => parseFeed(strictUtf8(job.body, job.url), { sourceUrl: job.url })),
+    locatedIn(job.url, () => parseFeed(strictUtf8(job.body), { sourceUrl: job.url })),
   awesome: (job: Body) =>
-    locatedIn(job.url, () =>
-      parseAwesomeList(strictUtf8(job.body, job.url), { sourceUrl: job.url }),
-    ),
+    locatedIn(job.url, () => parseAwesomeList(strictUtf8(job.body), { sourceUrl: job.url })),
 }
 
 /** The name of a parse job. */
@@ -54,11 +52,11 @@ function utf8(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 }
 
-function strictUtf8(bytes: Uint8Array, url: string): string {
+function strictUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new ParseError('the response is not valid UTF-8 text', null, url)
+    throw new ParseError('the response is not valid UTF-8 text')
   }
 }
 
@@ -66,7 +64,7 @@ function locatedIn<T>(url: string, parse: () => T): T {
   try {
     return parse()
   } catch (error) {
-    if (error instanceof ParseError && !error.message.startsWith(url)) throw error.in(url)
+    if (error instanceof ParseError) throw error.in(url)
     throw error
   }
 }

@@ -1,7 +1,14 @@
 import { AppError } from '@shared/api/errors'
 import { normaliseDoi, parseArxivId, isArxivDoi } from '@shared/model/ids'
 import type { SuggestedTag } from '@shared/model/paper'
-import { endpoint, fetchConditional, type FetchContext, type SourcePage } from './fetch-context'
+import {
+  endpoint,
+  fetchConditional,
+  parsedPage,
+  unchangedPage,
+  type FetchContext,
+  type SourcePage,
+} from './fetch-context'
 import type { DraftAuthor, PaperDraft } from './paper-draft'
 import { ParseError } from './parse-error'
 import { childText, childrenNamed, NS, parseXmlTree, type XmlElement } from './xml-tree'
@@ -174,29 +181,13 @@ async function fetchArxivPage(
   rankOffset: number,
 ): Promise<SourcePage> {
   const answer = await fetchConditional(ctx, url, 'xml')
-  if (answer.notModified) {
-    return {
-      url,
-      drafts: [],
-      skipped: [],
-      notModified: true,
-      validators: answer.validators,
-      total: null,
-    }
-  }
+  if (answer.notModified) return { ...unchangedPage(url, answer.validators), total: null }
   const page = await ctx.parse(
     'arxiv-feed',
     { body: answer.bytes, url, arxivBase: ctx.baseUrls.arxiv, rankOffset },
     url,
   )
-  return {
-    url,
-    drafts: page.drafts,
-    skipped: page.skipped,
-    notModified: false,
-    validators: answer.validators(page.drafts.length + page.skipped.length),
-    total: page.totalResults,
-  }
+  return { ...parsedPage(url, answer.validators, page), total: page.totalResults }
 }
 
 function collapse(text: string): string {

@@ -38,6 +38,27 @@ export type SourcePage = {
   total?: number | null
 }
 
+/** A page the server or its hash says is as it was: nothing to write, its size from last time. */
+export function unchangedPage(url: string, validators: PageValidators): SourcePage {
+  return { url, drafts: [], skipped: [], notModified: true, validators }
+}
+
+/** A parsed page, its validators counting every entry (drafts and skipped ones alike). */
+export function parsedPage(
+  url: string,
+  validators: (count: number) => PageValidators,
+  parsed: Pick<SourcePage, 'drafts' | 'skipped'>,
+): SourcePage {
+  const { drafts, skipped } = parsed
+  return {
+    url,
+    drafts,
+    skipped,
+    notModified: false,
+    validators: validators(drafts.length + skipped.length),
+  }
+}
+
 /** Joins a base URL (which may carry a path prefix) and a path with a query. */
 export function endpoint(
   base: string,

@@ -1,6 +1,13 @@
 import { AppError } from '@shared/api/errors'
 import { z } from 'zod'
-import { endpoint, fetchConditional, type FetchContext, type SourcePage } from './fetch-context'
+import {
+  endpoint,
+  fetchConditional,
+  parsedPage,
+  unchangedPage,
+  type FetchContext,
+  type SourcePage,
+} from './fetch-context'
 import { hfListItemSchema, hfPaperToDraft, parseJsonBody, validateBody } from './hf-schema'
 import type { PaperDraft } from './paper-draft'
 import { ParseError } from './parse-error'
@@ -73,20 +80,6 @@ export async function* hfDailyPages(
   ctx: FetchContext,
   params: HfDailyParams,
 ): AsyncGenerator<SourcePage> {
-  // A page asked for ahead that turns out past the end is stopped with the generator.
-  const ahead = new AbortController()
-  const scoped: FetchContext = {
-    ...ctx,
-    signal: ctx.signal ? AbortSignal.any([ctx.signal, ahead.signal]) : ahead.signal,
-  }
-  try {
-    yield* dailyPages(scoped, params)
-  } finally {
-    ahead.abort()
-  }
-}
-
-async function* dailyPages(ctx: FetchContext, params: HfDailyParams): AsyncGenerator<SourcePage> {
   for (const query of hfDailyQueries(params)) {
     const seen = new Set<string>()
     const urlOf = (p: number) =>
@@ -108,7 +101,7 @@ async function* dailyPages(ctx: FetchContext, params: HfDailyParams): AsyncGener
       const following = previousFull ? request(p + 1) : null
       let page: SourcePage
       if (answer.notModified) {
-        page = { url, drafts: [], skipped: [], notModified: true, validators: answer.validators }
+        page = unchangedPage(url, answer.validators)
       } else {
         const rankOffset = p * HF_DAILY_PAGE_SIZE
         const parsed = await ctx.parse('hf-daily', { body: answer.bytes, url, rankOffset }, url)
@@ -121,7 +114,7 @@ async function* dailyPages(ctx: FetchContext, params: HfDailyParams): AsyncGener
           )
         }
         for (const draft of parsed.drafts) if (draft.arxivId) seen.add(draft.arxivId)
-        page = { url, ...parsed, notModified: false, validators: answer.validators(count) }
+        page = parsedPage(url, answer.validators, parsed)
       }
       const full = page.validators.count >= HF_DAILY_PAGE_SIZE
       if (full) next = following ?? request(p + 1)

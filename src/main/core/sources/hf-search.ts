@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { endpoint, fetchConditional, type FetchContext, type SourcePage } from './fetch-context'
+import {
+  endpoint,
+  fetchConditional,
+  parsedPage,
+  unchangedPage,
+  type FetchContext,
+  type SourcePage,
+} from './fetch-context'
 import { hfListItemSchema, hfPaperToDraft, parseJsonBody, validateBody } from './hf-schema'
 import type { PaperDraft } from './paper-draft'
 
@@ -29,18 +36,13 @@ export function hfSearchUrl(base: string, query: string, limit = HF_SEARCH_LIMIT
 /** Runs one Hugging Face paper search: a single page. */
 export async function* hfSearchPages(ctx: FetchContext, query: string): AsyncGenerator<SourcePage> {
   const url = hfSearchUrl(ctx.baseUrls.huggingFace, query)
-  yield { ...(await fetchHfSearch(ctx, url)), url }
+  yield await fetchHfSearch(ctx, url)
 }
 
 /** Fetches and parses one search. */
-export async function fetchHfSearch(
-  ctx: FetchContext,
-  url: string,
-): Promise<Omit<SourcePage, 'url'>> {
+export async function fetchHfSearch(ctx: FetchContext, url: string): Promise<SourcePage> {
   const answer = await fetchConditional(ctx, url, 'json')
-  if (answer.notModified) {
-    return { drafts: [], skipped: [], notModified: true, validators: answer.validators }
-  }
+  if (answer.notModified) return unchangedPage(url, answer.validators)
   const drafts = await ctx.parse('hf-search', { body: answer.bytes, url }, url)
-  return { drafts, skipped: [], notModified: false, validators: answer.validators(drafts.length) }
+  return parsedPage(url, answer.validators, { drafts, skipped: [] })
 }

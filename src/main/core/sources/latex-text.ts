@@ -1,4 +1,5 @@
 import { parse } from '@retorquere/bibtex-parser'
+import { rememberRecent } from '@shared/util/recent-results'
 import { richTextToPlain } from './markup-text'
 
 /** What the BibTeX parser is asked to do: convert TeX, but never re-case titles. */
@@ -16,17 +17,11 @@ export const BIBTEX_OPTIONS = {
  */
 export function latexToText(tex: string): string {
   if (!/[\\{}~]/.test(tex) || !bracesBalance(tex)) return tex
-  const known = converted.get(tex)
-  if (known !== undefined) return known
-  // Each conversion runs a full TeX parse (about a millisecond); names recur across a feed.
-  if (converted.size >= CACHE_SIZE) converted.clear()
-  const text = convert(tex)
-  converted.set(tex, text)
-  return text
+  return converted(tex)
 }
 
-const CACHE_SIZE = 10_000
-const converted = new Map<string, string>()
+// Each conversion runs a full TeX parse (about a millisecond); names recur across a feed.
+const converted = rememberRecent(10_000, convert)
 
 function convert(tex: string): string {
   // A field name the parser has no special mode for is read as plain literal text.

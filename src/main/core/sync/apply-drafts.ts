@@ -1,8 +1,9 @@
+import type { Statement } from 'better-sqlite3'
 import type { ImportRefusal } from '@shared/api/library-api'
 import type { PaperId, SourceId } from '@shared/model/ids'
 import { jsonIds } from '../db/json-ids'
 import type { WritableDb } from '../db/open-database'
-import { reindexPapers } from '../db/papers-index'
+import { queueForSearchIndex, reindexPapers } from '../db/papers-index'
 import { ensureSource, markSourceSynced, type SourceKey } from '../db/sources-repo'
 import { addTags } from '../db/tags-repo'
 import type { PaperDraft } from '../sources/paper-draft'
@@ -116,16 +117,10 @@ export function applyDrafts(
     }
   }
   const toIndex = [...new Set(changed)]
-  if (options.deferIndex) queueForIndex(db, toIndex)
+  if (options.deferIndex) queueForSearchIndex(db, toIndex)
   else reindexPapers(db, toIndex)
   markSourceSynced(db, sourceId, options.now)
   return result
-}
-
-/** Queues papers for the search index in the caller's transaction, so a crash cannot lose them. */
-function queueForIndex(db: WritableDb, ids: ReadonlyArray<number>): void {
-  if (ids.length === 0) return
-  statementsFor(db).queueIndex.run(jsonIds(ids))
 }
 
 /** Drops an arXiv id or DOI another paper already holds, so two papers never share one. */
@@ -176,65 +171,38 @@ function describeDraft(draft: PaperDraft): string {
   )
 }
 
-type StatementCache = ReturnType<typeof prepareStatements>
-const statementCache = new WeakMap<WritableDb, StatementCache>()
+const columns = REMOTE_COLUMNS.join(', ')
 
-/** The writer's statements, prepared once per connection. */
-function statementsFor(db: WritableDb): StatementCache {
-  let cached = statementCache.get(db)
-  if (!cached) {
-    cached = prepareStatements(db)
-    statementCache.set(db, cached)
-  }
-  return cached
-}
-
-function prepareStatements(db: WritableDb) {
-  const columns = REMOTE_COLUMNS.join(', ')
-  return {
-    readRows: db.prepare(
-      `SELECT id, ${columns} FROM papers WHERE id IN (SELECT value FROM json_each(?))`,
-    ),
-    readAuthors: db.prepare(
-      `SELECT paper_id, name, affiliation FROM paper_authors
+/** The writer's SQL. */
+const WRITER_SQL = {
+  readRows: `SELECT id, ${columns} FROM papers WHERE id IN (SELECT value FROM json_each(?))`,
+  readAuthors: `SELECT paper_id, name, affiliation FROM paper_authors
        WHERE paper_id IN (SELECT value FROM json_each(?)) ORDER BY paper_id, position`,
-    ),
-    readLabels: db.prepare(
-      'SELECT paper_id, label, origin FROM paper_categories WHERE paper_id IN (SELECT value FROM json_each(?))',
-    ),
-    readProvenance: db.prepare(
-      `SELECT paper_id, rank, section, raw, upvotes FROM paper_sources
+  readLabels:
+    'SELECT paper_id, label, origin FROM paper_categories WHERE paper_id IN (SELECT value FROM json_each(?))',
+  readProvenance: `SELECT paper_id, rank, section, raw, upvotes FROM paper_sources
        WHERE source_id = ? AND paper_id IN (SELECT value FROM json_each(?))`,
-    ),
-    // positional: binding 22 values by name costs a lookup each, on the hottest statement
-    insertRow: db.prepare(
-      `INSERT INTO papers (${columns}, added_at, modified_at)
+  // positional: binding 22 values by name costs a lookup each, on the hottest statement
+  insertRow: `INSERT INTO papers (${columns}, added_at, modified_at)
        VALUES (${REMOTE_COLUMNS.map(() => '?').join(', ')}, ?, ?)`,
-    ),
-    updateRow: db.prepare(
-      `UPDATE papers SET ${REMOTE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, modified_at = @now
+  updateRow: `UPDATE papers SET ${REMOTE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, modified_at = @now
        WHERE id = @id`,
-    ),
-    queueIndex: db.prepare(
-      'INSERT OR IGNORE INTO search_pending (paper_id) SELECT value FROM json_each(?)',
-    ),
-    deleteAuthors: db.prepare('DELETE FROM paper_authors WHERE paper_id = ?'),
-    // one statement for all authors of a paper: a paper has several, a sync thousands of papers
-    insertAuthors: db.prepare(
-      `INSERT INTO paper_authors (paper_id, position, name, affiliation)
+  deleteAuthors: 'DELETE FROM paper_authors WHERE paper_id = ?',
+  // one statement for all authors of a paper: a paper has several, a sync thousands of papers
+  insertAuthors: `INSERT INTO paper_authors (paper_id, position, name, affiliation)
        SELECT ?, key, value ->> 0, value ->> 1 FROM json_each(?)`,
-    ),
-    insertLabel: db.prepare(
-      'INSERT OR IGNORE INTO paper_categories (paper_id, label, origin) VALUES (?, ?, ?)',
-    ),
-    upsertProvenance: db.prepare(
-      `INSERT INTO paper_sources (paper_id, source_id, first_seen_at, last_seen_at, rank, section, raw, upvotes)
+  insertLabel: 'INSERT OR IGNORE INTO paper_categories (paper_id, label, origin) VALUES (?, ?, ?)',
+  upsertProvenance: `INSERT INTO paper_sources (paper_id, source_id, first_seen_at, last_seen_at, rank, section, raw, upvotes)
        VALUES (@paperId, @sourceId, @now, @now, @rank, @section, @raw, @upvotes)
        ON CONFLICT (paper_id, source_id) DO UPDATE SET
          last_seen_at = excluded.last_seen_at, rank = excluded.rank, section = excluded.section,
          raw = excluded.raw, upvotes = excluded.upvotes`,
-    ),
-  }
+}
+
+/** The writer's statements (prepared once per connection by `prepared`). */
+function statementsFor(db: WritableDb): { [K in keyof typeof WRITER_SQL]: Statement } {
+  const entries = Object.entries(WRITER_SQL).map(([name, sql]) => [name, prepared(db, sql)])
+  return Object.fromEntries(entries) as { [K in keyof typeof WRITER_SQL]: Statement }
 }
 
 type Label = { label: string; origin: string }

@@ -59,7 +59,8 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
   const stamp = () => deps.now().toISOString()
   const run: SyncRun = startRun(db, source.id, stamp())
   const cache = readHttpCache(db, source.id)
-  // Pages asked for ahead are abandoned when the run stops early (a write failed, or cancel).
+  // Requests still out when the run ends are abandoned: pages asked for ahead when a write
+  // failed or the run was cancelled, or a page past the end a source asked for speculatively.
   const fetching = new AbortController()
   const ctx: FetchContext = {
     http: deps.http,
@@ -129,6 +130,7 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
       cancelled ? 'cancelled' : `${source.name}: ${message}`,
     )
   }
+  fetching.abort()
   catchUpSearchIndex(db)
   db.pragma(`wal_autocheckpoint = ${checkpointPages}`)
   db.pragma('wal_checkpoint(PASSIVE)')

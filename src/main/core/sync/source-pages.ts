@@ -2,7 +2,13 @@ import { AppError } from '@shared/api/errors'
 import { syncParamsSchemas, type SyncKind, type SyncParams } from '@shared/model/sync-source'
 import { z } from 'zod'
 import { arxivPages } from '../sources/arxiv-api'
-import { fetchConditional, type FetchContext, type SourcePage } from '../sources/fetch-context'
+import {
+  fetchConditional,
+  parsedPage,
+  unchangedPage,
+  type FetchContext,
+  type SourcePage,
+} from '../sources/fetch-context'
 import { hfDailyPages } from '../sources/hf-daily'
 import { hfSearchPages } from '../sources/hf-search'
 import { METADATA_RANK } from './metadata-rank'
@@ -115,15 +121,9 @@ async function* textFilePages(
 ): AsyncGenerator<SourcePage> {
   const answer = await fetchConditional(ctx, url, format === 'feed' ? 'xml' : 'text')
   if (answer.notModified) {
-    yield { url, drafts: [], skipped: [], notModified: true, validators: answer.validators }
+    yield unchangedPage(url, answer.validators)
     return
   }
   const parsed = await ctx.parse(format, { body: answer.bytes, url }, url)
-  yield {
-    url,
-    drafts: parsed.drafts,
-    skipped: parsed.skipped,
-    notModified: false,
-    validators: answer.validators(parsed.drafts.length + parsed.skipped.length),
-  }
+  yield parsedPage(url, answer.validators, parsed)
 }
