@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LibraryService } from '@shared/api/library-api'
+import { createLibraryHealth, type LibraryHealth } from './backup/library-health'
 import { runUpkeep } from './backup/upkeep'
 import { openDatabase } from './db/open-database'
 import { createEventHub, type EventHub } from './event-hub'
@@ -45,6 +46,8 @@ export type Core = {
   dataDir: string
   /** Settles when the background upkeep is done (at once when it is off). */
   upkeep: Promise<void>
+  /** Whether the library is known to be damaged. */
+  health: LibraryHealth
   /** Cancels the syncs in progress and resolves when their runs are recorded; call before `close`. */
   stopSyncs(): Promise<void>
   close(): void
@@ -60,6 +63,7 @@ export function createCore(options: CoreOptions): Core {
   )
   const now = options.now ?? (() => new Date())
   const events = createEventHub()
+  const health = createLibraryHealth(db, databasePath)
   const baseUrls = baseUrlsFromEnv(process.env, options.baseUrls)
   const pdf = createPdfRuntime({
     db,
@@ -85,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
     pdf,
     parse,
     running,
+    health,
   })
   const upkeep = options.upkeep
     ? runUpkeep({
@@ -93,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
         databasePath,
         now: now(),
         events,
+        health,
         nativeBinding: options.nativeBinding,
       })
     : Promise.resolve()
@@ -101,6 +107,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     dataDir: options.dataDir,
     upkeep,
+    health,
     stopSyncs: () => running.cancelAll(),
     close: () => {
       pdf.close()
