@@ -48,7 +48,7 @@ describe('one owner per library', () => {
     await changed
     tab.close()
     const api = createClient(createNodeHttpTransport(server.origin, server.token))
-    expect((await api.getPaper({ id: 1 as never })).note).toBe('through the owner')
+    expect((await api.getPaper({ id: 1 })).note).toBe('through the owner')
     // Same output as in-process, errors included.
     const missing = await papershelf(['show', '99', '--library', dir])
     expect(missing.code).toBe(1)
@@ -86,7 +86,7 @@ describe('one owner per library', () => {
     expect((await papershelf(['backup', '--to', snapshot, '--library', dir])).code).toBe(0)
     const server = await serve(dir)
     const api = createClient(createNodeHttpTransport(server.origin, server.token))
-    await api.setNote({ id: 2 as never, note: 'written before the restore' })
+    await api.setNote({ id: 2, note: 'written before the restore' })
     const tab = openEventStream(server.origin, server.token)
     await tab.ready
     const told = tab.next((e) => e.type === 'library.changed' && e.payload.reason === 'restore')
@@ -96,8 +96,8 @@ describe('one owner per library', () => {
     expect(restored.stdout).toMatch(/Restored .*before\.sqlite: 4 papers/)
     await told
     tab.close()
-    expect((await api.getPaper({ id: 2 as never })).note).toBeNull()
-    await api.setNote({ id: 3 as never, note: 'written after the restore' })
+    expect((await api.getPaper({ id: 2 })).note).toBeNull()
+    await api.setNote({ id: 3, note: 'written after the restore' })
     await server.stop()
     servers.length = 0
 
@@ -130,7 +130,7 @@ describe('one owner per library', () => {
     expect((await api.libraryInfo({ check: true })).damage).toBeUndefined()
     expect((await api.libraryInfo({})).paperCount).toBe(300)
     // The owner writes into the restored file, not the damaged one moved aside.
-    await api.setNote({ id: 7 as never, note: 'after restoring a damaged library' })
+    await api.setNote({ id: 7, note: 'after restoring a damaged library' })
     await server.stop()
     servers.length = 0
     const shown = await papershelf(['show', '7', '--json', '--library', dir])

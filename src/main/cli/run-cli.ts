@@ -81,7 +81,7 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo, serve?: Ser
     return await chosen.run({
       api: createClient(transport),
       dataDir,
-      subscribe: owner || core ? transport.subscribe : undefined,
+      subscribe: owner || core ? (listener) => transport.subscribe(listener) : undefined,
       owner: owner ? describeOwner(owner) : undefined,
       args,
       io,

@@ -27,7 +27,7 @@ export function openOwnedLibrary(options: CoreOptions): OwnedLibrary {
   const now = options.now ?? (() => new Date())
   const open = (): { core: Core; unforward: () => void } => {
     const core = createCore(options)
-    return { core, unforward: core.events.subscribe((event) => events.emit(event.type, event.payload as never)) }
+    return { core, unforward: core.events.subscribe((event) => events.emit(event.type, event.payload)) }
   }
   let active = open()
   const inFlight = new Set<Promise<unknown>>()

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { APP_ERROR_CODES, AppError } from '@shared/api/errors'
+import type { AppError } from '@shared/api/errors';
+import { APP_ERROR_CODES } from '@shared/api/errors'
 import type { AppEventEnvelope } from '@shared/api/events'
 import { TOKEN_HEADER, type RpcResult, type Transport } from '@shared/rpc/protocol'
 import { describeOwner, type OwnerRecord } from './owner-lock'
@@ -34,7 +35,7 @@ export function ownerTransport(owner: ReachableOwner): Transport {
       if (!parsed.success) {
         return failure('internal', `The library's owner, ${who}, answered ${response.status} with something that is not an API result.`)
       }
-      return parsed.data as RpcResult
+      return parsed.data
     },
     subscribe: (listener) => {
       const abort = new AbortController()
@@ -55,7 +56,7 @@ async function readEvents(
   const decoder = new TextDecoder()
   let pending = ''
   for await (const chunk of response.body) {
-    pending += decoder.decode(chunk as Uint8Array, { stream: true })
+    pending += decoder.decode(chunk, { stream: true })
     const blocks = pending.split('\n\n')
     pending = blocks.pop() ?? ''
     for (const block of blocks) {
