@@ -8,8 +8,12 @@ export const PAPERSHELF_BIN = fileURLToPath(new URL('../../bin/papershelf.js', i
 export type ProcessResult = { code: number | null; stdout: string; stderr: string }
 
 /** Runs the built `papershelf` in a child process, without blocking this one (a server may run here). */
-export function papershelf(args: string[], env: Record<string, string> = {}): Promise<ProcessResult> {
-  const child = spawn(process.execPath, [PAPERSHELF_BIN, ...args], { env: { ...process.env, ...env } })
+export function papershelf(
+  args: string[],
+  env: Record<string, string> = {},
+  as?: { uid: number; gid: number },
+): Promise<ProcessResult> {
+  const child = spawn(process.execPath, [PAPERSHELF_BIN, ...args], { env: { ...process.env, ...env }, ...as })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

@@ -4,6 +4,9 @@ import type { LibraryService } from '@shared/api/library-api'
 import { createLibraryHealth, type LibraryHealth } from './backup/library-health'
 import { runUpkeep } from './backup/upkeep'
 import { openDatabase } from './db/open-database'
+import { isReadOnlyError, libraryWriteProblem, openReadOnlyCopy } from './db/read-only-library'
+import { AppError } from '@shared/api/errors'
+import { apiInputs, type ApiMethod } from '@shared/api/inputs'
 import { createEventHub, type EventHub } from './event-hub'
 import { createParseThread } from './parse/parse-thread'
 import { createRunningSyncs } from './sync/running-syncs'
@@ -55,12 +58,13 @@ export type Core = {
 
 /** The composition root: opens the library folder and wires the service. */
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true })
   const databasePath = join(options.dataDir, DATABASE_FILE)
-  const db = openDatabase(
-    databasePath,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  )
+  const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+  makeFolder(options.dataDir)
+  // A folder that cannot be written still serves every reading command.
+  const readOnly = libraryWriteProblem(databasePath)
+  const copy = readOnly === null ? null : openReadOnlyCopy(databasePath, openOptions)
+  const db = copy?.db ?? openDatabase(databasePath, openOptions)
   const now = options.now ?? (() => new Date())
   const events = createEventHub()
   const health = createLibraryHealth(db, databasePath)
@@ -77,7 +81,7 @@ export function createCore(options: CoreOptions): Core {
   // Two parse threads: a large reference file (minutes of BibTeX) never holds up a sync's pages.
   const parse = { files: createParseThread(), pages: createParseThread() }
   const running = createRunningSyncs()
-  const api = createLibraryService({
+  const service = createLibraryService({
     db,
     events,
     dataDir: options.dataDir,
@@ -91,7 +95,8 @@ export function createCore(options: CoreOptions): Core {
     running,
     health,
   })
-  const upkeep = options.upkeep
+  const api = readOnly === null ? service : refusingWrites(service, options.dataDir, readOnly)
+  const upkeep = options.upkeep && readOnly === null
     ? runUpkeep({
         db,
         dataDir: options.dataDir,
@@ -113,7 +118,38 @@ export function createCore(options: CoreOptions): Core {
       pdf.close()
       void parse.files.close()
       void parse.pages.close()
-      db.close()
+      if (copy) copy.close()
+      else db.close()
     },
   }
+}
+
+function makeFolder(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true })
+  } catch (error) {
+    const cause = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw new AppError('read-only', `Cannot create the library folder ${dataDir} (${cause}).`)
+  }
+}
+
+/** The service of a library opened read-only: a call that tries to write fails naming folder and cause. */
+function refusingWrites(service: LibraryService, dataDir: string, cause: string): LibraryService {
+  const methods = Object.keys(apiInputs) as ApiMethod[]
+  return Object.fromEntries(
+    methods.map((method) => [
+      method,
+      async (input: unknown) => {
+        try {
+          return await (service[method] as (input: unknown) => unknown)(input)
+        } catch (error) {
+          if (!isReadOnlyError(error)) throw error
+          throw new AppError(
+            'read-only',
+            `The library in ${dataDir} is open for reading only (${cause}), so ${method} cannot change it. Make the folder writable, or copy it somewhere that is.`,
+          )
+        }
+      },
+    ]),
+  ) as LibraryService
 }

@@ -186,6 +186,7 @@ export function saveRun(db: WritableDb, run: SyncRun): void {
  * still lives (a CLI sync beside this one) is left alone. Returns how many were marked.
  */
 export function closeAbandonedRuns(db: WritableDb, now: Date): number {
+  if (db.readonly) return 0
   const running = db
     .prepare(`SELECT id, process FROM sync_runs WHERE status = 'running'`)
     .all() as Array<{ id: number; process: string | null }>
