@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createCore, type CoreOptions } from './core/create-core'
+import type { CoreOptions } from './core/create-core'
+import { acquireOwnerLock } from './owner/owner-lock'
+import { openOwnedLibrary } from './owner/owned-library'
 import {
   startSyncScheduler,
   type SchedulerOptions,
@@ -27,9 +29,17 @@ export type HeadlessOptions = {
 export type Headless = {
   /** The address to open, token included; print it on its own line. */
   url: string
-  /** Stops the server, then closes the library. */
+  /** The known damage of the library (also in `libraryInfo`), null when none is known. */
+  damage(): string | null
+  /** Settles when the background check of the library as opened is done. */
+  checked(): Promise<void>
+  /** Listens to the library's events (damage found, restores); returns the unsubscribe function. */
+  subscribe: OwnedEvents['subscribe']
+  /** Stops the server, then closes the library and gives up ownership. */
   close(): Promise<void>
 }
+
+type OwnedEvents = ReturnType<typeof openOwnedLibrary>['events']
 
 /** Opens a library and serves it with the built renderer on 127.0.0.1, without Electron. */
 export async function startHeadless(options: HeadlessOptions): Promise<Headless> {
@@ -37,38 +47,51 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The built app is missing in ${rendererDir}: run \`npm run build\` first.`)
   }
-  const core = createCore({
-    dataDir: options.dataDir,
-    pdf: { resume: true },
-    upkeep: true,
-    ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
-  })
+  // The library's one owner: a second `serve` (or the app) on the same folder is refused here,
+  // and every other command finds this process's door through the lock.
+  const lock = acquireOwnerLock(options.dataDir, 'serve')
+  let library: ReturnType<typeof openOwnedLibrary>
+  try {
+    library = openOwnedLibrary({
+      dataDir: options.dataDir,
+      pdf: { resume: true },
+      upkeep: true,
+      ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
+    })
+  } catch (error) {
+    lock.release()
+    throw error
+  }
   let scheduler: SyncScheduler | null = null
   try {
     const server = await startHttpServer({
-      service: core.api,
-      events: core.events,
+      service: library.service,
+      events: library.events,
       rendererDir,
       ...(options.port === undefined ? {} : { port: options.port }),
     })
-    if (options.scheduler) scheduler = startSyncScheduler(core.api, options.scheduler)
+    lock.publish(server.origin, server.token)
+    if (options.scheduler) scheduler = startSyncScheduler(library.service, options.scheduler)
     return {
       url: server.url,
+      damage: () => library.current().health.damage(),
+      checked: () => library.upkeep(),
+      subscribe: library.events.subscribe,
       close: async () => {
         try {
           await scheduler?.stop()
-          await core.stopSyncs()
           await server.close()
-          // A snapshot in progress must finish before its connection closes.
-          await core.upkeep
         } finally {
-          core.close()
+          // Syncs stop and a snapshot in progress finishes before the connection closes.
+          await library.close()
+          lock.release()
         }
       },
     }
   } catch (error) {
     await scheduler?.stop()
-    core.close()
+    await library.close()
+    lock.release()
     throw error
   }
 }

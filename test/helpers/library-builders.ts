@@ -44,3 +44,16 @@ export function damagePages(file: string, pageSize = 4096): void {
     closeSync(fd)
   }
 }
+
+/** Scribbles over the last pages of a database: damage that opening does not notice. */
+export function damageLastPages(file: string, count: number, pageSize = 4096): void {
+  const pages = Math.floor(statSync(file).size / pageSize)
+  const fd = openSync(file, 'r+')
+  try {
+    for (let page = pages - count; page < pages; page += 1) {
+      writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, page * pageSize)
+    }
+  } finally {
+    closeSync(fd)
+  }
+}

@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib'
+import { once } from 'node:events'
+import { createDeflate, deflateSync } from 'node:zlib'
 import { PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFRef } from 'pdf-lib'
 
 /** What a generated test PDF holds. */
@@ -153,4 +154,49 @@ function crc32(data: Buffer): number {
     for (let k = 0; k < 8; k += 1) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1
   }
   return (crc ^ 0xffffffff) >>> 0
+}
+
+/**
+ * A small PDF whose one page draws `decodedBytes` of text commands from one Flate stream: a few
+ * hundred KB on disk, hundreds of MB once decoded (the shape of a hostile file).
+ */
+export async function makeTextBombPdf(decodedBytes: number): Promise<Buffer> {
+  const line = Buffer.from('BT /F1 9 Tf 20 700 Td (papershelf) Tj ET\n')
+  const chunk = Buffer.alloc(line.length * Math.floor(2 ** 20 / line.length))
+  for (let at = 0; at < chunk.length; at += line.length) line.copy(chunk, at)
+  const deflate = createDeflate({ level: 6 })
+  const parts: Buffer[] = []
+  deflate.on('data', (part: Buffer) => parts.push(part))
+  for (let written = 0; written < decodedBytes; written += chunk.length) {
+    if (!deflate.write(chunk)) await once(deflate, 'drain')
+  }
+  deflate.end()
+  await once(deflate, 'end')
+  const stream = Buffer.concat(parts)
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    null,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]
+  const out: Buffer[] = [Buffer.from('%PDF-1.7\n')]
+  const offsets: number[] = []
+  let size = out[0]?.length ?? 0
+  const push = (part: Buffer) => {
+    out.push(part)
+    size += part.length
+  }
+  objects.forEach((body, index) => {
+    offsets.push(size)
+    if (body === null) {
+      push(Buffer.from(`${index + 1} 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`))
+      push(stream)
+      push(Buffer.from('\nendstream\nendobj\n'))
+    } else push(Buffer.from(`${index + 1} 0 obj\n${body}\nendobj\n`))
+  })
+  const xref = size
+  const rows = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')
+  push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`))
+  return Buffer.concat(out)
 }

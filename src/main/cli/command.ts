@@ -12,7 +12,9 @@ export type CommandContext = {
   args: ReadonlyArray<string>
   flags: CliFlags
   io: CliIo
-  /** Core events (sync progress), when the library is open in this process. */
+  /** The process that owns the library, when the command runs through it (`api` then reaches it). */
+  owner?: string | undefined
+  /** Core events (sync progress), when the library is open here or in its owner. */
   subscribe?: ((listener: (event: AppEventEnvelope) => void) => () => void) | undefined
 }
 

@@ -157,10 +157,18 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'info',
     summary: 'where the library lives and how many papers it holds',
     run: async (ctx) => {
-      const info = await ctx.api.libraryInfo({})
-      return print(ctx, info, () =>
-        [`Library:  ${info.dataDir}`, `Database: ${info.databasePath} (schema ${info.schemaVersion})`, `Papers:   ${info.paperCount}`, ...(info.warning ? [`Warning:  ${info.warning}`] : [])].join('\n'),
+      const info = await ctx.api.libraryInfo({ check: true })
+      if (info.damage) ctx.io.stderr(`papershelf: ${info.damage}\n`)
+      print(ctx, info, () =>
+        [
+          `Library:  ${info.dataDir}`,
+          `Database: ${info.databasePath} (schema ${info.schemaVersion})`,
+          `Papers:   ${info.paperCount}`,
+          ...(info.warning ? [`Warning:  ${info.warning}`] : []),
+          ...(info.damage ? ['Damaged:  yes (see above)'] : []),
+        ].join('\n'),
       )
+      return info.damage ? 1 : 0
     },
   },
   ...TRUST_COMMANDS,

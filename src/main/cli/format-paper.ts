@@ -1,6 +1,7 @@
 import type { Paper, PaperDetail } from '@shared/model/paper'
 import { displayTitle } from '@shared/model/paper'
 import type { Tag } from '@shared/model/tag'
+import { oneLineText as oneLine } from '@shared/util/display-text'
 
 /** The paper JSON shape every `--json` output uses (extra keys only for `show`). */
 export function paperJson(paper: Paper): Paper {
@@ -63,10 +64,4 @@ export function tagLine(tag: Tag): string {
 
 function statusMark(paper: Paper): string {
   return paper.status === 'read' ? '✓' : paper.status === 'reading' ? '…' : '•'
-}
-
-/** Text from the network on one terminal line, with no control or bidi-override characters. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ')
 }

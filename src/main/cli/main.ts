@@ -12,6 +12,13 @@ const serve: ServeHook = async (dataDir, port, io) => {
   io.stdout(
     `Papershelf is serving ${dataDir}. Open this address (it carries the access token):\n${server.url}\n`,
   )
+  // Damage found by the background check, and restores, are said where the server was started.
+  server.subscribe((event) => {
+    if (event.type === 'library.damaged') io.stderr(`papershelf: ${event.payload.message}\n`)
+    if (event.type === 'library.changed' && event.payload.reason === 'restore') {
+      io.stderr('papershelf: the library was restored; every open tab reloads it.\n')
+    }
+  })
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)

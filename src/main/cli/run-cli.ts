@@ -6,6 +6,9 @@ import type { Transport } from '@shared/rpc/protocol'
 import { createCore, type Core } from '../core/create-core'
 import { resolveLibraryDir } from '../core/library-location'
 import { inProcessTransport } from '../transport/in-process-transport'
+import { findOwner } from '../owner/find-owner'
+import { describeOwner } from '../owner/owner-lock'
+import { ownerTransport } from '../owner/owner-transport'
 import { UsageError, type CliIo } from './cli-io'
 import { COMMANDS } from './commands'
 
@@ -71,12 +74,15 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo, serve?: Ser
       return 0
     }
     const chosen = command as NonNullable<typeof command>
-    core = chosen.withoutLibrary ? undefined : createCore({ dataDir })
-    const api = createClient(core ? inProcessTransport(core) : closedLibraryTransport)
+    // While a long-running door owns the library, commands go through it: one writer per file.
+    const owner = await findOwner(dataDir)
+    if (!owner && !chosen.withoutLibrary) core = createCore({ dataDir })
+    const transport = owner ? ownerTransport(owner) : core ? inProcessTransport(core) : closedLibraryTransport
     return await chosen.run({
-      api,
+      api: createClient(transport),
       dataDir,
-      subscribe: core ? core.events.subscribe : undefined,
+      subscribe: owner || core ? (listener) => transport.subscribe(listener) : undefined,
+      owner: owner ? describeOwner(owner) : undefined,
       args,
       io,
       flags: { ...values, tag: values.tag ?? [] },

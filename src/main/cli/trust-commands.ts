@@ -102,11 +102,16 @@ export const TRUST_COMMANDS: Record<string, Command> = {
           'name the backup file to restore (papershelf backups lists the snapshots)',
         )
       }
-      const report = await restoreLibraryFolder(
-        { dataDir: ctx.dataDir, databasePath: join(ctx.dataDir, DATABASE_FILE) },
-        resolve(ctx.io.cwd, file),
-        new Date(),
-      )
+      const source = resolve(ctx.io.cwd, file)
+      // The owner swaps the file under its own connection; replaced behind its back, it would
+      // keep writing to the old one.
+      const report = ctx.owner
+        ? await ctx.api.restoreBackup({ file: source })
+        : await restoreLibraryFolder(
+            { dataDir: ctx.dataDir, databasePath: join(ctx.dataDir, DATABASE_FILE) },
+            source,
+            new Date(),
+          )
       return print(ctx, report, () =>
         [
           `Restored ${report.restoredFrom}: ${report.paperCount} papers (schema ${report.schemaVersion}).`,

@@ -1,8 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LibraryService } from '@shared/api/library-api'
+import { createLibraryHealth, type LibraryHealth } from './backup/library-health'
 import { runUpkeep } from './backup/upkeep'
 import { openDatabase } from './db/open-database'
+import { isReadOnlyError, libraryWriteProblem, openReadOnlyCopy } from './db/read-only-library'
+import { AppError } from '@shared/api/errors'
+import { apiInputs, type ApiMethod } from '@shared/api/inputs'
 import { createEventHub, type EventHub } from './event-hub'
 import { createParseThread } from './parse/parse-thread'
 import { createRunningSyncs } from './sync/running-syncs'
@@ -45,6 +49,8 @@ export type Core = {
   dataDir: string
   /** Settles when the background upkeep is done (at once when it is off). */
   upkeep: Promise<void>
+  /** Whether the library is known to be damaged. */
+  health: LibraryHealth
   /** Cancels the syncs in progress and resolves when their runs are recorded; call before `close`. */
   stopSyncs(): Promise<void>
   close(): void
@@ -52,14 +58,16 @@ export type Core = {
 
 /** The composition root: opens the library folder and wires the service. */
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true })
   const databasePath = join(options.dataDir, DATABASE_FILE)
-  const db = openDatabase(
-    databasePath,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  )
+  const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+  makeFolder(options.dataDir)
+  // A folder that cannot be written still serves every reading command.
+  const readOnly = libraryWriteProblem(databasePath)
+  const copy = readOnly === null ? null : openReadOnlyCopy(databasePath, openOptions)
+  const db = copy?.db ?? openDatabase(databasePath, openOptions)
   const now = options.now ?? (() => new Date())
   const events = createEventHub()
+  const health = createLibraryHealth(db, databasePath)
   const baseUrls = baseUrlsFromEnv(process.env, options.baseUrls)
   const pdf = createPdfRuntime({
     db,
@@ -73,7 +81,7 @@ export function createCore(options: CoreOptions): Core {
   // Two parse threads: a large reference file (minutes of BibTeX) never holds up a sync's pages.
   const parse = { files: createParseThread(), pages: createParseThread() }
   const running = createRunningSyncs()
-  const api = createLibraryService({
+  const service = createLibraryService({
     db,
     events,
     dataDir: options.dataDir,
@@ -85,14 +93,17 @@ export function createCore(options: CoreOptions): Core {
     pdf,
     parse,
     running,
+    health,
   })
-  const upkeep = options.upkeep
+  const api = readOnly === null ? service : refusingWrites(service, options.dataDir, readOnly)
+  const upkeep = options.upkeep && readOnly === null
     ? runUpkeep({
         db,
         dataDir: options.dataDir,
         databasePath,
         now: now(),
         events,
+        health,
         nativeBinding: options.nativeBinding,
       })
     : Promise.resolve()
@@ -101,12 +112,44 @@ export function createCore(options: CoreOptions): Core {
     events,
     dataDir: options.dataDir,
     upkeep,
+    health,
     stopSyncs: () => running.cancelAll(),
     close: () => {
       pdf.close()
       void parse.files.close()
       void parse.pages.close()
-      db.close()
+      if (copy) copy.close()
+      else db.close()
     },
   }
+}
+
+function makeFolder(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true })
+  } catch (error) {
+    const cause = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw new AppError('read-only', `Cannot create the library folder ${dataDir} (${cause}).`)
+  }
+}
+
+/** The service of a library opened read-only: a call that tries to write fails naming folder and cause. */
+function refusingWrites(service: LibraryService, dataDir: string, cause: string): LibraryService {
+  const methods = Object.keys(apiInputs) as ApiMethod[]
+  return Object.fromEntries(
+    methods.map((method) => [
+      method,
+      async (input: unknown) => {
+        try {
+          return await (service[method] as (input: unknown) => unknown)(input)
+        } catch (error) {
+          if (!isReadOnlyError(error)) throw error
+          throw new AppError(
+            'read-only',
+            `The library in ${dataDir} is open for reading only (${cause}), so ${method} cannot change it. Make the folder writable, or copy it somewhere that is.`,
+          )
+        }
+      },
+    ]),
+  ) as LibraryService
 }

@@ -12,6 +12,7 @@ import type { ParseThread } from './parse/parse-thread'
 import type { RunningSyncs } from './sync/running-syncs'
 import { applyImport } from './import/import-text'
 import { createBackupService } from './backup/backup-service'
+import type { LibraryHealth } from './backup/library-health'
 import { checkpointWal } from './backup/wal-checkpoint'
 import { libraryFolderWarning } from './fs/cloud-sync'
 import { createLibraryUiService } from './library-ui-service'
@@ -43,6 +44,8 @@ export type ServiceDeps = {
   parse: { files: ParseThread; pages: ParseThread }
   /** The syncs in progress. */
   running: RunningSyncs
+  /** Known damage of the library file. */
+  health: LibraryHealth
 }
 
 const withWarning = (warning: string | null) => (warning === null ? {} : { warning })
@@ -69,13 +72,18 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
   }
 
   return {
-    libraryInfo: () => ({
-      dataDir: deps.dataDir,
-      databasePath: deps.databasePath,
-      schemaVersion: schemaVersion(db),
-      paperCount: countPapers(db),
-      ...withWarning(libraryFolderWarning(deps.dataDir)),
-    }),
+    libraryInfo: ({ check }) => {
+      if (check) deps.health.ensureChecked()
+      const damage = deps.health.damage()
+      return {
+        dataDir: deps.dataDir,
+        databasePath: deps.databasePath,
+        schemaVersion: schemaVersion(db),
+        paperCount: countPapers(db),
+        ...withWarning(libraryFolderWarning(deps.dataDir)),
+        ...(damage === null ? {} : { damage }),
+      }
+    },
     listPapers: (query) => listPapers(db, query),
     getPaper: ({ id }) => {
       const paper = getPaperDetail(db, id)

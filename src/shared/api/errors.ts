@@ -11,6 +11,8 @@ export const APP_ERROR_CODES = [
   'network',
   'remote-error',
   'cancelled',
+  'library-busy',
+  'read-only',
   'unknown-method',
   'internal',
 ] as const

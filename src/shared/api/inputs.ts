@@ -33,7 +33,8 @@ const empty = z.strictObject({})
 
 /** The zod schema of every LibraryApi method's single argument. */
 export const apiInputs = {
-  libraryInfo: empty,
+  /** `check` runs the integrity check now when no background check has (one-shot commands). */
+  libraryInfo: z.strictObject({ check: z.boolean().optional() }),
   listPapers: z.strictObject({
     tag: tagNameSchema.optional(),
     status: readingStatusSchema.optional(),

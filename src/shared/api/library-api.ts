@@ -31,6 +31,8 @@ export type LibraryInfo = {
   paperCount: number
   /** Set when the library folder is somewhere risky for it (inside a cloud-sync folder). */
   warning?: string
+  /** Set while the library file is known to be damaged: what is wrong and the way back. */
+  damage?: string
 }
 
 /** One window of a paper listing. */

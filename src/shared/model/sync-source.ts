@@ -76,7 +76,8 @@ export const syncParamsSchema = z.record(z.string(), z.unknown())
 export type SyncParams = z.infer<typeof syncParamsSchema>
 
 /** The state of one sync run. */
-export const SYNC_RUN_STATUSES = ['running', 'ok', 'failed', 'cancelled'] as const
+/** `interrupted`: the process running it stopped before it ended (found when the library next opens). */
+export const SYNC_RUN_STATUSES = ['running', 'ok', 'failed', 'cancelled', 'interrupted'] as const
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number]
 
 /** What one sync of a source did. */

@@ -1,17 +1,9 @@
-import {
-  closeSync,
-  copyFileSync,
-  openSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { snapshotLibrary, withLibraryDb } from '../../../../test/helpers/db-snapshot'
-import { damagePages, seedLibrary } from '../../../../test/helpers/library-builders'
+import { damageLastPages, damagePages, seedLibrary } from '../../../../test/helpers/library-builders'
 import { useTempDir } from '../../../../test/helpers/temp-dir'
 import { TEST_NOW, useTestCore } from '../../../../test/helpers/test-core'
 import { createCore, DATABASE_FILE } from '../create-core'
@@ -231,16 +223,3 @@ describe('backup', () => {
     expect(listSnapshots(dir).map((s) => s.reason)).toEqual(['manual'])
   })
 })
-
-/** Scribbles over the last pages of a database: damage that opening does not notice. */
-function damageLastPages(file: string, count: number, pageSize = 4096): void {
-  const pages = Math.floor(statSync(file).size / pageSize)
-  const fd = openSync(file, 'r+')
-  try {
-    for (let page = pages - count; page < pages; page += 1) {
-      writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, page * pageSize)
-    }
-  } finally {
-    closeSync(fd)
-  }
-}

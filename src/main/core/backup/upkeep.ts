@@ -1,6 +1,7 @@
 import { AppError } from '@shared/api/errors'
 import type { WritableDb } from '../db/open-database'
 import type { EventHub } from '../event-hub'
+import type { LibraryHealth } from './library-health'
 import { quickCheckInWorker } from './integrity-check'
 import { damagedLibraryError, isSnapshotDue } from './open-guards'
 import { snapshotNow } from './take-snapshot'
@@ -12,6 +13,7 @@ export type UpkeepDeps = {
   databasePath: string
   now: Date
   events: EventHub
+  health: LibraryHealth
   nativeBinding?: string | undefined
 }
 
@@ -25,9 +27,11 @@ export async function runUpkeep(deps: UpkeepDeps): Promise<void> {
     const problems = await quickCheckInWorker(deps.databasePath, deps.nativeBinding)
     if (problems.length !== 1 || problems[0] !== 'ok') {
       const error = damagedLibraryError(deps.databasePath, `quick_check: ${problems.join('; ')}`)
+      deps.health.report(error.message)
       deps.events.emit('library.damaged', { message: error.message })
       return
     }
+    deps.health.report(null)
     if (deps.db.open && isSnapshotDue(deps.db, deps.dataDir, deps.now)) {
       await snapshotNow(deps.db, deps.dataDir, deps.now, 'daily')
     }

@@ -130,6 +130,41 @@ describe('export/export-library', () => {
         /tag "nope"/,
       ],
       [JSON.stringify({ ...doc, papers: [doc.papers[0], doc.papers[0]] }), /cannot be stored/],
+      // Field by field, before any write: a digest is later a file name, a URL is fetched.
+      [
+        JSON.stringify({
+          ...doc,
+          papers: [
+            {
+              ...doc.papers[0],
+              files: [
+                {
+                  sha256: '../../../../etc/passwd',
+                  size: 1,
+                  origin: 'download',
+                  added_at: '2026-01-01T00:00:00Z',
+                },
+              ],
+            },
+          ],
+        }),
+        /paper_files\.sha256 "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd" is not valid \(a SHA-256 digest/,
+      ],
+      [
+        JSON.stringify({ ...doc, papers: [{ ...doc.papers[0], status: 'finished' }] }),
+        /papers\.status "finished"/,
+      ],
+      [
+        JSON.stringify({ ...doc, papers: [{ ...doc.papers[0], pdf_url: 'file:///etc/passwd' }] }),
+        /papers\.pdf_url .* \(an http\(s\) address\)/,
+      ],
+      [
+        JSON.stringify({
+          ...doc,
+          tables: { ...doc.tables, pdf_texts: [{ sha256: 'x/../y', state: 'done' }] },
+        }),
+        /row 1 of pdf_texts: pdf_texts\.sha256/,
+      ],
     ]
     for (const [text, message] of cases) {
       await expect(api.importLibrary({ text, sourceName: 'bad.json' })).rejects.toMatchObject({

@@ -3,13 +3,14 @@ import { LATEST_VERSION } from '../db/migrations'
 import type { WritableDb } from '../db/open-database'
 import { reindexPapers } from '../db/papers-index'
 import { libraryDocumentSchema, type LibraryDocument, type Row } from '@shared/api/library-document'
+import { validateDocumentFields } from './document-fields'
 import { columnsOf, otherTables, PAPER_CHILDREN, quoted } from './library-tables'
 
 /** What importing a library document recreated. */
 export type LibraryImportReport = { papers: number; tags: number; sources: number; lists: number }
 
 /**
- * Parses and validates a library document, naming the first problem (`parse-error`) and
+ * Parses and validates a library document field by field, naming the first problem (`parse-error`) and
  * refusing one from a newer schema (`db-from-future`).
  */
 export function parseLibraryDocument(text: string, name: string): LibraryDocument {
@@ -37,6 +38,7 @@ export function parseLibraryDocument(text: string, name: string): LibraryDocumen
       `${name} was exported by a newer Papershelf (schema ${parsed.data.schemaVersion}; this version knows up to ${LATEST_VERSION}).`,
     )
   }
+  validateDocumentFields(parsed.data, name)
   return parsed.data
 }
 

@@ -18,7 +18,14 @@ export type FetchToFileOptions = {
 }
 
 /** A finished transfer: what the last hop answered and how much was written. */
-export type FetchedFile = { status: number; url: string; contentType: string | null; size: number }
+export type FetchedFile = {
+  status: number
+  url: string
+  contentType: string | null
+  size: number
+  /** The `Retry-After` header of an error answer, if any. */
+  retryAfter?: string | null
+}
 
 const MAX_REDIRECTS = 5
 
@@ -62,6 +69,7 @@ export async function fetchToFile(
           url: current,
           contentType: response.headers.get('content-type'),
           size: 0,
+          retryAfter: response.headers.get('retry-after'),
         }
       }
       const refused = options.checkHeaders?.(response.status, response.headers) ?? null

@@ -43,7 +43,8 @@ export type HttpClientOptions = {
 /** GETs remote documents safely: retries, politeness, content checks, conditional requests. */
 export type HttpClient = { get(url: string, request: HttpRequest): Promise<HttpResponse> }
 
-const RETRYABLE = new Set([408, 429, 500, 502, 503, 504])
+/** Statuses worth asking again (after a pause): overload, rate limits, server hiccups. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])
 const CONTENT_TYPES: Record<ExpectedContent, RegExp> = {
   json: /\bjson\b/i,
   xml: /\bxml\b/i,
@@ -113,7 +114,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             return answer(response, false, attempt)
           }
           failure = httpError(response)
-          if (!RETRYABLE.has(response.status)) throw failure
+          if (!RETRYABLE_STATUSES.has(response.status)) throw failure
           waitMs = retryAfterMs(response.headers.get('retry-after'))
         } catch (error) {
           if (!(error instanceof AppError) || error.code !== 'network') throw error
@@ -125,8 +126,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             `${failure.message.replace(/\.$/, '')} (gave up after ${attempt} attempts).`,
           )
         }
-        const backoff = backoffBaseMs * 2 ** (attempt - 1) * (0.5 + random())
-        const wait = Math.max(waitMs ?? 0, backoff)
+        const wait = retryWaitMs(attempt, backoffBaseMs, waitMs, random)
         if (wait > maxWaitMs) {
           throw new AppError(
             failure.code,
@@ -204,6 +204,11 @@ function errorDetail(response: FetchedBody): string {
     return summary?.trim() ?? ''
   }
   return text.split('\n')[0]?.slice(0, 200) ?? ''
+}
+
+/** The pause before retry `attempt`: exponential backoff with jitter, or longer when the server asks. */
+export function retryWaitMs(attempt: number, backoffBaseMs: number, retryAfter: number | null, random = Math.random): number {
+  return Math.max(retryAfter ?? 0, backoffBaseMs * 2 ** (attempt - 1) * (0.5 + random()))
 }
 
 /** `Retry-After` as milliseconds: seconds or an HTTP date; null when absent or unreadable. */

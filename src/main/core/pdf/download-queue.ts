@@ -4,7 +4,8 @@ import type { PaperId } from '@shared/model/ids'
 import type { DownloadJob, DownloadOverall } from '@shared/model/pdf'
 import type { EventHub } from '../event-hub'
 import type { FetchFn } from '../net/fetch-bytes'
-import { fetchToFile } from '../net/fetch-to-file'
+import { fetchToFile, type FetchedFile } from '../net/fetch-to-file'
+import { RETRYABLE_STATUSES, retryAfterMs, retryWaitMs } from '../net/http-client'
 import {
   deleteJob,
   getJob,
@@ -26,6 +27,12 @@ export type DownloadPolicy = {
   timeoutMs: number
   idleMs: number
   maxBytes: number
+  /** Retries of one address after a network error, 429 or 5xx (Retry-After honoured). */
+  retries: number
+  /** First backoff step; doubled per retry, with jitter. */
+  backoffBaseMs: number
+  /** The longest pause before a retry; a server asking for more is not retried. */
+  maxRetryWaitMs: number
 }
 
 /** The defaults: arXiv asks for one connection and a few seconds between requests. */
@@ -36,6 +43,9 @@ export function defaultPolicy(arxivBase: string): DownloadPolicy {
     timeoutMs: 10 * 60_000,
     idleMs: 60_000,
     maxBytes: MAX_PDF_BYTES,
+    retries: 3,
+    backoffBaseMs: 2000,
+    maxRetryWaitMs: 120_000,
   }
 }
 
@@ -186,7 +196,8 @@ export function createDownloadQueue(deps: DownloadQueueDeps): DownloadQueue {
         }
         tempFile = await newTempFile(deps.dataDir, `paper-${paperId}`)
         let lastEmit = 0
-        const fetched = await fetchToFile(deps.fetch, url, tempFile, {
+        const target = tempFile
+        const fetched = await withRetries(policy, signal, () => fetchToFile(deps.fetch, url, target, {
           maxBytes: policy.maxBytes,
           timeoutMs: policy.timeoutMs,
           idleMs: policy.idleMs,
@@ -202,7 +213,7 @@ export function createDownloadQueue(deps: DownloadQueueDeps): DownloadQueue {
               emit({ ...job })
             }
           },
-        })
+        }))
         if (fetched.status >= 200 && fetched.status < 300) {
           if (closed) return
           await acceptTempFile(deps, { paperId, tempFile, origin: 'download', label: fetched.url })
@@ -317,5 +328,32 @@ function placeholder(id: number, state: 'done' | 'cancelled'): DownloadJob {
     received: 0,
     total: null,
     error: null,
+  }
+}
+
+/**
+ * Runs one download, again after a network error or a retryable status (429, 5xx), pausing as
+ * the server asks (Retry-After) or with backoff; the last answer or error stands.
+ */
+async function withRetries(
+  policy: DownloadPolicy,
+  signal: AbortSignal,
+  attempt: () => Promise<FetchedFile>,
+): Promise<FetchedFile> {
+  for (let tries = 1; ; tries += 1) {
+    let retryAfter: number | null = null
+    try {
+      const fetched = await attempt()
+      if (!RETRYABLE_STATUSES.has(fetched.status) || tries > policy.retries) return fetched
+      retryAfter = retryAfterMs(fetched.retryAfter ?? null)
+    } catch (error) {
+      const retryable = error instanceof AppError && error.code === 'network' && !signal.aborted
+      if (!retryable || tries > policy.retries) throw error
+    }
+    const wait = retryWaitMs(tries, policy.backoffBaseMs, retryAfter)
+    if (wait > policy.maxRetryWaitMs) {
+      throw new AppError('remote-error', `The server asks to wait ${Math.ceil(wait / 1000)} s before the next try; not waiting that long.`)
+    }
+    await delay(wait, signal)
   }
 }

@@ -39,7 +39,7 @@ describe('pdf/download-queue', { timeout: 30_000 }, () => {
       dataDir,
       now: () => TEST_NOW,
       baseUrls: { arxiv },
-      pdf: { policy: { spacingMs: { '*': 0 }, ...(maxBytes ? { maxBytes } : {}) } },
+      pdf: { policy: { spacingMs: { '*': 0 }, backoffBaseMs: 10, ...(maxBytes ? { maxBytes } : {}) } },
     })
     cores.push(core)
     return { core, api: createClient(inProcessTransport(core)) }
@@ -73,6 +73,35 @@ describe('pdf/download-queue', { timeout: 30_000 }, () => {
     expect(location?.file).toBe(join(pdfDir(dataDir), `${location?.sha256}.pdf`))
     expect(filesIn(dataDir)).toEqual({ stored: [`${location?.sha256}.pdf`], partial: [] })
     expect(fileRows(dataDir)).toHaveLength(1)
+  })
+
+  it('retries a 429 after the pause Retry-After asks for, and a 503, then stores the PDF', async () => {
+    const replies = [
+      { status: 429, headers: { 'retry-after': '1' }, body: 'slow down' },
+      { status: 503, body: 'busy' },
+      { headers: PDF_HEADERS, body: pdf },
+    ]
+    const server = await serve({ 'GET /pdf/2401.00001v2': () => replies.shift() ?? { status: 500 } })
+    const dataDir = tempDir()
+    const { api } = open(dataDir, server.url)
+    const id = await addPaper(api)
+    const report = await api.downloadPdfs({ ids: [id], wait: true })
+    expect(report.results.map((r) => [r.state, r.error])).toEqual([['done', null]])
+    const times = server.requests.map((r) => r.at)
+    expect(times).toHaveLength(3)
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(1000)
+    expect(fileRows(dataDir)).toHaveLength(1)
+  })
+
+  it('gives up on a server that keeps answering 503, with its answer, after the retries', async () => {
+    const server = await serve({ 'GET /pdf/2401.00001v2': { status: 503, body: 'busy' } })
+    const dataDir = tempDir()
+    const { api } = open(dataDir, server.url)
+    const id = await addPaper(api)
+    const report = await api.downloadPdfs({ ids: [id], wait: true })
+    expect(report.results[0]?.error).toMatch(/answered 503/)
+    expect(server.requests).toHaveLength(4)
+    expect(filesIn(dataDir)).toEqual({ stored: [], partial: [] })
   })
 
   it.each([

@@ -12,7 +12,7 @@ import {
 import { pdfCandidates } from './pdf-links'
 import { pdfDir } from './pdf-paths'
 import { sweepStore, type PdfStoreDeps } from './pdf-store'
-import { createPdfWorkerClient, type PdfWorkerClient } from './pdf-worker-client'
+import { createPdfWorkerClient, type PdfBudget, type PdfWorkerClient } from './pdf-worker-client'
 import { createTextIndexer, type TextIndexer } from './text-indexer'
 
 /** Tuning a host may override (tests shorten the politeness delays). */
@@ -20,6 +20,8 @@ export type PdfOptions = {
   /** Resume the download queue and pending text extraction at start (the app and the server do). */
   resume?: boolean
   policy?: Partial<DownloadPolicy>
+  /** Per-file bounds of the PDF thread (time, heap, resident memory). */
+  budget?: Partial<PdfBudget>
 }
 
 /** The long-lived PDF machinery of one open library. */
@@ -52,7 +54,7 @@ export function createPdfRuntime(deps: {
   const { db, events } = deps
   mkdirSync(pdfDir(deps.dataDir), { recursive: true })
   let open = true
-  const worker = createPdfWorkerClient()
+  const worker = createPdfWorkerClient(deps.options?.budget)
   const store: PdfStoreDeps = {
     db,
     dataDir: deps.dataDir,

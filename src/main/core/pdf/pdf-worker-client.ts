@@ -1,6 +1,6 @@
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createWorkerClient } from '../workers/worker-client'
+import { createWorkerClient, reviveAppError } from '../workers/worker-client'
 import type { PdfInspection, PdfPagesText } from './pdf-text'
 import type { PdfWorkerRequest } from './pdf-worker'
 
@@ -11,18 +11,31 @@ export type PdfWorkerClient = {
   close(): Promise<void>
 }
 
+/** What one PDF may cost the process: time per request, heap of the thread, resident memory. */
+export type PdfBudget = { inspectMs: number; extractMs: number; rssBytes: number; heapMb: number }
+
+/** Bounds that keep a crafted PDF (a small file of gigabytes of drawing commands) from taking the machine. */
+export const DEFAULT_PDF_BUDGET: PdfBudget = {
+  inspectMs: 60_000,
+  extractMs: 3 * 60_000,
+  rssBytes: 1024 * 2 ** 20,
+  heapMb: 384,
+}
+
 /**
  * Starts the PDF thread on first use. A request that outlives its deadline ends the thread (pdf.js
  * may be stuck in a hostile file); the next request starts a fresh one.
  */
-export function createPdfWorkerClient(
-  timeouts = { inspectMs: 60_000, extractMs: 10 * 60_000 },
-): PdfWorkerClient {
+export function createPdfWorkerClient(budget: Partial<PdfBudget> = {}): PdfWorkerClient {
+  const { inspectMs, extractMs, rssBytes, heapMb } = { ...DEFAULT_PDF_BUDGET, ...budget }
+  const timeouts = { inspectMs, extractMs }
   const client = createWorkerClient<PdfWorkerRequest>({
     name: 'pdf-worker',
     sourceDir: dirname(fileURLToPath(import.meta.url)),
     label: 'PDF thread',
-    revive: (failure) => new Error(failure.message),
+    revive: (failure) => reviveAppError(failure),
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
+    memoryBudget: { rssBytes, pollMs: 50 },
   })
   return {
     inspect: (file, textPages) =>

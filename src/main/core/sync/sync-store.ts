@@ -8,6 +8,7 @@ import type {
   SyncRunStatus,
 } from '@shared/model/sync-source'
 import { SYNC_KINDS } from '@shared/model/sync-source'
+import { currentProcess, identityText, isProcessAlive, parseIdentityText } from '../../owner/process-identity'
 import type { WritableDb } from '../db/open-database'
 import type { PageValidators } from '../sources/fetch-context'
 import { prepared } from '../db/prepared'
@@ -160,13 +161,13 @@ export function listSourceSummaries(db: WritableDb, ids?: ReadonlyArray<number>)
     })
 }
 
-/** Starts a run record (committed at once, so a crash leaves a visible 'running' row). */
+/** Starts a run record (committed at once, so a crash leaves a visible 'running' row), naming this process. */
 export function startRun(db: WritableDb, sourceId: number, now: string): SyncRun {
   const row = db
     .prepare(
-      `INSERT INTO sync_runs (source_id, started_at, status) VALUES (?, ?, 'running') RETURNING *`,
+      `INSERT INTO sync_runs (source_id, started_at, status, process) VALUES (?, ?, 'running', ?) RETURNING *`,
     )
-    .get(sourceId, now) as RunRow
+    .get(sourceId, now, identityText(currentProcess())) as RunRow
   return toRun(row)
 }
 
@@ -181,14 +182,28 @@ export function saveRun(db: WritableDb, run: SyncRun): void {
 }
 
 /**
- * Runs left 'running' by a process that stopped mid-way are marked failed. Only old ones: another
- * process (the CLI beside the app) may be syncing right now.
+ * Runs left 'running' by a process that is gone are marked 'interrupted'; a run whose process
+ * still lives (a CLI sync beside this one) is left alone. Returns how many were marked.
  */
-export function closeAbandonedRuns(db: WritableDb, now: Date, olderThanMs = 6 * 3_600_000): void {
-  db.prepare(
-    `UPDATE sync_runs SET status = 'failed', finished_at = ?, error = 'interrupted (the app stopped during the sync)'
-     WHERE status = 'running' AND started_at < ?`,
-  ).run(now.toISOString(), new Date(now.getTime() - olderThanMs).toISOString())
+export function closeAbandonedRuns(db: WritableDb, now: Date): number {
+  if (db.readonly) return 0
+  const running = db
+    .prepare(`SELECT id, process FROM sync_runs WHERE status = 'running'`)
+    .all() as Array<{ id: number; process: string | null }>
+  const abandoned = running.filter((run) => {
+    const owner = run.process === null ? null : parseIdentityText(run.process)
+    return owner === null || !isProcessAlive(owner)
+  })
+  const mark = db.prepare(
+    `UPDATE sync_runs SET status = 'interrupted', finished_at = ?,
+       error = 'interrupted: the process running it stopped before it ended' WHERE id = ?`,
+  )
+  if (abandoned.length > 0) {
+    db.transaction(() => {
+      for (const run of abandoned) mark.run(now.toISOString(), run.id)
+    })()
+  }
+  return abandoned.length
 }
 
 /** The runs of a source, newest first. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { APP_ERROR_CODES, AppError, type AppErrorCode } from '@shared/api/errors'
 
 /** A failure as it crosses from a worker thread: enough to rebuild the error the caller expects. */
@@ -47,17 +47,18 @@ export type WorkerClient<Request> = {
  * Where a worker script is: beside the bundle (`out/main/<name>.js`, one level up from a chunk),
  * or the TypeScript source under tests and benchmarks, run through tsx.
  */
-function startWorker(name: string, sourceDir: string): Worker {
+function startWorker(name: string, sourceDir: string, limits: ResourceLimits | undefined): Worker {
+  const options = limits ? { resourceLimits: limits } : {}
   const here = dirname(fileURLToPath(import.meta.url))
   for (const dir of [here, join(here, '..')]) {
     const built = join(dir, `${name}.js`)
-    if (existsSync(built)) return new Worker(built)
+    if (existsSync(built)) return new Worker(built, options)
   }
   const source = join(sourceDir, `${name}.ts`)
   if (!existsSync(source)) throw new Error(`The worker script ${name} is missing beside ${here}.`)
   // From source (tests, benchmarks) the thread compiles TypeScript through tsx's loader hooks.
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(source).href)}) })`
-  return new Worker(boot, { eval: true })
+  return new Worker(boot, { eval: true, ...options })
 }
 
 type Pending = {
@@ -79,6 +80,13 @@ export function createWorkerClient<Request extends object>(options: {
   sourceDir: string
   label: string
   revive: (failure: WorkerFailure) => Error
+  /** Heap caps of the thread: past them it dies, failing only its own requests. */
+  resourceLimits?: ResourceLimits
+  /**
+   * The most resident memory the whole process may reach while a request runs; past it the
+   * thread is ended (decoded buffers live outside the heap caps). Checked every `pollMs`.
+   */
+  memoryBudget?: { rssBytes: number; pollMs: number }
 }): WorkerClient<Request> {
   let worker: Worker | null = null
   let closed = false
@@ -99,7 +107,7 @@ export function createWorkerClient<Request extends object>(options: {
   }
 
   const start = (): Worker => {
-    const created = startWorker(options.name, options.sourceDir)
+    const created = startWorker(options.name, options.sourceDir, options.resourceLimits)
     created.unref()
     created.on('message', (response: WorkerResponse) => {
       const entry = settle(response.id)
@@ -125,6 +133,31 @@ export function createWorkerClient<Request extends object>(options: {
     return created
   }
 
+  /** Ends `thread` when the process outgrows the budget while request `id` is pending. */
+  const watchMemory = (id: number, thread: Worker, budget: { rssBytes: number; pollMs: number }) => {
+    const poll = setInterval(() => {
+      if (!pending.has(id)) {
+        clearInterval(poll)
+        return
+      }
+      const rss = process.memoryUsage.rss()
+      if (rss <= budget.rssBytes) return
+      clearInterval(poll)
+      const mb = (bytes: number) => Math.round(bytes / 2 ** 20)
+      failThread(
+        thread,
+        (what) =>
+          new AppError(
+            'too-large',
+            `${what} needs more memory than the ${options.label} may use (${mb(rss)} MB of ${mb(budget.rssBytes)} MB); it was stopped.`,
+          ),
+      )
+      if (worker === thread) worker = null
+      void thread.terminate()
+    }, budget.pollMs)
+    poll.unref()
+  }
+
   return {
     request<T>(body: Request, timeoutMs: number, what: string): Promise<T> {
       if (closed) return Promise.reject(new AppError('cancelled', 'The library was closed.'))
@@ -143,6 +176,7 @@ export function createWorkerClient<Request extends object>(options: {
           void thread.terminate()
         }, timeoutMs)
         timer.unref()
+        if (options.memoryBudget) watchMemory(id, thread, options.memoryBudget)
         pending.set(id, {
           resolve: resolve as (value: unknown) => void,
           reject,
