@@ -9,16 +9,7 @@ import { searchInputs } from './search-api'
 import { annotationInputs } from './annotations-api'
 
 /** Formats an import understands; `auto` detects one from the text. */
-export const IMPORT_FORMATS = [
-  'auto',
-  'hf-page',
-  'ids',
-  'bibtex',
-  'ris',
-  'csl-json',
-  'feed',
-  'awesome',
-] as const
+export const IMPORT_FORMATS = ['auto', 'hf-page', 'ids', 'bibtex', 'ris', 'csl-json', 'feed', 'awesome'] as const
 export const importFormatSchema = z.enum(IMPORT_FORMATS)
 export type ImportFormat = z.infer<typeof importFormatSchema>
 
@@ -36,10 +27,7 @@ export const tagNameSchema = z
   .min(1, 'a tag name cannot be empty')
   .max(200, 'a tag name is at most 200 characters')
   // eslint-disable-next-line no-control-regex
-  .refine(
-    (name) => !/[\u0000-\u001f\u007f]/.test(name),
-    'a tag name cannot hold control characters',
-  )
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'a tag name cannot hold control characters')
 
 const paperIdsSchema = z.array(paperIdSchema).min(1).max(1_000_000)
 const empty = z.strictObject({})
@@ -65,10 +53,7 @@ export const apiInputs = {
     tags: z.array(tagNameSchema).max(100).default([]),
   }),
   tagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
-  untagPapers: z.strictObject({
-    ids: paperIdsSchema,
-    tags: z.array(tagNameSchema).min(1).max(100),
-  }),
+  untagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
   listTags: empty,
   setStatus: z.strictObject({ ids: paperIdsSchema, status: readingStatusSchema }),
   setStarred: z.strictObject({ ids: paperIdsSchema, starred: z.boolean() }),

@@ -69,10 +69,7 @@ export type MatchRange = readonly [start: number, end: number]
 export type SearchHit = Paper & {
   score: number
   highlights: Partial<
-    Record<
-      'title' | 'authors' | 'organization' | 'abstract' | 'tags' | 'note',
-      ReadonlyArray<MatchRange>
-    >
+    Record<'title' | 'authors' | 'organization' | 'abstract' | 'tags' | 'note', ReadonlyArray<MatchRange>>
   >
   /** The passage to show when words matched only in the abstract, note or PDF text. */
   snippet: SearchSnippet | null

@@ -9,22 +9,14 @@ export const QUERY_OPERATORS = {
   year: 'published in a year (`year:2024`) or a range (`year:2023..2025`)',
   is: 'unread, reading, read, starred, pdf (a stored PDF), new (added since the last visit) or annotated (has highlights or notes)',
   source: 'imported from the list or file with this name',
-  annotation: 'a highlight or comment in the PDF reader holding words starting with this',
+  annotation: 'a highlight or comment made in the PDF reader holding these words',
 } as const
 
 /** An operator name. */
 export type QueryOperator = keyof typeof QUERY_OPERATORS
 
 /** Values `is:` accepts. */
-export const IS_VALUES = [
-  'unread',
-  'reading',
-  'read',
-  'starred',
-  'pdf',
-  'new',
-  'annotated',
-] as const
+export const IS_VALUES = ['unread', 'reading', 'read', 'starred', 'pdf', 'new', 'annotated'] as const
 /** One `is:` value. */
 export type IsValue = (typeof IS_VALUES)[number]
 
