@@ -35,7 +35,7 @@ export type ColorLabel = { color: AnnotationColor; label: string }
  * A rectangle in PDF user space (points, origin bottom left, unrotated page): `[x1, y1, x2, y2]`.
  * Stored this way so zoom, rotation and dark mode never move an annotation.
  */
-export type PdfRect = readonly [number, number, number, number]
+export type PdfRect = [number, number, number, number]
 const coordinate = z.number().finite().min(-100_000).max(100_000)
 export const pdfRectSchema = z.tuple([coordinate, coordinate, coordinate, coordinate])
 

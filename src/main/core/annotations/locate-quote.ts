@@ -1,3 +1,5 @@
+import { squash } from '@shared/model/annotation-text'
+
 /** A page's text. */
 export type PageText = { page: number; text: string }
 
@@ -7,17 +9,6 @@ export type QuoteTarget = {
   prefix: string | null
   suffix: string | null
   page: number
-}
-
-/**
- * Text compared without case or whitespace: a selection in the reader and the indexed page text
- * break lines and join words differently, but their letters come in the same order.
- */
-export function squash(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\u00ad]+/g, '')
 }
 
 function commonSuffixLength(a: string, b: string): number {
