@@ -24,7 +24,7 @@ async function resolveList(ctx: CommandContext, ref: string): Promise<number> {
     lists.find((l) => String(l.id) === ref) ??
     lists.find((l) => l.name.toLowerCase() === ref.toLowerCase())
   if (!found)
-    throw new AppError('not-found', `No list is named "${ref}" (see the sidebar's Lists).`)
+    {throw new AppError('not-found', `No list is named "${ref}" (see the sidebar's Lists).`)}
   return found.id
 }
 
@@ -80,7 +80,7 @@ export const ANNOTATION_COMMANDS: Record<string, Command> = {
       const listRef = ctx.flags.list
       const named = [ctx.args.length > 0, tag !== undefined, listRef !== undefined].filter(Boolean)
       if (named.length !== 1)
-        throw new UsageError('name papers, or give --tag T or --list L (one of them)')
+        {throw new UsageError('name papers, or give --tag T or --list L (one of them)')}
       if (ctx.flags.pdf && ctx.flags.to === undefined) {
         throw new UsageError('--pdf writes files: give the folder with --to DIR')
       }
