@@ -115,8 +115,8 @@ function addOutline(doc: PDFDocument, refs: ReadonlyArray<PDFRef>, every: number
   doc.catalog.set(PDFName.of('Outlines'), root)
 }
 
-/** A small RGB PNG with a colour gradient, built by hand (no image library needed). */
-function gradientPng(width: number, height: number): Uint8Array {
+/** A small RGB PNG with a colour gradient, built by hand (no image library needed; also an area picture). */
+export function gradientPng(width: number, height: number): Uint8Array {
   const raw = Buffer.alloc((width * 3 + 1) * height)
   for (let y = 0; y < height; y += 1) {
     const row = y * (width * 3 + 1)

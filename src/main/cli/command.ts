@@ -38,6 +38,8 @@ export type CliFlags = {
   interval?: string | undefined
   source?: string | undefined
   'all-unread'?: boolean | undefined
+  list?: string | undefined
+  pdf?: boolean | undefined
 }
 
 /** A command: its usage line and what it does; returns the exit code. */

@@ -14,7 +14,7 @@ function formatBytes(bytes: number): string {
 }
 
 /** Every paper the positionals name (numbers, arXiv ids, DOIs). */
-async function resolvePapers(ctx: CommandContext): Promise<PaperId[]> {
+export async function resolvePapers(ctx: CommandContext): Promise<PaperId[]> {
   const ids: PaperId[] = []
   for (const ref of ctx.args) ids.push(await resolvePaper({ ...ctx, args: [ref] }))
   return ids

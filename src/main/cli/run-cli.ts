@@ -32,6 +32,8 @@ const OPTIONS = {
   interval: { type: 'string' },
   source: { type: 'string' },
   'all-unread': { type: 'boolean', default: false },
+  list: { type: 'string' },
+  pdf: { type: 'boolean', default: false },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options']

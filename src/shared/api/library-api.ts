@@ -22,6 +22,13 @@ import type {
   VisitInfo,
 } from './library-ui'
 import type { ResolveReport, SourceSummary, SyncRun } from '../model/sync-source'
+import type {
+  Annotation,
+  AnnotationExport,
+  AnnotationSummary,
+  ColorLabel,
+  PaperAnnotations,
+} from '../model/annotation'
 
 /** Where the open library lives and what it holds. */
 export type LibraryInfo = {
@@ -185,6 +192,20 @@ export type ApiOutputs = {
   setReadingPosition: ChangeCount
   /** Phrase search inside stored PDFs' text: paper, page and snippet per hit. */
   searchPdfText: ReadonlyArray<PdfTextHit>
+  /** A paper's highlights, notes and areas in page order (those of an older file version re-anchored first). Error `not-found`. */
+  listAnnotations: PaperAnnotations
+  /** How many annotations a paper has and the newest ones. Error `not-found`. */
+  annotationSummary: AnnotationSummary
+  /** Stores a highlight, sticky note or area highlight (one transaction). Error `not-found`. */
+  addAnnotation: Annotation
+  /** Changes an annotation's colour, comment or rectangles. Error `not-found`. */
+  updateAnnotation: Annotation
+  /** Deletes an annotation. Error `not-found`. */
+  deleteAnnotation: ChangeCount
+  /** Names what a colour means; returns every colour. */
+  renameAnnotationColor: ReadonlyArray<ColorLabel>
+  /** Annotations of papers (ids, a tag or a list) as Markdown, optionally written to a folder with pictures and annotated PDF copies. */
+  exportAnnotations: AnnotationExport
 }
 
 /** The contract every door exposes: one object argument per method, promise results. */

@@ -2,13 +2,15 @@ import { z } from 'zod'
 import type { QueryWarning } from '../search/query-syntax'
 import type { MatchRange, SearchHit } from './library-api'
 
-/** A passage of the abstract, note or PDF text around a match, with highlights into `text`. */
+/** A passage of the abstract, note, PDF text or an annotation around a match, with highlights into `text`. */
 export type SearchSnippet = {
-  field: 'abstract' | 'note' | 'pdf'
+  field: 'abstract' | 'note' | 'pdf' | 'annotation'
   text: string
   highlights: ReadonlyArray<MatchRange>
-  /** The PDF page (1-based) for a PDF passage, else null. */
+  /** The PDF page (1-based) for a PDF passage or an annotation, else null. */
   page: number | null
+  /** The annotation that matched (an `annotation:` search). */
+  annotationId?: number
 }
 
 /** A query word the library does not hold, and the library words searched in its place. */

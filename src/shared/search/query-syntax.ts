@@ -7,21 +7,22 @@ export const QUERY_OPERATORS = {
   author: 'an author whose name has a word starting with this',
   org: 'the organization that posted the paper',
   year: 'published in a year (`year:2024`) or a range (`year:2023..2025`)',
-  is: 'unread, reading, read, starred, pdf (a stored PDF) or new (added since the last visit)',
+  is: 'unread, reading, read, starred, pdf (a stored PDF), new (added since the last visit) or annotated (has highlights or notes)',
   source: 'imported from the list or file with this name',
+  annotation: 'a highlight or comment made in the PDF reader holding these words',
 } as const
 
 /** An operator name. */
 export type QueryOperator = keyof typeof QUERY_OPERATORS
 
 /** Values `is:` accepts. */
-export const IS_VALUES = ['unread', 'reading', 'read', 'starred', 'pdf', 'new'] as const
+export const IS_VALUES = ['unread', 'reading', 'read', 'starred', 'pdf', 'new', 'annotated'] as const
 /** One `is:` value. */
 export type IsValue = (typeof IS_VALUES)[number]
 
 /** A filter from an operator; `negated` for a leading `-` (`-tag:read-later`). */
 export type QueryFilter =
-  | { kind: 'tag' | 'author' | 'org' | 'source'; value: string; negated: boolean }
+  | { kind: 'tag' | 'author' | 'org' | 'source' | 'annotation'; value: string; negated: boolean }
   | { kind: 'year'; from: number; to: number; negated: boolean }
   | { kind: 'is'; value: IsValue; negated: boolean }
 
@@ -194,7 +195,7 @@ function parseOperator(
     default:
       token('operator')
       parsed.filters.push({
-        kind: name as 'tag' | 'author' | 'org' | 'source',
+        kind: name as 'tag' | 'author' | 'org' | 'source' | 'annotation',
         value: trimmed,
         negated,
       })

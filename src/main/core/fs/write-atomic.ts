@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, openSync, renameSync } from 'node:fs'
-import { open, rename } from 'node:fs/promises'
+import { open, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 /** A temporary name beside `target`, so the final rename stays on one file system. */
@@ -32,6 +32,18 @@ export async function commitTempFileAsync(temp: string, target: string): Promise
   }
   await rename(temp, target)
   syncFolder(dirname(target))
+}
+
+/** Writes a whole file atomically: a temporary file beside the target, flushed, then renamed. */
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = tempPathFor(target)
+  try {
+    await writeFile(temp, data)
+    await commitTempFileAsync(temp, target)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
 }
 
 /** Flushes a folder's entries (a rename lives in the folder, not in the file). */

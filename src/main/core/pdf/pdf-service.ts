@@ -328,7 +328,7 @@ function readingPosition(db: WritableDb, id: number): ReadingPosition | null {
 }
 
 /** The papers a download request names: the union of ids, a tag, a source, a list and all unread. */
-function selectPapers(
+export function selectPapers(
   db: WritableDb,
   input: {
     ids?: ReadonlyArray<number> | undefined

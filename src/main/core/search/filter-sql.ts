@@ -1,5 +1,6 @@
 import type { QueryFilter } from '@shared/search/query-syntax'
 import { splitWords } from '@shared/search/query-syntax'
+import { annotatedCondition, annotationWordsCondition } from '../annotations/annotation-filter'
 
 /**
  * SQL conditions on `papers p` and their parameters, ANDed together; `fts` are FTS5 expressions
@@ -81,8 +82,16 @@ export function filterSql(filters: ReadonlyArray<QueryFilter>, context: FilterCo
           case 'new':
             add(filter.negated, 'p.added_at >= ?', context.newSince())
             break
+          case 'annotated':
+            add(filter.negated, annotatedCondition())
+            break
         }
         break
+      case 'annotation': {
+        const condition = annotationWordsCondition(filter.value)
+        if (condition) add(filter.negated, condition.sql, ...condition.params)
+        break
+      }
       case 'source':
         add(
           filter.negated,

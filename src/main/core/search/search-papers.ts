@@ -5,6 +5,7 @@ import { jsonIds } from '../db/json-ids'
 import type { WritableDb } from '../db/open-database'
 import { catchUpSearchIndex } from '../db/papers-index'
 import { getPaperRows, hydratePapers } from '../db/papers-repo'
+import { withAnnotationSnippets } from '../annotations/annotation-filter'
 import { filterSql, type FilterContext, type FilterSql } from './filter-sql'
 import { hasPdfText, pdfCandidates, pdfSnippet, pdfWordsOf } from './pdf-text-search'
 import { excludedExpression, matchSteps, planQuery, type QueryPlan } from './plan-query'
@@ -54,7 +55,7 @@ export function searchPapers(db: WritableDb, query: string, options: SearchOptio
   const corrections = correctionsOf(plan)
   if (plan.words.length === 0 && plan.phrases.length === 0) {
     return {
-      hits: filteredOnly(db, filters, options.limit),
+      hits: withAnnotationSnippets(db, parsed.filters, filteredOnly(db, filters, options.limit)),
       warnings: parsed.warnings,
       corrections,
     }
@@ -137,7 +138,11 @@ export function searchPapers(db: WritableDb, query: string, options: SearchOptio
     else if (quote) snippet = snippetOf(texts[quote], highlights[quote] ?? [], quote)
     return { ...paper, score: top[index]?.score ?? 0, highlights, snippet }
   })
-  return { hits, warnings: parsed.warnings, corrections }
+  return {
+    hits: withAnnotationSnippets(db, parsed.filters, hits),
+    warnings: parsed.warnings,
+    corrections,
+  }
 }
 
 type LeanRow = {

@@ -9,6 +9,8 @@ export type ReaderProps = {
   page?: number
   /** Find this text once open (a full-text hit). */
   query?: string
+  /** Show this annotation once open (an annotation hit). */
+  annotationId?: number
 }
 
 // Resolved when the app is built: the reader is included when its module is present.

@@ -6,6 +6,7 @@ import { formatDay } from '../library/paper-format'
 import { MathText } from './MathText'
 import { NoteEditor } from './NoteEditor'
 import { TagEditor } from './TagEditor'
+import { AnnotationSummary } from '../annotations/AnnotationSummary'
 
 const STATUS_ACTIONS: ReadonlyArray<{ status: ReadingStatus; label: string }> = [
   { status: 'unread', label: 'Mark as unread' },
@@ -175,6 +176,7 @@ export function DetailPane({
           <h3>Note</h3>
           <NoteEditor key={paper.id} note={paper.note} onSave={actions.saveNote} />
         </section>
+        <AnnotationSummary paperId={paper.id} />
 
         {paper.provenance.length > 0 ? (
           <section className="detail__section" aria-label="Where it came from">

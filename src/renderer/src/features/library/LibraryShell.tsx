@@ -74,6 +74,7 @@ export function LibraryShell({
     id: PaperId
     page?: number
     query?: string
+    annotationId?: number
   } | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<HTMLElement>(null)
@@ -310,6 +311,7 @@ export function LibraryShell({
                 paperId={readerFor.id}
                 page={readerFor.page}
                 query={readerFor.query}
+                annotationId={readerFor.annotationId}
                 onClose={() => setReaderFor(null)}
               />
             </Suspense>

@@ -37,6 +37,10 @@ export type PdfViewerProps = {
   onClose: () => void
   /** Extra toolbar content (close, "Mark as read"). */
   toolbarEnd?: ReactNode
+  /** The open document and pdf.js viewer (null once closed), for layers drawn over the pages. */
+  onDocument?: (open: { doc: PDFDocumentProxy; viewer: PDFViewer; eventBus: EventBus } | null) => void
+  /** A panel beside the pages, after them (annotations). */
+  sideEnd?: ReactNode
 }
 
 type Panel = 'none' | 'outline' | 'thumbnails'
@@ -165,6 +169,7 @@ export function PdfViewer(props: PdfViewerProps) {
         linkService.setDocument(doc, null)
         live.current = { doc, viewer, eventBus, linkService }
         setLoaded(live.current)
+        latest.current.onDocument?.({ doc, viewer, eventBus })
       },
       (reason: unknown) => {
         if (!cancelled) setError(reason instanceof Error ? reason.message : String(reason))
@@ -172,6 +177,7 @@ export function PdfViewer(props: PdfViewerProps) {
     )
     return () => {
       cancelled = true
+      latest.current.onDocument?.(null)
       viewer.cleanup()
       void task.destroy()
       live.current = null
@@ -406,6 +412,7 @@ export function PdfViewer(props: PdfViewerProps) {
             <div ref={viewerRef} className="pdfViewer" />
           </div>
         </div>
+        {props.sideEnd}
       </div>
     </div>
   )

@@ -3,6 +3,7 @@ import type { PaperId } from '@shared/model/ids'
 import { displayTitle } from '@shared/model/paper'
 import { api, subscribeToEvents } from '../../api'
 import { useStore } from '../../hooks/use-store'
+import { useAnnotations } from '../annotations/use-annotations'
 import { PdfViewer, type ViewerState } from './PdfViewer'
 import { pdfSourceFor } from './pdf-source'
 import { createReaderStore } from './reader-store'
@@ -19,6 +20,8 @@ export function ReaderView(props: {
   page?: number
   /** Find this text once open (a full-text hit). */
   query?: string
+  /** Show this annotation once open (an annotation hit). */
+  annotationId?: number
 }) {
   const store = useMemo(
     () => createReaderStore({ api, subscribeToEvents, paperId: props.paperId }),
@@ -26,6 +29,7 @@ export function ReaderView(props: {
   )
   useEffect(() => store.start(), [store])
   const state = useStore(store)
+  const pen = useAnnotations(props.paperId, props.annotationId)
   const [dark, setDark] = useState(() => localStorage.getItem(DARK_KEY) === '1')
   const [view, setView] = useState<ViewerState | null>(null)
   const [dragging, setDragging] = useState(false)
@@ -116,7 +120,14 @@ export function ReaderView(props: {
           dark={dark}
           onToggleDark={() => setDark(!dark)}
           onClose={props.onClose}
-          toolbarEnd={close}
+          toolbarEnd={
+            <>
+              {pen.tools}
+              {close}
+            </>
+          }
+          onDocument={pen.onDocument}
+          sideEnd={pen.panel}
         />
       ) : state.loaded ? (
         <NoPdf

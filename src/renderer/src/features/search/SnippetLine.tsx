@@ -1,7 +1,7 @@
 import type { SearchSnippet } from '@shared/api/search-api'
 import { highlightParts } from './highlight-parts'
 
-const WHERE = { abstract: 'Abstract', note: 'Note', pdf: 'PDF' } as const
+const WHERE = { abstract: 'Abstract', note: 'Note', pdf: 'PDF', annotation: 'Annotation' } as const
 
 /** The passage a search matched in the abstract, note or PDF text, with "p. N" for a PDF page. */
 export function SnippetLine({
@@ -12,8 +12,13 @@ export function SnippetLine({
   /** Opens the hit (the reader at the page); absent when the snippet opens nothing. */
   onOpen?: () => void
 }) {
+  const page = snippet.page === null ? '' : `p. ${snippet.page}`
   const where =
-    snippet.field === 'pdf' && snippet.page !== null ? `p. ${snippet.page}` : WHERE[snippet.field]
+    snippet.field === 'pdf' && page
+      ? page
+      : snippet.field === 'annotation'
+        ? `${WHERE.annotation} ${page}`.trim()
+        : WHERE[snippet.field]
   return (
     <div
       className={`search-snippet${onOpen ? ' search-snippet--openable' : ''}`}

@@ -27,6 +27,17 @@ describe('renderer/features/search/reader-target', () => {
     })
   })
 
+  it('opens an annotation hit at its page and annotation, finding nothing', () => {
+    const hit: SearchSnippet = {
+      field: 'annotation',
+      text: 'Why periodic?',
+      highlights: [[4, 12]],
+      page: 2,
+      annotationId: 9,
+    }
+    expect(readerTargetOf(hit, 'annotation:periodic')).toEqual({ page: 2, annotationId: 9 })
+  })
+
   it('opens nothing for abstract and note passages or no snippet', () => {
     expect(readerTargetOf({ ...pdf, field: 'abstract', page: null }, 'lattice')).toBeNull()
     expect(readerTargetOf(null, 'lattice')).toBeNull()

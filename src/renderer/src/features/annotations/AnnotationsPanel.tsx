@@ -1,0 +1,230 @@
+import { useDeferredValue, useEffect, useRef, useState } from 'react'
+import type { Annotation, AnnotationColor } from '@shared/model/annotation'
+import { COLOR_HEX } from '@shared/model/annotation'
+import type { AnnotationsState, AnnotationsStore } from './annotations-store'
+import { ColorNames } from './ColorNames'
+
+/** A download of text as a file (the browser's own save). */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1_000)
+}
+
+/**
+ * The Annotations panel beside the pages: every annotation in page order, filtered by colour;
+ * choosing one scrolls the pages to it and opens its comment, colour and delete controls. Those
+ * that could not be placed on this version of the PDF are listed apart.
+ */
+export function AnnotationsPanel(props: {
+  store: AnnotationsStore
+  state: AnnotationsState
+  /** Grows when the active annotation's comment should take focus (a new note, "Comment…"). */
+  editRequest: number
+  onShow: (annotation: Annotation) => void
+  /** Focus goes back to the pages. */
+  onDone: () => void
+}) {
+  const { store, state } = props
+  // A long list renders in the background, so opening a paper never waits for it.
+  const annotations = useDeferredValue(state.annotations)
+  const shown = annotations.filter((a) => state.shown.has(a.color))
+  const placed = shown.filter((a) => a.anchor !== 'unanchored')
+  const lost = shown.filter((a) => a.anchor === 'unanchored')
+  const [naming, setNaming] = useState(false)
+  const labels = new Map(state.colors.map((c) => [c.color, c.label]))
+
+  const item = (a: Annotation) => (
+    <AnnotationItem
+      key={`${a.id}:${a.comment ?? ''}`}
+      annotation={a}
+      label={labels.get(a.color) ?? a.color}
+      active={a.id === state.activeId}
+      colors={state.colors.map((c) => c.color)}
+      labels={labels}
+      editRequest={a.id === state.activeId ? props.editRequest : 0}
+      onPick={() => {
+        store.setActive(a.id)
+        if (a.anchor !== 'unanchored') props.onShow(a)
+      }}
+      onSave={async (comment) => {
+        await store.update(a.id, { comment })
+        props.onDone()
+      }}
+      onColor={(color) => void store.update(a.id, { color })}
+      onDelete={async () => {
+        await store.remove(a.id)
+        props.onDone()
+      }}
+      onCancel={props.onDone}
+    />
+  )
+
+  return (
+    <aside className="ps-panel" aria-label="Annotations">
+      <header className="ps-panel__head">
+        <h3>
+          Annotations <span className="ps-panel__count">{state.annotations.length}</span>
+        </h3>
+        <button
+          type="button"
+          disabled={state.annotations.length === 0}
+          onClick={() =>
+            void store.exportMarkdown().then((file) => {
+              if (file) download(file.name, file.markdown)
+            })
+          }
+        >
+          Export Markdown
+        </button>
+      </header>
+      <fieldset className="ps-panel__filter">
+        <legend>Show colours</legend>
+        {state.colors.map((c) => (
+          <label
+            key={c.color}
+            style={{ '--annot-color': COLOR_HEX[c.color] } as React.CSSProperties}
+          >
+            <input
+              type="checkbox"
+              checked={state.shown.has(c.color)}
+              onChange={() => store.toggleShown(c.color)}
+            />
+            <span className="ps-swatch" aria-hidden="true" />
+            {c.label}
+          </label>
+        ))}
+        <button
+          type="button"
+          className="link"
+          aria-expanded={naming}
+          onClick={() => setNaming(!naming)}
+        >
+          Rename colours
+        </button>
+      </fieldset>
+      {naming ? (
+        <ColorNames
+          colors={state.colors}
+          onRename={(color, label) => void store.renameColor(color, label)}
+          onClose={() => setNaming(false)}
+        />
+      ) : null}
+      {state.error ? (
+        <p className="ps-panel__error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      {state.loaded && state.annotations.length === 0 ? (
+        <p className="ps-panel__empty">
+          Select text and press Highlight (H), or place a Note or an Area on a page.
+        </p>
+      ) : null}
+      <ol className="ps-panel__list" data-testid="annotation-list">
+        {placed.map(item)}
+      </ol>
+      {lost.length > 0 ? (
+        <section className="ps-panel__lost" aria-label="Not found in this version">
+          <h4>Not found in this version of the PDF ({lost.length})</h4>
+          <ol className="ps-panel__list">{lost.map(item)}</ol>
+        </section>
+      ) : null}
+    </aside>
+  )
+}
+
+function AnnotationItem(props: {
+  annotation: Annotation
+  label: string
+  active: boolean
+  colors: ReadonlyArray<AnnotationColor>
+  labels: ReadonlyMap<AnnotationColor, string>
+  editRequest: number
+  onPick: () => void
+  onSave: (comment: string) => Promise<void>
+  onColor: (color: AnnotationColor) => void
+  onDelete: () => Promise<void>
+  onCancel: () => void
+}) {
+  const a = props.annotation
+  const [draft, setDraft] = useState(a.comment ?? '')
+  const commentRef = useRef<HTMLTextAreaElement>(null)
+  const itemRef = useRef<HTMLLIElement>(null)
+  useEffect(() => {
+    if (props.active) itemRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [props.active])
+  useEffect(() => {
+    if (props.editRequest > 0) commentRef.current?.focus()
+  }, [props.editRequest])
+  const what = a.kind === 'highlight' ? (a.quote ?? '') : a.kind === 'note' ? 'Sticky note' : 'Area'
+  return (
+    <li
+      ref={itemRef}
+      className={`ps-item${props.active ? ' ps-item--active' : ''}`}
+      data-annotation-id={a.id}
+      style={{ '--annot-color': COLOR_HEX[a.color] } as React.CSSProperties}
+    >
+      <button
+        type="button"
+        className="ps-item__jump"
+        aria-current={props.active ? 'true' : undefined}
+        onClick={props.onPick}
+      >
+        <span className="ps-item__page">p. {a.page}</span>
+        <span className={`ps-item__text ps-item__text--${a.kind}`}>{what}</span>
+      </button>
+      {a.comment && !props.active ? <p className="ps-item__comment">{a.comment}</p> : null}
+      {props.active ? (
+        <form
+          className="ps-item__edit"
+          onSubmit={(event) => {
+            event.preventDefault()
+            void props.onSave(draft)
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation()
+              setDraft(a.comment ?? '')
+              props.onCancel()
+            }
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault()
+              void props.onSave(draft)
+            }
+          }}
+        >
+          <textarea
+            ref={commentRef}
+            aria-label="Comment"
+            placeholder="Comment (Ctrl+Enter saves)"
+            rows={3}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <div className="ps-item__actions">
+            <button type="submit" className="primary">
+              Save comment
+            </button>
+            <select
+              aria-label="Colour"
+              value={a.color}
+              onChange={(event) => props.onColor(event.target.value as AnnotationColor)}
+            >
+              {props.colors.map((color) => (
+                <option key={color} value={color}>
+                  {props.labels.get(color) ?? color}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={() => void props.onDelete()}>
+              Delete
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </li>
+  )
+}
