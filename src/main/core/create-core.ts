@@ -5,6 +5,8 @@ import { runUpkeep } from './backup/upkeep'
 import { openDatabase } from './db/open-database'
 import { createEventHub, type EventHub } from './event-hub'
 import { createParseThread } from './parse/parse-thread'
+import { rollBackAbandonedImports } from './import/import-runs'
+import type { BatchTuning } from './import/write-import'
 import { createRunningSyncs } from './sync/running-syncs'
 import { createLibraryService } from './library-service'
 import { baseUrlsFromEnv, type BaseUrls } from './net/base-urls'
@@ -36,6 +38,8 @@ export type CoreOptions = {
    * long-running doors (the app, `serve`), off for one-shot CLI commands and most tests.
    */
   upkeep?: boolean
+  /** How imports are cut into transactions; tests shrink the batches to see several. */
+  importBatches?: BatchTuning
 }
 
 /** A running core: the service every door calls, its events, and a way to close the library. */
@@ -59,6 +63,8 @@ export function createCore(options: CoreOptions): Core {
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   )
   const now = options.now ?? (() => new Date())
+  // An import a crash or kill cut short is undone as a whole before anything reads the library.
+  rollBackAbandonedImports(db)
   const events = createEventHub()
   const baseUrls = baseUrlsFromEnv(process.env, options.baseUrls)
   const pdf = createPdfRuntime({
@@ -85,6 +91,7 @@ export function createCore(options: CoreOptions): Core {
     pdf,
     parse,
     running,
+    importBatches: options.importBatches,
   })
   const upkeep = options.upkeep
     ? runUpkeep({

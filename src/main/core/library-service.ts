@@ -11,6 +11,7 @@ import type { EventHub } from './event-hub'
 import type { ParseThread } from './parse/parse-thread'
 import type { RunningSyncs } from './sync/running-syncs'
 import { applyImport } from './import/import-text'
+import type { BatchTuning } from './import/write-import'
 import { createBackupService } from './backup/backup-service'
 import { checkpointWal } from './backup/wal-checkpoint'
 import { libraryFolderWarning } from './fs/cloud-sync'
@@ -43,6 +44,8 @@ export type ServiceDeps = {
   parse: { files: ParseThread; pages: ParseThread }
   /** The syncs in progress. */
   running: RunningSyncs
+  /** How imports are cut into transactions (tests shrink the batches). */
+  importBatches?: BatchTuning | undefined
 }
 
 const withWarning = (warning: string | null) => (warning === null ? {} : { warning })
@@ -87,13 +90,16 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
       return id === null ? null : getPaperDetail(db, id)
     },
     importText: async (input) => {
-      const request = { ...input, now: deps.now() }
       const parsed = await deps.parse.files.run(
         'import',
-        { ...input, now: request.now.toISOString() },
+        { ...input, now: deps.now().toISOString() },
         input.sourceName,
       )
-      const report = applyImport(db, request, parsed)
+      const report = await applyImport(
+        db,
+        { ...input, now: deps.now, events, tuning: deps.importBatches },
+        parsed,
+      )
       checkpointWal(db)
       if (report.paperIds.length > 0) {
         events.emit('library.changed', { reason: 'import', paperIds: report.paperIds })

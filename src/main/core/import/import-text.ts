@@ -2,6 +2,7 @@ import { AppError } from '@shared/api/errors'
 import type { ImportFormat } from '@shared/api/inputs'
 import type { ImportReport } from '@shared/api/library-api'
 import type { WritableDb } from '../db/open-database'
+import type { EventHub } from '../event-hub'
 import { parseAwesomeList } from '../sources/awesome-list'
 import { parseBibtex } from '../sources/bibtex'
 import { parseCslJson } from '../sources/csl-json'
@@ -12,8 +13,8 @@ import { parseIdList } from '../sources/id-list'
 import type { ParsedList } from '../sources/paper-draft'
 import { ParseError } from '../sources/parse-error'
 import { parseRis } from '../sources/ris'
-import { applyDrafts } from '../sync/apply-drafts'
 import { METADATA_RANK, type MetadataOrigin } from '../sync/metadata-rank'
+import { writeImport, type BatchTuning } from './write-import'
 
 /** One import request: text from a file, stdin or the clipboard. */
 export type ImportTextRequest = {
@@ -74,23 +75,30 @@ export function parseImportText(
   }
 }
 
-/** Writes a parsed import in one transaction: a failure changes nothing. */
-export function applyImport(
+/**
+ * Writes a parsed import in short batches, all or nothing (see `write-import.ts`); when it
+ * returns, every paper is searchable.
+ */
+export async function applyImport(
   db: WritableDb,
-  request: Omit<ImportTextRequest, 'text'>,
+  request: Omit<ImportTextRequest, 'text' | 'now'> & {
+    now: () => Date
+    events: EventHub
+    tuning?: BatchTuning | undefined
+  },
   { format, parsed }: ParsedImport,
-): ImportReport {
-  const { sourceName, now } = request
-  const result = db
-    .transaction(() =>
-      applyDrafts(db, parsed.drafts, {
-        source: { kind: `file:${format}`, key: sourceName, name: sourceName },
-        metadataRank: METADATA_RANK[ORIGIN[format]],
-        tags: request.tags,
-        now: now.toISOString(),
-      }),
-    )
-    .immediate()
+): Promise<ImportReport> {
+  const { sourceName } = request
+  const result = await writeImport(db, parsed.drafts, {
+    source: { kind: `file:${format}`, key: sourceName, name: sourceName },
+    metadataRank: METADATA_RANK[ORIGIN[format]],
+    tags: request.tags,
+    now: request.now().toISOString(),
+    sourceName,
+    events: request.events,
+    clock: request.now,
+    tuning: request.tuning,
+  })
   return {
     ...result,
     sourceName,
