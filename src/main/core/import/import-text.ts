@@ -14,7 +14,7 @@ import type { ParsedList } from '../sources/paper-draft'
 import { ParseError } from '../sources/parse-error'
 import { parseRis } from '../sources/ris'
 import { METADATA_RANK, type MetadataOrigin } from '../sync/metadata-rank'
-import { writeImport, type BatchTuning } from './write-import'
+import { writeImport, type BatchTuning, type WriteImportRequest } from './write-import'
 
 /** One import request: text from a file, stdin or the clipboard. */
 export type ImportTextRequest = {
@@ -63,15 +63,63 @@ export function parseImportText(
   text: string,
   format: ImportFormat,
   context: ParseContext,
+  part: PartOfFile = { lineOffset: 0, rankOffset: 0 },
 ): ParsedImport {
   const { sourceName } = context
   try {
     const detected = format === 'auto' ? detectFormat(text) : format
-    return { format: detected, parsed: PARSERS[detected](text, context) }
+    return { format: detected, parsed: shifted(PARSERS[detected](text, context), part) }
   } catch (error) {
-    if (error instanceof ParseError) throw error.in(sourceName)
+    if (error instanceof ParseError) {
+      const line = error.line === null ? null : error.line + part.lineOffset
+      throw new ParseError(error.detail, line, sourceName)
+    }
     if (error instanceof AppError) throw new AppError(error.code, `${sourceName}: ${error.message}`)
     throw error
+  }
+}
+
+/** Where a chunk of a streamed file stands: lines and entries before it. */
+export type PartOfFile = { lineOffset: number; rankOffset: number }
+
+/** Lines and ranks of a chunk's drafts as they are in the whole file. */
+function shifted(parsed: ParsedList, { lineOffset, rankOffset }: PartOfFile): ParsedList {
+  if (lineOffset === 0 && rankOffset === 0) return parsed
+  const line = (value: number | null) => (value === null ? null : value + lineOffset)
+  return {
+    drafts: parsed.drafts.map((draft) => ({
+      ...draft,
+      provenance: {
+        ...draft.provenance,
+        line: line(draft.provenance.line),
+        rank: draft.provenance.rank === null ? null : draft.provenance.rank + rankOffset,
+      },
+    })),
+    skipped: parsed.skipped.map((entry) => ({ ...entry, line: line(entry.line) })),
+  }
+}
+
+/** Who imports, and how: what writing any import needs besides its drafts. */
+export type ImportContext = {
+  sourceName: string
+  tags: ReadonlyArray<string>
+  now: () => Date
+  events: EventHub
+  tuning?: BatchTuning | undefined
+}
+
+/** How the drafts of a file in `format` are written (its source and its trust). */
+export function writeRequestFor(format: FileFormat, context: ImportContext): WriteImportRequest {
+  const { sourceName } = context
+  return {
+    source: { kind: `file:${format}`, key: sourceName, name: sourceName },
+    metadataRank: METADATA_RANK[ORIGIN[format]],
+    tags: context.tags,
+    now: context.now().toISOString(),
+    sourceName,
+    events: context.events,
+    clock: context.now,
+    tuning: context.tuning,
   }
 }
 
@@ -81,27 +129,13 @@ export function parseImportText(
  */
 export async function applyImport(
   db: WritableDb,
-  request: Omit<ImportTextRequest, 'text' | 'now'> & {
-    now: () => Date
-    events: EventHub
-    tuning?: BatchTuning | undefined
-  },
+  context: ImportContext,
   { format, parsed }: ParsedImport,
 ): Promise<ImportReport> {
-  const { sourceName } = request
-  const result = await writeImport(db, parsed.drafts, {
-    source: { kind: `file:${format}`, key: sourceName, name: sourceName },
-    metadataRank: METADATA_RANK[ORIGIN[format]],
-    tags: request.tags,
-    now: request.now().toISOString(),
-    sourceName,
-    events: request.events,
-    clock: request.now,
-    tuning: request.tuning,
-  })
+  const result = await writeImport(db, parsed.drafts, writeRequestFor(format, context))
   return {
     ...result,
-    sourceName,
+    sourceName: context.sourceName,
     format,
     refused: [...parsed.skipped, ...result.refused],
   }

@@ -41,6 +41,16 @@ export type WrittenImport = Pick<
   'sourceId' | 'added' | 'updated' | 'unchanged' | 'refused' | 'paperIds'
 >
 
+/** An import being written: drafts arrive in parts (a streamed file), the run ends once. */
+export type ImportWriter = {
+  /** Writes these drafts in short batches; `last` commits the end of the run with the last batch. */
+  write(drafts: ReadonlyArray<PaperDraft>, last: boolean): Promise<void>
+  /** The totals; call after the last write. */
+  report(): WrittenImport
+  /** Undoes everything written so far (after a failure). */
+  abandon(): void
+}
+
 /**
  * Writes drafts in short transactions, each indexing its own papers for search (so the import is
  * searchable the moment it returns), sending `import.progress` after each and letting other work
@@ -52,6 +62,25 @@ export async function writeImport(
   drafts: ReadonlyArray<PaperDraft>,
   request: WriteImportRequest,
 ): Promise<WrittenImport> {
+  const writer = startImportWriter(db, request, (done) => ({ done, total: drafts.length }))
+  try {
+    await writer.write(drafts, true)
+  } catch (error) {
+    writer.abandon()
+    throw error
+  }
+  return writer.report()
+}
+
+/**
+ * Starts an import run whose drafts come in parts; `progress` turns the papers written so far
+ * into the `import.progress` figures.
+ */
+export function startImportWriter(
+  db: WritableDb,
+  request: WriteImportRequest,
+  progress: (papersDone: number) => { done: number; total: number },
+): ImportWriter {
   const { events, sourceName, clock, tuning = DEFAULT_BATCHES, ...apply } = request
   const runId = startImportRun(db, sourceName, clock())
   const journal = createUndoJournal(db, runId)
@@ -61,36 +90,40 @@ export async function writeImport(
   const counts = { added: 0, updated: 0, unchanged: 0 }
   let sourceId: SourceId | undefined
   let size = tuning.firstBatch
-  let done = 0
-  try {
-    do {
-      const slice = drafts.slice(done, done + size)
-      const last = done + slice.length >= drafts.length
-      const started = performance.now()
-      const result = db
-        .transaction(() => {
-          const written = applyDrafts(db, slice, { ...apply, journal, firstLines })
-          if (last) finishImportRun(db, runId)
-          return written
-        })
-        .immediate()
-      size = nextBatchSize(size, performance.now() - started, tuning)
-      sourceId = result.sourceId
-      counts.added += result.added
-      counts.updated += result.updated
-      counts.unchanged += result.unchanged
-      refused.push(...result.refused)
-      paperIds.push(...result.paperIds)
-      done += slice.length
-      events.emit('import.progress', { source: sourceName, done, total: drafts.length })
-      if (!last) await otherWorkFirst()
-    } while (done < drafts.length)
-  } catch (error) {
-    rollBackImportRun(db, runId)
-    throw error
+  let written = 0
+  return {
+    async write(drafts, lastPart) {
+      let done = 0
+      do {
+        const slice = drafts.slice(done, done + size)
+        const last = lastPart && done + slice.length >= drafts.length
+        const started = performance.now()
+        const result = db
+          .transaction(() => {
+            const batch = applyDrafts(db, slice, { ...apply, journal, firstLines })
+            if (last) finishImportRun(db, runId)
+            return batch
+          })
+          .immediate()
+        size = nextBatchSize(size, performance.now() - started, tuning)
+        sourceId = result.sourceId
+        counts.added += result.added
+        counts.updated += result.updated
+        counts.unchanged += result.unchanged
+        refused.push(...result.refused)
+        paperIds.push(...result.paperIds)
+        done += slice.length
+        written += slice.length
+        events.emit('import.progress', { source: sourceName, ...progress(written) })
+        if (!last) await otherWorkFirst()
+      } while (done < drafts.length)
+    },
+    report() {
+      if (sourceId === undefined) throw new Error('an import ended without writing a batch')
+      return { sourceId, ...counts, refused, paperIds }
+    },
+    abandon: () => rollBackImportRun(db, runId),
   }
-  if (sourceId === undefined) throw new Error('an import ended without writing a batch')
-  return { sourceId, ...counts, refused, paperIds }
 }
 
 /** The next batch's size, so its transaction takes about `targetMs` (growing at most twofold). */
