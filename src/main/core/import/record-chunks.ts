@@ -46,7 +46,9 @@ export async function* recordChunks(
       format === 'csl-json' && cut < pending.length
         ? `[${pending.slice(cut + 1)}`
         : pending.slice(cut)
-    if (format === 'bibtex') macros += stringMacros(body)
+    if (format === 'bibtex') {
+      macros = [macros, stringMacros(body)].filter((m) => m !== '').join('\n')
+    }
     return chunk
   }
   for await (const bytes of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
@@ -57,7 +59,9 @@ export async function* recordChunks(
       const cut =
         recordBoundary(pending.slice(0, chunkChars), format) || recordBoundary(pending, format)
       if (cut <= 0) break
-      yield emit(cut)
+      const chunk = emit(cut)
+      // a run of blank lines is no chunk of its own (a parser refuses empty text)
+      if (chunk.text.trim() !== '') yield chunk
     }
   }
   pending += decode(path, decoder)
