@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises'
+import { open, readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { IMPORT_FORMATS, MAX_IMPORT_CHARS, importFormatSchema } from '@shared/api/inputs'
 import { PAPER_SORTS, READING_STATUSES } from '@shared/model/paper'
 import { AppError } from '@shared/api/errors'
+import type { ImportReport } from '@shared/api/library-api'
 import { looksLikeLibraryDocument } from '@shared/api/library-document'
 import { UsageError } from './cli-io'
 import { oneOf, parseLimit, print, resolvePaper, type Command, type CommandContext } from './command'
@@ -12,24 +13,28 @@ import { SOURCES_COMMANDS } from './sources-commands'
 import { PDF_COMMANDS } from './pdf-commands'
 import { ANNOTATION_COMMANDS } from './annotation-commands'
 
-/** Reads an import's text: a file (size-checked before reading) or stdin, as strict UTF-8. */
-async function readImportText(ctx: CommandContext, path: string): Promise<{ text: string; name: string }> {
-  const name = path === '-' ? 'standard input' : resolve(ctx.io.cwd, path)
-  let bytes: Buffer
-  if (path === '-') {
-    bytes = await ctx.io.readStdin()
-  } else {
-    const info = await stat(name).catch(() => null)
-    if (!info?.isFile()) throw new AppError('not-found', `${name}: no such file.`)
-    if (info.size > MAX_IMPORT_CHARS) {
-      throw new AppError('too-large', `${name}: ${info.size} bytes is more than an import takes (${MAX_IMPORT_CHARS}).`)
-    }
-    bytes = await readFile(name)
+/** Reads standard input as strict UTF-8 (an import from a pipe; a file is streamed by the core). */
+async function readStdinText(ctx: CommandContext): Promise<string> {
+  const bytes = await ctx.io.readStdin()
+  if (bytes.length > MAX_IMPORT_CHARS) {
+    throw new AppError('too-large', `standard input: ${bytes.length} bytes is more than an import from a pipe takes (${MAX_IMPORT_CHARS}); import the file by its name.`)
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), name }
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new AppError('parse-error', `${name}: this is not a text file (it is not valid UTF-8).`)
+    throw new AppError('parse-error', 'standard input: this is not a text file (it is not valid UTF-8).')
+  }
+}
+
+/** True when the file starts like a library document (`papershelf export`), read whole instead. */
+async function isLibraryDocument(path: string): Promise<boolean> {
+  const handle = await open(path)
+  try {
+    const head = Buffer.alloc(512)
+    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    return looksLikeLibraryDocument(head.subarray(0, bytesRead).toString('utf8'))
+  } finally {
+    await handle.close()
   }
 }
 
@@ -65,9 +70,22 @@ export const COMMANDS: Record<string, Command> = {
       const path = ctx.args[0]
       if (!path) throw new UsageError('name the file to import, or - for standard input')
       const format = oneOf('--format', ctx.flags.format, importFormatSchema.options) ?? 'auto'
-      const { text, name } = await readImportText(ctx, path)
-      if (looksLikeLibraryDocument(text)) return importLibraryDocumentCommand(ctx, text, name)
-      const report = await ctx.api.importText({ text, format, sourceName: name, tags: ctx.flags.tag })
+      let report: ImportReport
+      if (path === '-') {
+        const text = await readStdinText(ctx)
+        if (looksLikeLibraryDocument(text)) return importLibraryDocumentCommand(ctx, text, 'standard input')
+        report = await ctx.api.importText({ text, format, sourceName: 'standard input', tags: ctx.flags.tag })
+      } else {
+        const file = resolve(ctx.io.cwd, path)
+        const info = await stat(file).catch(() => null)
+        if (!info?.isFile()) throw new AppError('not-found', `${file}: no such file.`)
+        if (await isLibraryDocument(file)) {
+          return importLibraryDocumentCommand(ctx, await readFile(file, 'utf8'), file)
+        }
+        // Streamed by the core, whatever the file's size.
+        report = await ctx.api.importFile({ path: file, format, tags: ctx.flags.tag })
+      }
+      const name = report.sourceName
       return print(ctx, report, () =>
         [
           `Imported ${name} (${report.format}): ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.refused.length} refused.`,

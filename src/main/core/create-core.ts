@@ -9,6 +9,8 @@ import { AppError } from '@shared/api/errors'
 import { apiInputs, type ApiMethod } from '@shared/api/inputs'
 import { createEventHub, type EventHub } from './event-hub'
 import { createParseThread } from './parse/parse-thread'
+import { rollBackAbandonedImports } from './import/import-runs'
+import type { BatchTuning } from './import/write-import'
 import { createRunningSyncs } from './sync/running-syncs'
 import { createLibraryService } from './library-service'
 import { baseUrlsFromEnv, type BaseUrls } from './net/base-urls'
@@ -40,6 +42,8 @@ export type CoreOptions = {
    * long-running doors (the app, `serve`), off for one-shot CLI commands and most tests.
    */
   upkeep?: boolean
+  /** How imports are cut into transactions; tests shrink the batches to see several. */
+  importBatches?: BatchTuning
 }
 
 /** A running core: the service every door calls, its events, and a way to close the library. */
@@ -66,6 +70,9 @@ export function createCore(options: CoreOptions): Core {
   const copy = readOnly === null ? null : openReadOnlyCopy(databasePath, openOptions)
   const db = copy?.db ?? openDatabase(databasePath, openOptions)
   const now = options.now ?? (() => new Date())
+  // An import a crash or kill cut short is undone as a whole before anything reads the library
+  // (a read-only copy cannot be written; it shows the file as it is).
+  if (readOnly === null) rollBackAbandonedImports(db)
   const events = createEventHub()
   const health = createLibraryHealth(db, databasePath)
   const baseUrls = baseUrlsFromEnv(process.env, options.baseUrls)
@@ -94,6 +101,7 @@ export function createCore(options: CoreOptions): Core {
     parse,
     running,
     health,
+    importBatches: options.importBatches,
   })
   const api = readOnly === null ? service : refusingWrites(service, options.dataDir, readOnly)
   const upkeep = options.upkeep && readOnly === null

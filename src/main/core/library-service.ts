@@ -1,5 +1,5 @@
 import { AppError } from '@shared/api/errors'
-import type { LibraryService } from '@shared/api/library-api'
+import type { ImportReport, LibraryService } from '@shared/api/library-api'
 import type { PaperId } from '@shared/model/ids'
 import { schemaVersion } from './db/migrations'
 import type { WritableDb } from './db/open-database'
@@ -10,7 +10,9 @@ import { setNote, setStarred, setStatus } from './db/user-fields-repo'
 import type { EventHub } from './event-hub'
 import type { ParseThread } from './parse/parse-thread'
 import type { RunningSyncs } from './sync/running-syncs'
-import { applyImport } from './import/import-text'
+import { applyImport, type ImportContext } from './import/import-text'
+import { importFile } from './import/import-file'
+import type { BatchTuning } from './import/write-import'
 import { createBackupService } from './backup/backup-service'
 import type { LibraryHealth } from './backup/library-health'
 import { checkpointWal } from './backup/wal-checkpoint'
@@ -47,6 +49,8 @@ export type ServiceDeps = {
   running: RunningSyncs
   /** Known damage of the library file. */
   health: LibraryHealth
+  /** How imports are cut into transactions (tests shrink the batches). */
+  importBatches?: BatchTuning | undefined
 }
 
 const withWarning = (warning: string | null) => (warning === null ? {} : { warning })
@@ -70,6 +74,22 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
       .immediate()
     if (changed > 0) events.emit('library.changed', { reason, paperIds: ids })
     return { changed }
+  }
+
+  const importContext = (sourceName: string, tags: ReadonlyArray<string>): ImportContext => ({
+    sourceName,
+    tags,
+    now: deps.now,
+    events,
+    tuning: deps.importBatches,
+  })
+  /** After an import: its pages leave the WAL, and every door hears of its papers. */
+  const imported = (report: ImportReport): ImportReport => {
+    checkpointWal(db)
+    if (report.paperIds.length > 0) {
+      events.emit('library.changed', { reason: 'import', paperIds: report.paperIds })
+    }
+    return report
   }
 
   return {
@@ -96,19 +116,17 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
       return id === null ? null : getPaperDetail(db, id)
     },
     importText: async (input) => {
-      const request = { ...input, now: deps.now() }
       const parsed = await deps.parse.files.run(
         'import',
-        { ...input, now: request.now.toISOString() },
+        { ...input, now: deps.now().toISOString() },
         input.sourceName,
       )
-      const report = applyImport(db, request, parsed)
-      checkpointWal(db)
-      if (report.paperIds.length > 0) {
-        events.emit('library.changed', { reason: 'import', paperIds: report.paperIds })
-      }
-      return report
+      return imported(await applyImport(db, importContext(input.sourceName, input.tags), parsed))
     },
+    importFile: async ({ path, format, tags }) =>
+      imported(
+        await importFile({ db, parse: deps.parse.files }, path, format, importContext(path, tags)),
+      ),
     tagPapers: ({ ids, tags }) => edit('tags', ids, () => addTags(db, ids, tags, stamp())),
     untagPapers: ({ ids, tags }) => edit('tags', ids, () => removeTags(db, ids, tags)),
     listTags: () => listTags(db),

@@ -53,6 +53,15 @@ export const apiInputs = {
     sourceName: z.string().trim().min(1).max(1000),
     tags: z.array(tagNameSchema).max(100).default([]),
   }),
+  importFile: z.strictObject({
+    path: z
+      .string()
+      .min(1)
+      .max(4096)
+      .refine((path) => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(path), 'give the file as an absolute path'),
+    format: importFormatSchema.default('auto'),
+    tags: z.array(tagNameSchema).max(100).default([]),
+  }),
   tagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
   untagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
   listTags: empty,

@@ -92,6 +92,12 @@ export type ApiOutputs = {
   findPaper: PaperDetail | null
   /** Imports a copied page or id list in one transaction. Errors `parse-error`, `unsupported-format`. */
   importText: ImportReport
+  /**
+   * Imports a file of any size by its absolute path, read where the library is open: id lists,
+   * RIS, BibTeX and CSL-JSON are streamed (`import.progress` counts bytes), other formats are read
+   * whole up to MAX_IMPORT_CHARS. All or nothing, searchable when it returns.
+   */
+  importFile: ImportReport
   /** Adds tags (created when new, matched case-insensitively) to papers. */
   tagPapers: ChangeCount
   /** Removes tags from papers; unknown tags are ignored. */

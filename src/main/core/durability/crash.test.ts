@@ -144,9 +144,14 @@ async function seedLane(dataDir: string, idStart: number): Promise<void> {
   }
 }
 
-/** Checks a library after a kill: intact, opens, every batch whole or absent, user data unchanged. */
+/**
+ * Checks a library after a kill: intact, opens, every import whole or absent once it has opened
+ * again (an import commits in batches; the next open undoes one a kill cut short), user data
+ * unchanged.
+ */
 function verify(lane: Lane, kill: number): void {
   const where = `${lane.name}, kill ${kill}, seed ${SEED}`
+  createCore({ dataDir: lane.dataDir }).close()
   const db = new Database(join(lane.dataDir, DATABASE_FILE))
   try {
     expect(db.pragma('integrity_check', { simple: true }), where).toBe('ok')
@@ -208,10 +213,10 @@ function verify(lane: Lane, kill: number): void {
         expect(wrong, `${where}: batch ${n} papers with missing or partial authors`).toEqual([])
       }
     }
+    expect(one('SELECT count(*) FROM import_runs'), `${where}: unfinished imports`).toBe(0)
   } finally {
     db.close()
   }
-  createCore({ dataDir: lane.dataDir }).close()
   expect(
     userFields(lane.dataDir, lane.idStart),
     `${where}: the user's tags, notes, status and stars`,

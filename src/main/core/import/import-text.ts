@@ -2,6 +2,7 @@ import { AppError } from '@shared/api/errors'
 import type { ImportFormat } from '@shared/api/inputs'
 import type { ImportReport } from '@shared/api/library-api'
 import type { WritableDb } from '../db/open-database'
+import type { EventHub } from '../event-hub'
 import { parseAwesomeList } from '../sources/awesome-list'
 import { parseBibtex } from '../sources/bibtex'
 import { parseCslJson } from '../sources/csl-json'
@@ -12,8 +13,8 @@ import { parseIdList } from '../sources/id-list'
 import type { ParsedList } from '../sources/paper-draft'
 import { ParseError } from '../sources/parse-error'
 import { parseRis } from '../sources/ris'
-import { applyDrafts } from '../sync/apply-drafts'
 import { METADATA_RANK, type MetadataOrigin } from '../sync/metadata-rank'
+import { writeImport, type BatchTuning, type WriteImportRequest } from './write-import'
 
 /** One import request: text from a file, stdin or the clipboard. */
 export type ImportTextRequest = {
@@ -62,38 +63,79 @@ export function parseImportText(
   text: string,
   format: ImportFormat,
   context: ParseContext,
+  part: PartOfFile = { lineOffset: 0, rankOffset: 0 },
 ): ParsedImport {
   const { sourceName } = context
   try {
     const detected = format === 'auto' ? detectFormat(text) : format
-    return { format: detected, parsed: PARSERS[detected](text, context) }
+    return { format: detected, parsed: shifted(PARSERS[detected](text, context), part) }
   } catch (error) {
-    if (error instanceof ParseError) throw error.in(sourceName)
+    if (error instanceof ParseError) {
+      const line = error.line === null ? null : error.line + part.lineOffset
+      throw new ParseError(error.detail, line, sourceName)
+    }
     if (error instanceof AppError) throw new AppError(error.code, `${sourceName}: ${error.message}`)
     throw error
   }
 }
 
-/** Writes a parsed import in one transaction: a failure changes nothing. */
-export function applyImport(
+/** Where a chunk of a streamed file stands: lines and entries before it. */
+export type PartOfFile = { lineOffset: number; rankOffset: number }
+
+/** Lines and ranks of a chunk's drafts as they are in the whole file. */
+function shifted(parsed: ParsedList, { lineOffset, rankOffset }: PartOfFile): ParsedList {
+  if (lineOffset === 0 && rankOffset === 0) return parsed
+  const line = (value: number | null) => (value === null ? null : value + lineOffset)
+  return {
+    drafts: parsed.drafts.map((draft) => ({
+      ...draft,
+      provenance: {
+        ...draft.provenance,
+        line: line(draft.provenance.line),
+        rank: draft.provenance.rank === null ? null : draft.provenance.rank + rankOffset,
+      },
+    })),
+    skipped: parsed.skipped.map((entry) => ({ ...entry, line: line(entry.line) })),
+  }
+}
+
+/** Who imports, and how: what writing any import needs besides its drafts. */
+export type ImportContext = {
+  sourceName: string
+  tags: ReadonlyArray<string>
+  now: () => Date
+  events: EventHub
+  tuning?: BatchTuning | undefined
+}
+
+/** How the drafts of a file in `format` are written (its source and its trust). */
+export function writeRequestFor(format: FileFormat, context: ImportContext): WriteImportRequest {
+  const { sourceName } = context
+  return {
+    source: { kind: `file:${format}`, key: sourceName, name: sourceName },
+    metadataRank: METADATA_RANK[ORIGIN[format]],
+    tags: context.tags,
+    now: context.now().toISOString(),
+    sourceName,
+    events: context.events,
+    clock: context.now,
+    tuning: context.tuning,
+  }
+}
+
+/**
+ * Writes a parsed import in short batches, all or nothing (see `write-import.ts`); when it
+ * returns, every paper is searchable.
+ */
+export async function applyImport(
   db: WritableDb,
-  request: Omit<ImportTextRequest, 'text'>,
+  context: ImportContext,
   { format, parsed }: ParsedImport,
-): ImportReport {
-  const { sourceName, now } = request
-  const result = db
-    .transaction(() =>
-      applyDrafts(db, parsed.drafts, {
-        source: { kind: `file:${format}`, key: sourceName, name: sourceName },
-        metadataRank: METADATA_RANK[ORIGIN[format]],
-        tags: request.tags,
-        now: now.toISOString(),
-      }),
-    )
-    .immediate()
+): Promise<ImportReport> {
+  const result = await writeImport(db, parsed.drafts, writeRequestFor(format, context))
   return {
     ...result,
-    sourceName,
+    sourceName: context.sourceName,
     format,
     refused: [...parsed.skipped, ...result.refused],
   }

@@ -1,5 +1,5 @@
 import type { ImportFormat } from '@shared/api/inputs'
-import { parseImportText } from '../import/import-text'
+import { parseImportText, type PartOfFile } from '../import/import-text'
 import { parseArxivFeed } from '../sources/arxiv-api'
 import { parseAwesomeList } from '../sources/awesome-list'
 import { parseFeed } from '../sources/feed'
@@ -15,8 +15,19 @@ type Body = { body: Uint8Array; url: string }
  * file or URL at fault, so they read the same whichever thread ran the job.
  */
 export const PARSE_JOBS = {
-  import: (job: { text: string; format: ImportFormat; sourceName: string; now: string }) =>
-    parseImportText(job.text, job.format, { now: new Date(job.now), sourceName: job.sourceName }),
+  import: (job: {
+    text: string
+    format: ImportFormat
+    sourceName: string
+    now: string
+    part?: PartOfFile
+  }) =>
+    parseImportText(
+      job.text,
+      job.format,
+      { now: new Date(job.now), sourceName: job.sourceName },
+      job.part,
+    ),
   'hf-daily': (job: Body & { rankOffset: number }) =>
     parseHfDailyPage(utf8(job.body), job.url, job.rankOffset),
   'hf-search': (job: Body) => parseHfSearch(utf8(job.body), job.url),

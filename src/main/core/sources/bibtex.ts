@@ -1,4 +1,4 @@
-import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
+import { parse, type Creator } from '@retorquere/bibtex-parser'
 import { parseArxivId, type ArxivRef } from '@shared/model/ids'
 import type { SuggestedTag } from '@shared/model/paper'
 import { assertMaxChars, assertMaxLineLength } from './input-limits'
@@ -8,6 +8,7 @@ import type { DraftAuthor, PaperDraft, ParsedList } from './paper-draft'
 import { ParseError } from './parse-error'
 import { findArxivId, partialDate, partialDateFromText, readDoi } from './reference-ids'
 import { assertTextInput, lineLocator } from './text-input'
+import { readBibtexQuickly, type BibEntry } from './bibtex-quick'
 
 /** The largest BibTeX file read (a 20,000-entry Zotero library with abstracts is about 30 MB). */
 export const MAX_BIBTEX_CHARS = 48 * 1024 * 1024
@@ -19,8 +20,7 @@ const HARMLESS = /^Unresolved @string reference/
 const STRUCTURAL = / at line \d+, column \d+/
 
 /**
- * Parses a BibTeX or BibLaTeX file (Zotero, Better BibTeX, JabRef, Mendeley, Google Scholar) with
- * @retorquere/bibtex-parser: TeX accents and commands become Unicode, authors come in order as
+ * Parses a BibTeX or BibLaTeX file (Zotero, Better BibTeX, JabRef, Mendeley, Google Scholar): TeX accents and commands become Unicode, authors come in order as
  * `First Last`, and the arXiv id is found in `eprint` (with `archiveprefix`/`eprinttype` arXiv),
  * `number`, `note`, `url`, `journal`, `howpublished` or an arXiv DOI. `publishedAt` is the most
  * precise date known (`date`, else `year` and `month`): `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
@@ -31,6 +31,16 @@ export function parseBibtex(text: string, _options: { sourceUrl: string }): Pars
   assertMaxChars(text, MAX_BIBTEX_CHARS, 'a BibTeX file')
   assertMaxLineLength(text, MAX_LINE_CHARS, 'a BibTeX file')
   assertTextInput(text)
+  // citation-js's readers are fast and linear; a file they cannot read is read again by
+  // @retorquere/bibtex-parser, whose errors name the entry and what is wrong with it.
+  const quick = readBibtexQuickly(text)
+  if (quick === null) return readCarefully(text)
+  if (quick.length === 0) throw noEntries()
+  return toDrafts(text, quick, [])
+}
+
+/** Reads with @retorquere/bibtex-parser (slow: about 3 ms an entry, quadratic in a field's length). */
+export function readCarefully(text: string): ParsedList {
   const library = parse(text, BIBTEX_OPTIONS)
   const errors = library.errors.filter((e) => !HARMLESS.test(e.error))
   const structural = errors.find((e) => STRUCTURAL.test(e.error))
@@ -40,12 +50,25 @@ export function parseBibtex(text: string, _options: { sourceUrl: string }): Pars
   // The file's structure is sound but one entry's TeX is not (`$x` never closed): the parser
   // leaves that entry out, and so does the import, saying which and why.
   const skipped = errors.map((e) => unreadableEntry(located, e.error, e.input ?? ''))
-  if (library.entries.length === 0 && skipped.length === 0) {
-    throw new ParseError(`no BibTeX entries were found (an entry starts '@type{key,')`)
-  }
+  if (library.entries.length === 0 && skipped.length === 0) throw noEntries()
+  return toDrafts(text, library.entries, skipped)
+}
+
+function noEntries(): ParseError {
+  return new ParseError(`no BibTeX entries were found (an entry starts '@type{key,')`)
+}
+
+/** Drafts from read entries, each with its line; `skipped` already holds the unreadable ones. */
+function toDrafts(
+  text: string,
+  entries: ReadonlyArray<BibEntry>,
+  unreadable: ParsedList['skipped'],
+): ParsedList {
+  const lineAt = lineLocator(text)
+  const skipped = [...unreadable]
   const drafts: PaperDraft[] = []
   let cursor = 0
-  for (const entry of library.entries) {
+  for (const entry of entries) {
     const at = entry.input === '' ? -1 : text.indexOf(entry.input, cursor)
     if (at >= 0) cursor = at + entry.input.length
     const line = at >= 0 ? lineAt(at) : null
@@ -59,11 +82,10 @@ export function parseBibtex(text: string, _options: { sourceUrl: string }): Pars
       })
     }
   }
-  skipped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-  return { drafts, skipped }
+  return { drafts, skipped: skipped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) }
 }
 
-function toDraft(entry: Entry, provenance: PaperDraft['provenance']): PaperDraft | null {
+function toDraft(entry: BibEntry, provenance: PaperDraft['provenance']): PaperDraft | null {
   const fields = entry.fields
   const text = (name: string): string | null => {
     const value: unknown = fields[name]

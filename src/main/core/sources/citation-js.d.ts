@@ -9,3 +9,28 @@ declare module '@citation-js/core' {
 }
 
 declare module '@citation-js/plugin-ris'
+
+// The BibTeX plugin's own file and field readers (CommonJS build), which the BibTeX reader calls
+// directly: the file reader splits entries and resolves @string macros, the field reader turns
+// one field's TeX into text (or a name list) in time linear in its length.
+declare module '@citation-js/plugin-bibtex/lib/input/file.js' {
+  /** One entry as written: field values are still TeX. */
+  export type BibFileEntry = {
+    type: string
+    label: string
+    properties: Record<string, string | number>
+  }
+  export function parse(text: string): BibFileEntry[]
+}
+
+declare module '@citation-js/plugin-bibtex/lib/input/value.js' {
+  /** A name as the field reader splits it. */
+  export type BibName = {
+    given?: string
+    family?: string
+    prefix?: string
+    suffix?: string
+    literal?: string
+  }
+  export function parse(text: string, field: string): string | string[] | BibName[]
+}

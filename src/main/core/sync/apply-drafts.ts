@@ -5,7 +5,8 @@ import { jsonIds } from '../db/json-ids'
 import type { WritableDb } from '../db/open-database'
 import { queueForSearchIndex, reindexPapers } from '../db/papers-index'
 import { ensureSource, markSourceSynced, type SourceKey } from '../db/sources-repo'
-import { addTags } from '../db/tags-repo'
+import { addTags, ensureTags } from '../db/tags-repo'
+import type { WriteJournal } from '../import/undo-journal'
 import type { PaperDraft } from '../sources/paper-draft'
 import { createPaperFinder, type PaperFinder } from './find-existing-paper'
 import { mergeDraft, REMOTE_COLUMNS, sameRemote, type RemoteFields } from './merge-drafts'
@@ -29,6 +30,13 @@ export type ApplyOptions = {
    * resolved to its arXiv record; these skip the identity lookup.
    */
   targets?: ReadonlyMap<number, number> | undefined
+  /** Notes every change so the whole run can be undone (an import written in many batches). */
+  journal?: WriteJournal | undefined
+  /**
+   * The line each paper was first listed on, shared by the batches of one input so that a paper
+   * listed again in a later batch is still a repeat.
+   */
+  firstLines?: Map<number, number | null> | undefined
 }
 
 /** What a batch did to the library. */
@@ -41,7 +49,8 @@ export type ApplyResult = {
   paperIds: PaperId[]
 }
 
-type Provenance = {
+/** Where in a source a paper stood, as the writer keeps it. */
+export type Provenance = {
   rank: number | null
   section: string | null
   raw: string | null
@@ -58,10 +67,11 @@ export function applyDrafts(
   drafts: ReadonlyArray<PaperDraft>,
   options: ApplyOptions,
 ): ApplyResult {
+  options.journal?.source(options.source)
   const sourceId = ensureSource(db, options.source, options.now)
   const finder = createPaperFinder(db, drafts)
   const matched = drafts.map((draft, index) => options.targets?.get(index) ?? finder.find(draft))
-  const store = createBatchStore(db, sourceId, options.now, matched)
+  const store = createBatchStore(db, sourceId, options.now, matched, options.journal)
   const result: ApplyResult = {
     sourceId,
     added: 0,
@@ -71,7 +81,7 @@ export function applyDrafts(
     paperIds: [],
   }
   const changed: number[] = []
-  const firstLine = new Map<number, number | null>()
+  const firstLine = options.firstLines ?? new Map<number, number | null>()
 
   drafts.forEach((draft, index) => {
     // An earlier draft of this batch may have created the paper this one is.
@@ -112,6 +122,7 @@ export function applyDrafts(
   if (options.tags.length > 0) {
     const untagged = papersMissingTags(db, result.paperIds, options.tags)
     if (untagged.length > 0) {
+      if (options.journal) journalNewTags(db, options.journal, untagged, options.tags, options.now)
       addTags(db, untagged, options.tags, options.now)
       changed.push(...untagged)
     }
@@ -142,6 +153,25 @@ function withoutTakenIds(
     arxiv_id: arxivTaken ? null : fields.arxiv_id,
     doi: doiTaken ? null : fields.doi,
   }
+}
+
+/** Notes the paper–tag links `addTags` is about to create (creating the tags first). */
+function journalNewTags(
+  db: WritableDb,
+  journal: WriteJournal,
+  ids: ReadonlyArray<number>,
+  tags: ReadonlyArray<string>,
+  now: string,
+): void {
+  const created = journal.tagsBefore(tags)
+  const tagIds = ensureTags(db, tags, now)
+  journal.createdTags(created)
+  const missing = prepared(
+    db,
+    `SELECT p.value AS paperId, t.value AS tagId FROM json_each(?) p, json_each(?) t
+       WHERE NOT EXISTS (SELECT 1 FROM paper_tags WHERE paper_id = p.value AND tag_id = t.value)`,
+  ).all(jsonIds(ids), jsonIds(tagIds)) as Array<{ paperId: number; tagId: number }>
+  for (const { paperId, tagId } of missing) journal.tag(paperId, tagId)
 }
 
 function papersMissingTags(
@@ -216,6 +246,7 @@ function createBatchStore(
   sourceId: number,
   now: string,
   ids: ReadonlyArray<number | null>,
+  journal: WriteJournal | undefined,
 ) {
   const s = statementsFor(db)
   const rows = new Map<number, RemoteFields>()
@@ -253,12 +284,10 @@ function createBatchStore(
     }
   }
   load([...new Set(ids.filter((id): id is number => id !== null))])
-  const values = (fields: RemoteFields) =>
-    Object.fromEntries(REMOTE_COLUMNS.map((c) => [c, fields[c]]))
   const writeAuthors = (id: number, fields: RemoteFields, replace: boolean) => {
     if (replace) s.deleteAuthors.run(id)
     if (fields.authors.length === 0) return
-    s.insertAuthors.run(id, JSON.stringify(fields.authors.map((a) => [a.name, a.affiliation])))
+    s.insertAuthors.run(id, authorsJson(fields))
   }
   return {
     read(id: number): RemoteFields {
@@ -272,12 +301,14 @@ function createBatchStore(
         s.insertRow.run(...REMOTE_COLUMNS.map((c) => fields[c]), now, now).lastInsertRowid,
       )
       writeAuthors(id, fields, false)
+      journal?.inserted(id)
       rows.set(id, fields)
       labels.set(id, new Set())
       return id
     },
     update(id: number, before: RemoteFields, fields: RemoteFields): void {
-      s.updateRow.run({ ...values(fields), now, id })
+      journal?.updated(id, before)
+      s.updateRow.run({ ...remoteValues(fields), now, id })
       if (!sameAuthors(before.authors, fields.authors)) writeAuthors(id, fields, true)
       rows.set(id, fields)
     },
@@ -289,7 +320,9 @@ function createBatchStore(
         const key = labelKey(label)
         if (known.has(key)) continue
         known.add(key)
-        added += s.insertLabel.run(id, label.label, label.origin).changes
+        const inserted = s.insertLabel.run(id, label.label, label.origin).changes
+        if (inserted > 0) journal?.label(id, label)
+        added += inserted
       }
       return added
     },
@@ -303,10 +336,32 @@ function createBatchStore(
         current.raw === entry.raw &&
         current.upvotes === entry.upvotes
       if (same) return
+      journal?.provenance(id, sourceId, current ?? null)
       s.upsertProvenance.run({ paperId: id, sourceId, now, ...entry })
       provenance.set(id, entry)
     },
   }
+}
+
+/** Puts back the remote fields a paper had (undoing an import's update). */
+export function restoreRemoteFields(
+  db: WritableDb,
+  id: number,
+  fields: RemoteFields,
+  modifiedAt: string,
+): void {
+  const s = statementsFor(db)
+  s.updateRow.run({ ...remoteValues(fields), now: modifiedAt, id })
+  s.deleteAuthors.run(id)
+  if (fields.authors.length > 0) s.insertAuthors.run(id, authorsJson(fields))
+}
+
+function remoteValues(fields: RemoteFields): Record<string, unknown> {
+  return Object.fromEntries(REMOTE_COLUMNS.map((c) => [c, fields[c]]))
+}
+
+function authorsJson(fields: RemoteFields): string {
+  return JSON.stringify(fields.authors.map((a) => [a.name, a.affiliation]))
 }
 
 function labelKey(label: Label): string {

@@ -7,6 +7,7 @@ import { up as search } from './0004-search'
 import { up as leanerIndexes } from './0005-leaner-indexes'
 import { up as interruptedRuns } from './0006-interrupted-runs'
 import { up as annotations } from './0007-annotations'
+import { up as importRuns } from './0008-import-runs'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
@@ -19,6 +20,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 5, up: leanerIndexes },
   { version: 6, up: interruptedRuns },
   { version: 7, up: annotations },
+  { version: 8, up: importRuns },
 ]
 
 /** The schema version a fully migrated database has. */

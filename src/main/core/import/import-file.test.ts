@@ -1,0 +1,176 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { AppEvents } from '@shared/api/events'
+import { readFixture } from '../../../../test/helpers/fixtures'
+import { snapshotLibrary } from '../../../../test/helpers/db-snapshot'
+import { arxivIdList } from '../../../../test/helpers/library-builders'
+import { useTempDir } from '../../../../test/helpers/temp-dir'
+import { TEST_NOW, useTestCore } from '../../../../test/helpers/test-core'
+import { DATABASE_FILE } from '../create-core'
+import { openDatabase } from '../db/open-database'
+import { createEventHub } from '../event-hub'
+import { createParseThread } from '../parse/parse-thread'
+import { importFile } from './import-file'
+import { parseBibtex } from '../sources/bibtex'
+import { thrownAppError } from '../../../../test/helpers/expect-helpers'
+import { recordChunks, type StreamedFormat } from './record-chunks'
+
+/** A BibTeX file of `count` entries whose titles use a macro defined at its top, and one refused. */
+function bibtexFile(count: number): string {
+  const entries = Array.from(
+    { length: count },
+    (_, i) => `@article{key${i},
+  title = series # { number ${i}},
+  author = {Writer${i}, Ada and M{\\"u}ller, J{\\"o}rg},
+  eprint = {${arxivIdList(1, i)}}, archiveprefix = {arXiv},
+}
+`,
+  )
+  return `@string{series = {Papers {\\"u}ber streams}}\n\n${entries.join('\n')}\n@misc{empty, year = 2020}\n@comment{jabref-meta: databaseType:bibtex;}\n`
+}
+
+async function chunksOf(path: string, format: StreamedFormat, size: number) {
+  const chunks = []
+  for await (const chunk of recordChunks(path, format, size)) chunks.push(chunk)
+  return chunks
+}
+
+describe('import/import-file', () => {
+  const tempDir = useTempDir()
+  const openCore = useTestCore()
+
+  it('streams a BibTeX file in chunks with the same papers, lines and macros as one read', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'refs.bib')
+    writeFileSync(path, bibtexFile(60))
+    const chunks = await chunksOf(path, 'bibtex', 2_000)
+    expect(chunks.length).toBeGreaterThan(3)
+    for (const chunk of chunks.slice(1)) expect(chunk.text).toMatch(/^@string\{series = /)
+
+    const { api } = openCore(dir)
+    const db = openDatabase(join(dir, DATABASE_FILE))
+    const parse = createParseThread()
+    const context = { sourceName: path, tags: [], now: () => TEST_NOW, events: createEventHub() }
+    try {
+      const streamed = await importFile({ db, parse, chunkChars: 2_000 }, path, 'auto', context)
+      expect(streamed).toMatchObject({ format: 'bibtex', added: 60 })
+      const read = parseBibtex(bibtexFile(60), { sourceUrl: path })
+      expect(streamed.refused).toEqual(read.skipped)
+      expect(streamed.refused[0]?.line).toBe(
+        bibtexFile(60).split('\n').indexOf('@misc{empty, year = 2020}') + 1,
+      )
+    } finally {
+      await parse.close()
+      db.close()
+    }
+    expect((await api.findPaper({ ref: arxivIdList(1, 59) }))?.title).toBe(
+      'Papers über streams number 59',
+    )
+    const [hit] = await api.search({ query: 'Writer42', limit: 1 })
+    expect(hit?.title).toBe('Papers über streams number 42')
+  })
+
+  it('keeps the line of every record across chunk boundaries (ids, RIS, CSL-JSON)', async () => {
+    const dir = tempDir()
+    const ids = join(dir, 'ids.txt')
+    writeFileSync(ids, `${arxivIdList(500)}\n`)
+    const idChunks = await chunksOf(ids, 'ids', 1_000)
+    expect(idChunks.length).toBeGreaterThan(4)
+    expect(idChunks.map((c) => c.text).join('')).toBe(`${arxivIdList(500)}\n`)
+    expect(idChunks[1]?.lineOffset).toBe((idChunks[0]?.text.match(/\n/g) ?? []).length)
+
+    const csl = join(dir, 'refs.json')
+    const items = Array.from({ length: 50 }, (_, i) => ({
+      id: `i${i}`,
+      type: 'article',
+      title: `Item ${i}, "quoted" [x] {y}`,
+    }))
+    writeFileSync(csl, JSON.stringify(items, null, 1))
+    const cslChunks = await chunksOf(csl, 'csl-json', 500)
+    expect(cslChunks.length).toBeGreaterThan(3)
+    const parsed = cslChunks.flatMap((c) => JSON.parse(c.text) as unknown[])
+    expect(parsed).toEqual(items)
+
+    const ris = join(dir, 'refs.ris')
+    const record = readFixture('zotero/zotero-translators_RIS-testcase-scopus-crlf.ris').replace(
+      /\r\n/g,
+      '\n',
+    )
+    writeFileSync(ris, Array.from({ length: 20 }, () => record).join('\n'))
+    const risChunks = await chunksOf(ris, 'ris', 3_000)
+    expect(risChunks.length).toBeGreaterThan(2)
+    for (const chunk of risChunks) expect(chunk.text.trimEnd()).toMatch(/ER {2}-[^\n]*$/)
+  })
+
+  it('imports a file through the API with progress in bytes', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'ids.txt')
+    writeFileSync(path, `${arxivIdList(3_000)}\n`)
+    const { core, api } = openCore(dir)
+    const progress: Array<AppEvents['import.progress']> = []
+    core.events.subscribe((e) => {
+      if (e.type === 'import.progress') progress.push(e.payload)
+    })
+    const report = await api.importFile({ path, format: 'auto', tags: [] })
+    expect(report).toMatchObject({ format: 'ids', added: 3_000, sourceName: path })
+    expect(progress.at(-1)).toEqual({ source: path, done: 33_000, total: 33_000 })
+  }, 60_000)
+
+  it('undoes the chunks already written when a later chunk is malformed, naming its line', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'ids.txt')
+    writeFileSync(path, `${arxivIdList(2_000)}\nnot an identifier\n`)
+    const { api } = openCore(dir)
+    await api.importText({ text: '2401.00001\n', format: 'ids', sourceName: 'one.txt' })
+    const before = snapshotLibrary(dir)
+    const db = openDatabase(join(dir, DATABASE_FILE))
+    const parse = createParseThread()
+    const events = createEventHub()
+    const written: number[] = []
+    events.subscribe((e) => {
+      if (e.type === 'import.progress') written.push(e.payload.done)
+    })
+    try {
+      const context = { sourceName: path, tags: ['x'], now: () => TEST_NOW, events }
+      const failure = importFile({ db, parse, chunkChars: 4_000 }, path, 'ids', context)
+      const error = await thrownAppErrorAsync(() => failure)
+      expect(error.message).toBe(
+        `${path}, line 2001: not an arXiv id, arXiv or Hugging Face paper URL, or DOI: 'not an identifier'`,
+      )
+    } finally {
+      await parse.close()
+      db.close()
+    }
+    expect(written.length, 'batches written before the failure').toBeGreaterThan(1)
+    expect(snapshotLibrary(dir)).toEqual(before)
+  })
+
+  it('refuses a file that is not UTF-8 and a missing one, by name', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'bad.txt')
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from('2401.00001\n'), Buffer.from([0xff, 0xfe, 0x00])]),
+    )
+    const { api } = openCore(dir)
+    expect(
+      (await thrownAppErrorAsync(() => api.importFile({ path, format: 'ids', tags: [] }))).message,
+    ).toMatch(/not valid UTF-8/)
+    expect(
+      (await thrownAppErrorAsync(() => api.importFile({ path: join(dir, 'nope'), tags: [] })))
+        .message,
+    ).toMatch(/nope: no such file/)
+  })
+})
+
+async function thrownAppErrorAsync(run: () => Promise<unknown>) {
+  try {
+    await run()
+  } catch (error) {
+    return thrownAppError(() => {
+      throw error
+    })
+  }
+  throw new Error('expected the call to fail')
+}

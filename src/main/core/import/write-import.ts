@@ -1,0 +1,138 @@
+import { performance } from 'node:perf_hooks'
+import type { ImportRefusal, ImportReport } from '@shared/api/library-api'
+import type { PaperId, SourceId } from '@shared/model/ids'
+import type { WritableDb } from '../db/open-database'
+import { REINDEX_NOW_LIMIT } from '../db/papers-index'
+import type { EventHub } from '../event-hub'
+import type { PaperDraft } from '../sources/paper-draft'
+import { applyDrafts, type ApplyOptions } from '../sync/apply-drafts'
+import { finishImportRun, rollBackImportRun, startImportRun } from './import-runs'
+import { createUndoJournal } from './undo-journal'
+
+/** How an import is cut into transactions. */
+export type BatchTuning = {
+  /** The time one batch's transaction should take: what a concurrent edit waits at most. */
+  targetMs: number
+  /** Drafts in the first batch, before the pace is known. */
+  firstBatch: number
+  /** No batch is larger: up to this many papers are indexed inside the batch itself. */
+  maxBatch: number
+}
+
+/** Batches of about 50 ms: an edit from the UI or another process waits one at most. */
+export const DEFAULT_BATCHES: BatchTuning = {
+  targetMs: 50,
+  firstBatch: 100,
+  maxBatch: REINDEX_NOW_LIMIT,
+}
+
+/** What writing an import needs besides the drafts. */
+export type WriteImportRequest = Omit<ApplyOptions, 'journal' | 'firstLines' | 'deferIndex'> & {
+  sourceName: string
+  events: EventHub
+  /** The clock (a rollback stamps the papers it restores). */
+  clock: () => Date
+  tuning?: BatchTuning | undefined
+}
+
+/** The totals of an import's batches. */
+export type WrittenImport = Pick<
+  ImportReport,
+  'sourceId' | 'added' | 'updated' | 'unchanged' | 'refused' | 'paperIds'
+>
+
+/** An import being written: drafts arrive in parts (a streamed file), the run ends once. */
+export type ImportWriter = {
+  /** Writes these drafts in short batches; `last` commits the end of the run with the last batch. */
+  write(drafts: ReadonlyArray<PaperDraft>, last: boolean): Promise<void>
+  /** The totals; call after the last write. */
+  report(): WrittenImport
+  /** Undoes everything written so far (after a failure). */
+  abandon(): void
+}
+
+/**
+ * Writes drafts in short transactions, each indexing its own papers for search (so the import is
+ * searchable the moment it returns), sending `import.progress` after each and letting other work
+ * of this thread run in between. All or nothing: every batch journals what it changed under the
+ * import's run, and a failure undoes the run as a whole (see `import-runs.ts`).
+ */
+export async function writeImport(
+  db: WritableDb,
+  drafts: ReadonlyArray<PaperDraft>,
+  request: WriteImportRequest,
+): Promise<WrittenImport> {
+  const writer = startImportWriter(db, request, (done) => ({ done, total: drafts.length }))
+  try {
+    await writer.write(drafts, true)
+  } catch (error) {
+    writer.abandon()
+    throw error
+  }
+  return writer.report()
+}
+
+/**
+ * Starts an import run whose drafts come in parts; `progress` turns the papers written so far
+ * into the `import.progress` figures.
+ */
+export function startImportWriter(
+  db: WritableDb,
+  request: WriteImportRequest,
+  progress: (papersDone: number) => { done: number; total: number },
+): ImportWriter {
+  const { events, sourceName, clock, tuning = DEFAULT_BATCHES, ...apply } = request
+  const runId = startImportRun(db, sourceName, clock())
+  const journal = createUndoJournal(db, runId)
+  const firstLines = new Map<number, number | null>()
+  const refused: ImportRefusal[] = []
+  const paperIds: PaperId[] = []
+  const counts = { added: 0, updated: 0, unchanged: 0 }
+  let sourceId: SourceId | undefined
+  let size = tuning.firstBatch
+  let written = 0
+  return {
+    async write(drafts, lastPart) {
+      let done = 0
+      do {
+        const slice = drafts.slice(done, done + size)
+        const last = lastPart && done + slice.length >= drafts.length
+        const started = performance.now()
+        const result = db
+          .transaction(() => {
+            const batch = applyDrafts(db, slice, { ...apply, journal, firstLines })
+            if (last) finishImportRun(db, runId)
+            return batch
+          })
+          .immediate()
+        size = nextBatchSize(size, performance.now() - started, tuning)
+        sourceId = result.sourceId
+        counts.added += result.added
+        counts.updated += result.updated
+        counts.unchanged += result.unchanged
+        refused.push(...result.refused)
+        paperIds.push(...result.paperIds)
+        done += slice.length
+        written += slice.length
+        events.emit('import.progress', { source: sourceName, ...progress(written) })
+        if (!last) await otherWorkFirst()
+      } while (done < drafts.length)
+    },
+    report() {
+      if (sourceId === undefined) throw new Error('an import ended without writing a batch')
+      return { sourceId, ...counts, refused, paperIds }
+    },
+    abandon: () => rollBackImportRun(db, runId),
+  }
+}
+
+/** The next batch's size, so its transaction takes about `targetMs` (growing at most twofold). */
+export function nextBatchSize(size: number, elapsedMs: number, tuning: BatchTuning): number {
+  const paced = Math.round((size * tuning.targetMs) / Math.max(elapsedMs, 1))
+  return Math.min(tuning.maxBatch, size * 2, Math.max(10, paced))
+}
+
+/** Lets queued requests (an edit from the UI, a search) run before the next batch. */
+function otherWorkFirst(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
