@@ -11,6 +11,7 @@ import { baseUrlsFromEnv, type BaseUrls } from './net/base-urls'
 import type { FetchFn } from './net/fetch-bytes'
 import { createPdfRuntime, type PdfOptions } from './pdf/pdf-runtime'
 import type { SyncTuning } from './sync/sync-tuning'
+import { createTopicsThread } from './topics/topics-thread'
 
 /** The file name of a library's database inside its folder. */
 export const DATABASE_FILE = 'library.sqlite'
@@ -73,6 +74,7 @@ export function createCore(options: CoreOptions): Core {
   // Two parse threads: a large reference file (minutes of BibTeX) never holds up a sync's pages.
   const parse = { files: createParseThread(), pages: createParseThread() }
   const running = createRunningSyncs()
+  const topics = createTopicsThread(databasePath, options.nativeBinding)
   const api = createLibraryService({
     db,
     events,
@@ -85,6 +87,8 @@ export function createCore(options: CoreOptions): Core {
     pdf,
     parse,
     running,
+    topics,
+    backgroundTraining: options.upkeep === true,
   })
   const upkeep = options.upkeep
     ? runUpkeep({
@@ -106,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
       pdf.close()
       void parse.files.close()
       void parse.pages.close()
+      void topics.close()
       db.close()
     },
   }

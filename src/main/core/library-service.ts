@@ -22,6 +22,8 @@ import { createSyncService } from './sync/sync-service'
 import { createPdfService } from './pdf/pdf-service'
 import type { PdfRuntime } from './pdf/pdf-runtime'
 import type { SyncTuning } from './sync/sync-tuning'
+import { createTopicsService } from './topics/topics-service'
+import type { TopicsThread } from './topics/topics-thread'
 
 /** What the service runs on. */
 export type ServiceDeps = {
@@ -43,6 +45,10 @@ export type ServiceDeps = {
   parse: { files: ParseThread; pages: ParseThread }
   /** The syncs in progress. */
   running: RunningSyncs
+  /** The thread that learns topics from the library (tag suggestions, "For you", related papers). */
+  topics: TopicsThread
+  /** Retrain the topic model in the background after edits (long-running doors). */
+  backgroundTraining: boolean
 }
 
 const withWarning = (warning: string | null) => (warning === null ? {} : { warning })
@@ -68,6 +74,9 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     return { changed }
   }
 
+  const { ready: topicsReady, ...topics } = createTopicsService({ db, events, now: deps.now, topics: deps.topics, background: deps.backgroundTraining })
+  const ui = createLibraryUiService(deps)
+
   return {
     libraryInfo: () => ({
       dataDir: deps.dataDir,
@@ -76,7 +85,10 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
       paperCount: countPapers(db),
       ...withWarning(libraryFolderWarning(deps.dataDir)),
     }),
-    listPapers: (query) => listPapers(db, query),
+    listPapers: async (query) => {
+      if (query.sort === 'for-you') await topicsReady()
+      return listPapers(db, query)
+    },
     getPaper: ({ id }) => {
       const paper = getPaperDetail(db, id)
       if (!paper) throw new AppError('not-found', `There is no paper ${id} in this library.`)
@@ -108,7 +120,12 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
       edit('starred', ids, () => setStarred(db, ids, starred, stamp())),
     setNote: ({ id, note }) => edit('note', [id], () => setNote(db, id, note, stamp())),
     ...createSearchService(deps),
-    ...createLibraryUiService(deps),
+    ...ui,
+    listPaperRows: async (query) => {
+      if (query.sort === 'for-you') await topicsReady()
+      return ui.listPaperRows(query)
+    },
+    ...topics,
     ...createSyncService(deps),
     ...createBackupService(deps),
     ...createPdfService(deps),

@@ -22,6 +22,7 @@ import type {
   VisitInfo,
 } from './library-ui'
 import type { ResolveReport, SourceSummary, SyncRun } from '../model/sync-source'
+import type { AutoTagPreview, AutoTagSetting, PaperTagSuggestions, RelatedPaper } from './topics-api'
 
 /** Where the open library lives and what it holds. */
 export type LibraryInfo = {
@@ -183,6 +184,16 @@ export type ApiOutputs = {
   setReadingPosition: ChangeCount
   /** Phrase search inside stored PDFs' text: paper, page and snippet per hit. */
   searchPdfText: ReadonlyArray<PdfTextHit>
+  /** Tags learned from the user's own tags, with confidence and reason, for papers (by ids or a scope). Error `not-found`. */
+  suggestTags: ReadonlyArray<PaperTagSuggestions>
+  /** The papers most similar to one (library and inbox), with the topics they share. Error `not-found`. */
+  relatedPapers: ReadonlyArray<RelatedPaper>
+  /** Marks papers "Not interested" (or takes the mark off): the "For you" order puts them last and learns from them. */
+  setNotInterested: ChangeCount
+  /** How right a tag's past suggestions were at each threshold, and its auto-tagging setting. */
+  autoTagPreview: AutoTagPreview
+  /** Lets a tag apply itself at or above a confidence (null: off). */
+  setAutoTag: AutoTagSetting
 }
 
 /** The contract every door exposes: one object argument per method, promise results. */
