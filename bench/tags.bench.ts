@@ -178,7 +178,7 @@ export async function run(): Promise<void> {
   const largeStart = process.hrtime.bigint()
   buildTopicIndex(large)
   const largeS = seconds(largeStart)
-  const stall = await measureTrainingStall(large)
+  const stall = await measureTrainingStall(large.map((p) => ({ title: p.title ?? '', abstract: p.abstract ?? '', authors: [...p.authors], tags: [...p.tags] })))
 
   console.log(`tags (${TRAIN_SIZE} train / ${plan.test.length} test; ${FOLDS}-fold on all ${papers.length}):`)
   console.log(row(`papershelf, ${TRAIN_SIZE} train`, split))
@@ -192,7 +192,7 @@ export async function run(): Promise<void> {
     console.log('  on a larger sample are recall@3 ≈ 0.73 from 2,000 papers and ≈ 0.82 from 12,000.')
   }
   console.log(`  train ${LARGE_LIBRARY} papers (corpus repeated), one thread: ${largeS.toFixed(2)} s`)
-  console.log(`  in the topics thread: train ${stall.trainS.toFixed(2)} s; main thread meanwhile: longest stall ${stall.maxLagMs.toFixed(1)} ms, p99 ${stall.p99LagMs.toFixed(1)} ms`)
+  console.log(`  ${stall.papers} papers in a library, trained by the topics thread through the API: ${stall.trainS.toFixed(2)} s; main thread meanwhile: longest stall ${stall.maxLagMs.toFixed(1)} ms, p99 ${stall.p99LagMs.toFixed(1)} ms`)
   console.log(`  heap of the ${papers.length}-paper index: ${heapMb.toFixed(0)} MB`)
   console.log(`related papers, precision@10 same primary category (${plan.relatedQueries.length} queries): papershelf ${pct(relatedP10)}${reference ? `, scikit-learn cosine ${pct(reference.relatedP10)}` : ''}`)
   console.log(`For you, precision@10 of the kept category (${plan.profiles.length} profiles of ${PROFILE_KEPT} kept, ${PROFILE_DISMISSED} dismissed): papershelf ${pct(forYouP10)}${reference ? `, arxiv-sanity SVM ${pct(reference.forYouP10)}` : ''}`)

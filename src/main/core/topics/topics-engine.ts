@@ -2,6 +2,7 @@
 // a corpus read elsewhere, so tests and the benchmark drive it without a thread or a database.
 import type { PrecisionPoint } from '@shared/api/topics-api'
 import { autoKey, type TopicCorpus } from './library-corpus'
+import { DISMISSED_PENALTY } from './topics-repo'
 import { confidence, tagMargins, trainTagModel } from './linear-model'
 import { buildPostings, interestProfile, nearestPapers, profileScores, sharedTerms, type Postings } from './similarity'
 import { buildTopicIndex, suggestForPaper, type LearnedSuggestion, type TopicIndex } from './topic-index'
@@ -20,8 +21,6 @@ export type TrainResult = {
 export type RelatedHit = { id: number; similarity: number; sharedTopics: string[] }
 
 const SHARED_TOPICS = 3
-/** Scores are cosines (at most 1 apart), so this puts dismissed papers after all others. */
-const DISMISSED_PENALTY = 10
 const PREVIEW_FOLDS = 5
 export const PREVIEW_THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95] as const
 

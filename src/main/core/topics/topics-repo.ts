@@ -5,9 +5,19 @@ import { jsonIds } from '../db/json-ids'
 import type { WritableDb } from '../db/open-database'
 import { addTags, ensureTags } from '../db/tags-repo'
 
-/** Marks papers "Not interested" (or takes the mark off); returns how many changed. */
+/** Scores are cosines (at most 1 apart), so this puts dismissed papers after all others. */
+export const DISMISSED_PENALTY = 10
+
+/**
+ * Marks papers "Not interested" (or takes the mark off); returns how many changed. Their "For
+ * you" scores move at once (the next training learns from the mark too).
+ */
 export function setNotInterested(db: WritableDb, ids: ReadonlyArray<number>, notInterested: boolean, now: string): number {
   const list = jsonIds(ids)
+  db.prepare(
+    `UPDATE paper_scores SET for_you = for_you + ? WHERE paper_id IN (SELECT value FROM json_each(?))
+       AND (paper_id IN (SELECT paper_id FROM paper_interest)) = ?`,
+  ).run(notInterested ? -DISMISSED_PENALTY : DISMISSED_PENALTY, list, notInterested ? 0 : 1)
   return notInterested
     ? db
         .prepare(
@@ -61,9 +71,13 @@ export function autoTagThreshold(db: WritableDb, tag: string): number | null {
 /** Turns a tag's auto-tagging on at a threshold, or off (null). */
 export function setAutoTagThreshold(db: WritableDb, tag: string, threshold: number | null, now: string): void {
   const [tagId] = ensureTags(db, [tag], now)
-  if (threshold === null) db.prepare('DELETE FROM tag_auto WHERE tag_id = ?').run(tagId)
-  else
-    db.prepare('INSERT INTO tag_auto (tag_id, threshold) VALUES (?, ?) ON CONFLICT (tag_id) DO UPDATE SET threshold = excluded.threshold').run(tagId, threshold)
+  if (threshold === null) {
+    db.prepare('DELETE FROM tag_auto WHERE tag_id = ?').run(tagId)
+    return
+  }
+  db.prepare(
+    'INSERT INTO tag_auto (tag_id, threshold) VALUES (?, ?) ON CONFLICT (tag_id) DO UPDATE SET threshold = excluded.threshold',
+  ).run(tagId, threshold)
 }
 
 /** The papers a scope covers: `untagged` (no tag yet) or `inbox` (unread, untagged, not dismissed), newest first. */

@@ -44,7 +44,7 @@ type TopicsMethods = Pick<
 >
 
 /** The topics methods, and `ready()`: resolves once the "For you" scores are no more than a few edits old. */
-export function createTopicsService(deps: TopicsDeps): TopicsMethods & { ready(): Promise<void> } {
+export function createTopicsService(deps: TopicsDeps): TopicsMethods & { ready: () => Promise<void> } {
   const { db, events, topics } = deps
   const stamp = () => deps.now().toISOString()
   // edits since the last training began; a fresh process has not trained yet
@@ -146,9 +146,11 @@ export function createTopicsService(deps: TopicsDeps): TopicsMethods & { ready()
       await fresh()
       return { tag, threshold: autoTagThreshold(db, tag), points: await topics.preview(tag) }
     },
-    setAutoTag: ({ tag, threshold }) => {
+    setAutoTag: async ({ tag, threshold }) => {
       db.transaction(() => setAutoTagThreshold(db, tag, threshold, stamp())).immediate()
       events.emit('library.changed', { reason: 'auto-tag', paperIds: [] })
+      // a new rule applies at once: the training it needs runs now
+      if (threshold !== null) await fresh()
       return { tag, threshold }
     },
   }

@@ -7,11 +7,11 @@ import { toWorkerFailure, type WorkerResponse } from '../workers/worker-client'
 import { readTopicCorpus } from './library-corpus'
 import { createTopicsEngine } from './topics-engine'
 
-/** A request to the topics thread (the client adds the id). */
+/** A request to the topics thread (the client adds `id`, the request's: so papers are `paperId`). */
 export type TopicsWorkerRequest =
   | { op: 'train'; file: string; nativeBinding: string | null }
   | { op: 'suggest'; ids: number[]; limit: number }
-  | { op: 'related'; id: number; limit: number }
+  | { op: 'related'; paperId: number; limit: number }
   | { op: 'preview'; tag: string }
   | { op: 'knows'; ids: number[] }
 
@@ -33,7 +33,7 @@ function answer(request: TopicsWorkerRequest): unknown {
     case 'suggest':
       return engine.suggest(request.ids, request.limit)
     case 'related':
-      return engine.related(request.id, request.limit)
+      return engine.related(request.paperId, request.limit)
     case 'preview':
       return engine.preview(request.tag)
     case 'knows':
