@@ -10,6 +10,7 @@ import { paperDetailText, paperJson, paperLine, tagLine } from './format-paper'
 import { importLibraryDocumentCommand, TRUST_COMMANDS } from './trust-commands'
 import { SOURCES_COMMANDS } from './sources-commands'
 import { PDF_COMMANDS } from './pdf-commands'
+import { TOPICS_COMMANDS } from './topics-commands'
 
 /** Reads an import's text: a file (size-checked before reading) or stdin, as strict UTF-8. */
 async function readImportText(ctx: CommandContext, path: string): Promise<{ text: string; name: string }> {
@@ -58,7 +59,7 @@ const editTags = (add: boolean): Command['run'] => async (ctx) => {
 /** Every CLI command by name. */
 export const COMMANDS: Record<string, Command> = {
   import: {
-    usage: `import <file|-> [--format ${IMPORT_FORMATS.join('|')}] [--tag TAG]...`,
+    usage: `import <file|-> [--format ${IMPORT_FORMATS.join('|')}] [--tag TAG]... [--keywords-as-tags]`,
     summary: 'import a file: copied Hugging Face page, ids, BibTeX, RIS, CSL-JSON, feed, awesome list',
     run: async (ctx) => {
       const path = ctx.args[0]
@@ -66,7 +67,13 @@ export const COMMANDS: Record<string, Command> = {
       const format = oneOf('--format', ctx.flags.format, importFormatSchema.options) ?? 'auto'
       const { text, name } = await readImportText(ctx, path)
       if (looksLikeLibraryDocument(text)) return importLibraryDocumentCommand(ctx, text, name)
-      const report = await ctx.api.importText({ text, format, sourceName: name, tags: ctx.flags.tag })
+      const report = await ctx.api.importText({
+        text,
+        format,
+        sourceName: name,
+        tags: ctx.flags.tag,
+        keywordsAsTags: ctx.flags['keywords-as-tags'] === true,
+      })
       return print(ctx, report, () =>
         [
           `Imported ${name} (${report.format}): ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.refused.length} refused.`,
@@ -79,7 +86,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   list: {
     usage: `list [--tag TAG] [--status ${READING_STATUSES.join('|')}] [--starred] [--sort ${PAPER_SORTS.join('|')}] [--limit N]`,
-    summary: 'list papers, newest first',
+    summary: 'list papers, newest first (--sort for-you: closest to what you kept first)',
     run: async (ctx) => {
       if (ctx.flags.tag.length > 1) throw new UsageError('list takes one --tag')
       const page = await ctx.api.listPapers({
@@ -166,4 +173,5 @@ export const COMMANDS: Record<string, Command> = {
   ...TRUST_COMMANDS,
   ...SOURCES_COMMANDS,
   ...PDF_COMMANDS,
+  ...TOPICS_COMMANDS,
 }

@@ -29,6 +29,12 @@ const OPTIONS = {
   interval: { type: 'string' },
   source: { type: 'string' },
   'all-unread': { type: 'boolean', default: false },
+  untagged: { type: 'boolean', default: false },
+  inbox: { type: 'boolean', default: false },
+  'keywords-as-tags': { type: 'boolean', default: false },
+  threshold: { type: 'string' },
+  off: { type: 'boolean', default: false },
+  undo: { type: 'boolean', default: false },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options']

@@ -51,6 +51,8 @@ export const apiInputs = {
     format: importFormatSchema.default('auto'),
     sourceName: z.string().trim().min(1).max(1000),
     tags: z.array(tagNameSchema).max(100).default([]),
+    /** Also tag each paper with the keywords the file gives it (BibTeX `keywords`, CSL `keyword`, RIS `KW`). */
+    keywordsAsTags: z.boolean().default(false),
   }),
   tagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
   untagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),

@@ -14,6 +14,8 @@ import { ParseError } from '../sources/parse-error'
 import { parseRis } from '../sources/ris'
 import { applyDrafts } from '../sync/apply-drafts'
 import { METADATA_RANK, type MetadataOrigin } from '../sync/metadata-rank'
+import { reindexPapers } from '../db/papers-index'
+import { applyKeywordTags } from './keywords-as-tags'
 
 /** One import request: text from a file, stdin or the clipboard. */
 export type ImportTextRequest = {
@@ -21,6 +23,8 @@ export type ImportTextRequest = {
   format: ImportFormat
   sourceName: string
   tags: ReadonlyArray<string>
+  /** Also tag each paper with the keywords the file gives it. */
+  keywordsAsTags?: boolean
   now: Date
 }
 
@@ -82,14 +86,16 @@ export function applyImport(
 ): ImportReport {
   const { sourceName, now } = request
   const result = db
-    .transaction(() =>
-      applyDrafts(db, parsed.drafts, {
+    .transaction(() => {
+      const applied = applyDrafts(db, parsed.drafts, {
         source: { kind: `file:${format}`, key: sourceName, name: sourceName },
         metadataRank: METADATA_RANK[ORIGIN[format]],
         tags: request.tags,
         now: now.toISOString(),
-      }),
-    )
+      })
+      if (request.keywordsAsTags) reindexPapers(db, applyKeywordTags(db, applied.paperIds, now.toISOString()))
+      return applied
+    })
     .immediate()
   return {
     ...result,
