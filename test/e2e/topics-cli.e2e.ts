@@ -71,6 +71,23 @@ describe('learned topics from the built papershelf command', { timeout: 300_000 
     expect(related.filter((r) => fieldOf.get(r.arxivId) === fieldOf.get(corpus[1]?.arxivId ?? '')).length).toBeGreaterThanOrEqual(3)
     expect(related[0]?.sharedTopics.length).toBeGreaterThan(0)
 
+    const preview = papershelf(['auto-tag', 'galaxies'], library)
+    expect(preview.stdout).toMatch(/galaxies: auto-tagging off/)
+    expect(preview.stdout).toMatch(/at +90%: (\d+ of \d+ suggestions were right|no suggestions)/)
+    expect(papershelf(['auto-tag', 'galaxies', '--threshold', '0.6'], library).stdout).toMatch(/applies itself at 60%/)
+    const after = JSON.parse(papershelf(['list', '--tag', 'galaxies', '--limit', '500', '--json'], library).stdout) as unknown[]
+    expect(after.length).toBeGreaterThan(tags.find((t) => t.name === 'galaxies')?.paperCount ?? 0)
+  })
+
+  it('orders For you by the papers starred, with "Not interested" last', () => {
+    const library = tempDir()
+    const file = join(tempDir(), 'papers.json')
+    writeFileSync(
+      file,
+      JSON.stringify(corpus.map((paper) => ({ id: paper.arxivId, type: 'article', title: paper.title, abstract: paper.abstract, URL: `https://arxiv.org/abs/${paper.arxivId}` }))),
+    )
+    expect(papershelf(['import', file], library).code).toBe(0)
+    const fieldOf = new Map(corpus.map((p) => [p.arxivId, FIELD[p.categories[0] ?? '']]))
     const galaxies = corpus.filter((p) => p.categories[0] === 'astro-ph.GA').slice(0, 5)
     for (const paper of galaxies) expect(papershelf(['star', paper.arxivId], library).code).toBe(0)
     const dismissed = corpus.find((p, i) => p.categories[0] === 'astro-ph.GA' && i > 40)?.arxivId ?? ''
@@ -79,12 +96,6 @@ describe('learned topics from the built papershelf command', { timeout: 300_000 
     expect(listed.slice(0, 10).filter((p) => fieldOf.get(p.arxivId) === 'galaxies').length).toBeGreaterThanOrEqual(8)
     expect(listed.at(-1)?.arxivId).toBe(dismissed)
 
-    const preview = papershelf(['auto-tag', 'galaxies'], library)
-    expect(preview.stdout).toMatch(/galaxies: auto-tagging off/)
-    expect(preview.stdout).toMatch(/at +90%: (\d+ of \d+ suggestions were right|no suggestions)/)
-    expect(papershelf(['auto-tag', 'galaxies', '--threshold', '0.6'], library).stdout).toMatch(/applies itself at 60%/)
-    const after = JSON.parse(papershelf(['list', '--tag', 'galaxies', '--limit', '500', '--json'], library).stdout) as unknown[]
-    expect(after.length).toBeGreaterThan(tags.find((t) => t.name === 'galaxies')?.paperCount ?? 0)
   })
 
   it('says what is wrong with bad arguments, on stderr with a non-zero exit', () => {

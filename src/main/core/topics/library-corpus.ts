@@ -12,6 +12,8 @@ export type TopicCorpus = {
   papers: TopicPaper[]
   /** Papers the user kept: starred, being read or read, tagged, or with a note. */
   kept: number[]
+  /** How much each kept paper says about the user (a star more than a tag), as `kept`. */
+  keptWeights: number[]
   /** Papers marked "Not interested". */
   dismissed: number[]
   autoTags: AutoTagRule[]
@@ -39,8 +41,9 @@ export function readTopicCorpus(db: Database.Database): TopicCorpus {
     const rows = db
       .prepare(
         `SELECT p.id, p.title, p.abstract, p.organization,
-                (p.starred = 1 OR p.status <> 'unread' OR p.note IS NOT NULL
-                 OR EXISTS (SELECT 1 FROM paper_tags pt WHERE pt.paper_id = p.id)) AS kept,
+                -- a star says most, reading or a note more than filing under a tag
+                p.starred * 4 + (p.status <> 'unread') * 2 + (p.note IS NOT NULL) * 2
+                  + EXISTS (SELECT 1 FROM paper_tags pt WHERE pt.paper_id = p.id) AS kept,
                 EXISTS (SELECT 1 FROM paper_interest i WHERE i.paper_id = p.id) AS dismissed
          FROM papers p ORDER BY p.id`,
       )
@@ -58,6 +61,8 @@ export function readTopicCorpus(db: Database.Database): TopicCorpus {
     const applied = db
       .prepare('SELECT a.paper_id, t.name AS value FROM auto_tagged a JOIN tags t ON t.id = a.tag_id')
       .all() as Grouped[]
+    // a dismissed paper is not kept, whatever else the user did with it
+    const keptRows = rows.filter((row) => row.kept > 0 && row.dismissed === 0)
     return {
       papers: rows.map((row) => ({
         id: row.id,
@@ -68,8 +73,8 @@ export function readTopicCorpus(db: Database.Database): TopicCorpus {
         keywords: keywords.get(row.id) ?? [],
         tags: tags.get(row.id) ?? [],
       })),
-      // a dismissed paper is not kept, whatever else the user did with it
-      kept: rows.filter((row) => row.kept === 1 && row.dismissed === 0).map((row) => row.id),
+      kept: keptRows.map((row) => row.id),
+      keptWeights: keptRows.map((row) => row.kept),
       dismissed: rows.filter((row) => row.dismissed === 1).map((row) => row.id),
       autoTags,
       autoApplied: new Set(applied.map((row) => autoKey(row.paper_id, row.value))),

@@ -74,28 +74,34 @@ export function sharedTerms(a: SparseVector, b: SparseVector, terms: ReadonlyArr
 /** How strongly a dismissed paper pushes its topics away, against a kept one pulling. */
 const DISMISSED_WEIGHT = 0.5
 
-/** The profile of what the user kept minus what they dismissed, one weight per feature. */
+/**
+ * The profile of what the user kept minus what they dismissed, one weight per feature: the
+ * weighted mean of the kept papers (`keptWeights`, as `kept`; all 1 when absent) minus half the
+ * mean of the dismissed ones.
+ */
 export function interestProfile(
   vectors: ReadonlyArray<SparseVector>,
   kept: ReadonlyArray<number>,
   dismissed: ReadonlyArray<number>,
   nFeatures: number,
+  keptWeights?: ReadonlyArray<number>,
 ): Float32Array {
   const profile = new Float32Array(nFeatures)
-  const add = (docs: ReadonlyArray<number>, weight: number) => {
-    if (docs.length === 0) return
-    const each = weight / docs.length
-    for (const doc of docs) {
+  const add = (docs: ReadonlyArray<number>, weights: ReadonlyArray<number> | undefined, sign: number) => {
+    const total = weights ? weights.reduce((sum, w) => sum + w, 0) : docs.length
+    if (total <= 0) return
+    docs.forEach((doc, j) => {
       const v = vectors[doc]
-      if (!v) continue
+      if (!v) return
+      const each = (sign * (weights?.[j] ?? 1)) / total
       for (let k = 0; k < v.idx.length; k += 1) {
         const f = v.idx[k] ?? 0
         profile[f] = (profile[f] ?? 0) + each * (v.val[k] ?? 0)
       }
-    }
+    })
   }
-  add(kept, 1)
-  add(dismissed, -DISMISSED_WEIGHT)
+  add(kept, keptWeights, 1)
+  add(dismissed, undefined, -DISMISSED_WEIGHT)
   return profile
 }
 

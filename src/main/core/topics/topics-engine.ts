@@ -66,8 +66,15 @@ export function createTopicsEngine(): TopicsEngine {
       postings = null
       let forYou: TrainResult['forYou'] = null
       if (corpus.kept.length > 0) {
-        const positions = (ids: number[]) => ids.flatMap((id) => trained.position.get(id) ?? [])
-        const profile = interestProfile(trained.vectors, positions(corpus.kept), positions(corpus.dismissed), trained.vocabulary.terms.length)
+        const known = (id: number) => trained.position.has(id)
+        const kept = corpus.kept.flatMap((id, j) => (known(id) ? [{ at: trained.position.get(id) ?? 0, weight: corpus.keptWeights[j] ?? 1 }] : []))
+        const profile = interestProfile(
+          trained.vectors,
+          kept.map((k) => k.at),
+          corpus.dismissed.flatMap((id) => trained.position.get(id) ?? []),
+          trained.vocabulary.terms.length,
+          kept.map((k) => k.weight),
+        )
         const scores = profileScores(trained.vectors, profile)
         const dismissed = new Set(corpus.dismissed)
         // a dismissed paper goes below every other, whatever its words
