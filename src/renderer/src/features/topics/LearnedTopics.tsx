@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { LearnedTag, RelatedPaper } from '@shared/api/topics-api'
 import type { PaperId } from '@shared/model/ids'
 import { displayTitle } from '@shared/model/paper'
@@ -32,6 +32,9 @@ export function LearnedTopics({
 }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [dismissed, setDismissed] = useState<PaperId | null>(null)
+  /** An accepted suggestion's button goes away: focus moves to the next one, else to "Not interested". */
+  const focusNext = useRef<string | null>(null)
+  const sectionRef = useRef<HTMLElement>(null)
   const tagKey = tags.join('\n')
 
   useEffect(() => {
@@ -52,11 +55,28 @@ export function LearnedTopics({
   const current = loaded?.id === id ? loaded : null
   const taken = new Set(tags.map((tag) => tag.toLowerCase()))
   const suggestions = (current?.suggestions ?? []).filter((s) => !taken.has(s.tag.toLowerCase()))
+  const suggestionKey = suggestions.map((s) => s.tag).join('\n')
   const notInterested = dismissed === id
+
+  useEffect(() => {
+    const wanted = focusNext.current
+    if (wanted === null) return
+    focusNext.current = null
+    const section = sectionRef.current
+    const next = wanted === '' ? null : section?.querySelector<HTMLButtonElement>(`button[data-tag="${CSS.escape(wanted)}"]`)
+    ;(next ?? section?.querySelector<HTMLButtonElement>('button.not-interested'))?.focus()
+  }, [suggestionKey])
+
+  const accept = (index: number) => {
+    const tag = suggestions[index]?.tag
+    if (tag === undefined) return
+    focusNext.current = suggestions[index + 1]?.tag ?? suggestions[index - 1]?.tag ?? ''
+    onAddTag(tag)
+  }
 
   return (
     <>
-      <section className="detail__section learned-tags" aria-label="Learned tag suggestions">
+      <section ref={sectionRef} className="detail__section learned-tags" aria-label="Learned tag suggestions">
         <h3>Suggested from your tags</h3>
         {current === null ? (
           <p className="muted" aria-busy="true">
@@ -66,14 +86,15 @@ export function LearnedTopics({
           <p className="muted">Tag a few papers and suggestions learned from them appear here.</p>
         ) : (
           <div className="learned-tags__list">
-            {suggestions.map((s) => (
+            {suggestions.map((s, index) => (
               <button
                 key={s.tag}
+                data-tag={s.tag}
                 type="button"
                 className="suggested-tag learned-tag"
                 aria-label={`Add learned tag ${s.tag}, ${percent(s.score)} sure`}
                 title={s.reason.length > 0 ? `because of: ${s.reason.join(', ')}` : undefined}
-                onClick={() => onAddTag(s.tag)}
+                onClick={() => accept(index)}
               >
                 + {s.tag} <span className="learned-tag__score">{percent(s.score)}</span>
                 {s.reason.length > 0 ? <span className="learned-tag__reason"> · {s.reason.join(', ')}</span> : null}
