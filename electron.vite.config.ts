@@ -10,13 +10,15 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // index: the Electron entry; cli: the `papershelf` command (also serves the browser door);
-        // pdf-worker and parse-worker: the threads that run pdf.js and the parsers of imported
-        // files and fetched pages (started by file name, so each is an entry of its own).
+        // pdf-worker, parse-worker and topics-worker: the threads that run pdf.js, the parsers of
+        // imported files and fetched pages, and the learned topics (started by file name, so each
+        // is an entry of its own).
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli/main.ts'),
           'pdf-worker': resolve('src/main/core/pdf/pdf-worker.ts'),
           'parse-worker': resolve('src/main/core/parse/parse-worker.ts'),
+          'topics-worker': resolve('src/main/core/topics/topics-worker.ts'),
         },
         // pdf.js loads its own worker module beside it at run time: keep it a package, not a bundle.
         external: ['better-sqlite3', /^pdfjs-dist(\/|$)/],

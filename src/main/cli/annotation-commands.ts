@@ -3,7 +3,7 @@ import type { Annotation, AnnotationExport } from '@shared/model/annotation'
 import { AppError } from '@shared/api/errors'
 import { UsageError } from './cli-io'
 import { print, resolvePaper, type Command, type CommandContext } from './command'
-import { resolvePapers } from './pdf-commands'
+import { resolvePapers } from './command'
 
 /** One annotation as a line (and its comment below). */
 function annotationLines(a: Annotation, label: string): string[] {

@@ -40,6 +40,12 @@ export type CliFlags = {
   'all-unread'?: boolean | undefined
   list?: string | undefined
   pdf?: boolean | undefined
+  untagged?: boolean | undefined
+  inbox?: boolean | undefined
+  'keywords-as-tags'?: boolean | undefined
+  threshold?: string | undefined
+  off?: boolean | undefined
+  undo?: boolean | undefined
 }
 
 /** A command: its usage line and what it does; returns the exit code. */
@@ -64,6 +70,13 @@ export async function resolvePaper(ctx: CommandContext): Promise<PaperId> {
   const paper = await ctx.api.findPaper({ ref })
   if (!paper) throw new AppError('not-found', `No paper matches "${ref}" (give its number, arXiv id or DOI).`)
   return paper.id
+}
+
+/** Every paper the positionals name (numbers, arXiv ids, DOIs). */
+export async function resolvePapers(ctx: CommandContext): Promise<PaperId[]> {
+  const ids: PaperId[] = []
+  for (const ref of ctx.args) ids.push(await resolvePaper({ ...ctx, args: [ref] }))
+  return ids
 }
 
 /** A `--limit` value as a positive integer. */

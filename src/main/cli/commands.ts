@@ -12,6 +12,7 @@ import { importLibraryDocumentCommand, TRUST_COMMANDS } from './trust-commands'
 import { SOURCES_COMMANDS } from './sources-commands'
 import { PDF_COMMANDS } from './pdf-commands'
 import { ANNOTATION_COMMANDS } from './annotation-commands'
+import { TOPICS_COMMANDS } from './topics-commands'
 
 /** Reads standard input as strict UTF-8 (an import from a pipe; a file is streamed by the core). */
 async function readStdinText(ctx: CommandContext): Promise<string> {
@@ -64,17 +65,24 @@ const editTags = (add: boolean): Command['run'] => async (ctx) => {
 /** Every CLI command by name. */
 export const COMMANDS: Record<string, Command> = {
   import: {
-    usage: `import <file|-> [--format ${IMPORT_FORMATS.join('|')}] [--tag TAG]...`,
+    usage: `import <file|-> [--format ${IMPORT_FORMATS.join('|')}] [--tag TAG]... [--keywords-as-tags]`,
     summary: 'import a file: copied Hugging Face page, ids, BibTeX, RIS, CSL-JSON, feed, awesome list',
     run: async (ctx) => {
       const path = ctx.args[0]
       if (!path) throw new UsageError('name the file to import, or - for standard input')
       const format = oneOf('--format', ctx.flags.format, importFormatSchema.options) ?? 'auto'
+      const keywordsAsTags = ctx.flags['keywords-as-tags'] === true
       let report: ImportReport
       if (path === '-') {
         const text = await readStdinText(ctx)
         if (looksLikeLibraryDocument(text)) return importLibraryDocumentCommand(ctx, text, 'standard input')
-        report = await ctx.api.importText({ text, format, sourceName: 'standard input', tags: ctx.flags.tag })
+        report = await ctx.api.importText({
+          text,
+          format,
+          sourceName: 'standard input',
+          tags: ctx.flags.tag,
+          keywordsAsTags,
+        })
       } else {
         const file = resolve(ctx.io.cwd, path)
         const info = await stat(file).catch(() => null)
@@ -83,7 +91,7 @@ export const COMMANDS: Record<string, Command> = {
           return importLibraryDocumentCommand(ctx, await readFile(file, 'utf8'), file)
         }
         // Streamed by the core, whatever the file's size.
-        report = await ctx.api.importFile({ path: file, format, tags: ctx.flags.tag })
+        report = await ctx.api.importFile({ path: file, format, tags: ctx.flags.tag, keywordsAsTags })
       }
       const name = report.sourceName
       return print(ctx, report, () =>
@@ -98,7 +106,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   list: {
     usage: `list [--tag TAG] [--status ${READING_STATUSES.join('|')}] [--starred] [--sort ${PAPER_SORTS.join('|')}] [--limit N]`,
-    summary: 'list papers, newest first',
+    summary: 'list papers, newest first (--sort for-you: closest to what you kept first)',
     run: async (ctx) => {
       if (ctx.flags.tag.length > 1) throw new UsageError('list takes one --tag')
       const page = await ctx.api.listPapers({
@@ -194,4 +202,5 @@ export const COMMANDS: Record<string, Command> = {
   ...SOURCES_COMMANDS,
   ...PDF_COMMANDS,
   ...ANNOTATION_COMMANDS,
+  ...TOPICS_COMMANDS,
 }

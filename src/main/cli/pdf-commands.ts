@@ -1,23 +1,16 @@
 import { resolve } from 'node:path'
 import { AppError } from '@shared/api/errors'
 import type { AppEventEnvelope } from '@shared/api/events'
-import { sourceIdSchema, type PaperId } from '@shared/model/ids'
+import { sourceIdSchema } from '@shared/model/ids'
 import type { DownloadJob } from '@shared/model/pdf'
 import { UsageError } from './cli-io'
-import { print, resolvePaper, type Command, type CommandContext } from './command'
+import { print, resolvePaper, resolvePapers, type Command, type CommandContext } from './command'
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
   if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
   return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`
-}
-
-/** Every paper the positionals name (numbers, arXiv ids, DOIs). */
-export async function resolvePapers(ctx: CommandContext): Promise<PaperId[]> {
-  const ids: PaperId[] = []
-  for (const ref of ctx.args) ids.push(await resolvePaper({ ...ctx, args: [ref] }))
-  return ids
 }
 
 /** A live line on a terminal: files done of all, and bytes of the running ones. */

@@ -34,6 +34,12 @@ const OPTIONS = {
   'all-unread': { type: 'boolean', default: false },
   list: { type: 'string' },
   pdf: { type: 'boolean', default: false },
+  untagged: { type: 'boolean', default: false },
+  inbox: { type: 'boolean', default: false },
+  'keywords-as-tags': { type: 'boolean', default: false },
+  threshold: { type: 'string' },
+  off: { type: 'boolean', default: false },
+  undo: { type: 'boolean', default: false },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options']

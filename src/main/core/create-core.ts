@@ -17,6 +17,7 @@ import { baseUrlsFromEnv, type BaseUrls } from './net/base-urls'
 import type { FetchFn } from './net/fetch-bytes'
 import { createPdfRuntime, type PdfOptions } from './pdf/pdf-runtime'
 import type { SyncTuning } from './sync/sync-tuning'
+import { createTopicsThread } from './topics/topics-thread'
 
 /** The file name of a library's database inside its folder. */
 export const DATABASE_FILE = 'library.sqlite'
@@ -88,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
   // Two parse threads: a large reference file (minutes of BibTeX) never holds up a sync's pages.
   const parse = { files: createParseThread(), pages: createParseThread() }
   const running = createRunningSyncs()
+  const topics = createTopicsThread(copy?.path ?? databasePath, options.nativeBinding)
   const service = createLibraryService({
     db,
     events,
@@ -102,6 +104,8 @@ export function createCore(options: CoreOptions): Core {
     running,
     health,
     importBatches: options.importBatches,
+    topics,
+    backgroundTraining: options.upkeep === true && readOnly === null,
   })
   const api = readOnly === null ? service : refusingWrites(service, options.dataDir, readOnly)
   const upkeep = options.upkeep && readOnly === null
@@ -126,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
       pdf.close()
       void parse.files.close()
       void parse.pages.close()
+      void topics.close()
       if (copy) copy.close()
       else db.close()
     },

@@ -26,6 +26,9 @@ import { createPdfService } from './pdf/pdf-service'
 import { createAnnotationService } from './annotations/annotations-service'
 import type { PdfRuntime } from './pdf/pdf-runtime'
 import type { SyncTuning } from './sync/sync-tuning'
+import { createTopicsService } from './topics/topics-service'
+import { tagWithKeywords } from './import/keywords-as-tags'
+import type { TopicsThread } from './topics/topics-thread'
 
 /** What the service runs on. */
 export type ServiceDeps = {
@@ -51,6 +54,10 @@ export type ServiceDeps = {
   health: LibraryHealth
   /** How imports are cut into transactions (tests shrink the batches). */
   importBatches?: BatchTuning | undefined
+  /** The thread that learns topics from the library (tag suggestions, "For you", related papers). */
+  topics: TopicsThread
+  /** Retrain the topic model in the background after edits (long-running doors). */
+  backgroundTraining: boolean
 }
 
 const withWarning = (warning: string | null) => (warning === null ? {} : { warning })
@@ -83,14 +90,18 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     events,
     tuning: deps.importBatches,
   })
-  /** After an import: its pages leave the WAL, and every door hears of its papers. */
-  const imported = (report: ImportReport): ImportReport => {
+  /** After an import: its keywords become tags when asked, its pages leave the WAL, and every door hears of its papers. */
+  const imported = (report: ImportReport, keywordsAsTags: boolean): ImportReport => {
+    if (keywordsAsTags) tagWithKeywords(db, report.paperIds, deps.now())
     checkpointWal(db)
     if (report.paperIds.length > 0) {
       events.emit('library.changed', { reason: 'import', paperIds: report.paperIds })
     }
     return report
   }
+
+  const { ready: topicsReady, ...topics } = createTopicsService({ db, events, now: deps.now, topics: deps.topics, background: deps.backgroundTraining })
+  const ui = createLibraryUiService(deps)
 
   return {
     libraryInfo: ({ check }) => {
@@ -105,7 +116,10 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
         ...(damage === null ? {} : { damage }),
       }
     },
-    listPapers: (query) => listPapers(db, query),
+    listPapers: async (query) => {
+      if (query.sort === 'for-you') await topicsReady()
+      return listPapers(db, query)
+    },
     getPaper: ({ id }) => {
       const paper = getPaperDetail(db, id)
       if (!paper) throw new AppError('not-found', `There is no paper ${id} in this library.`)
@@ -121,11 +135,15 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
         { ...input, now: deps.now().toISOString() },
         input.sourceName,
       )
-      return imported(await applyImport(db, importContext(input.sourceName, input.tags), parsed))
+      return imported(
+        await applyImport(db, importContext(input.sourceName, input.tags), parsed),
+        input.keywordsAsTags,
+      )
     },
-    importFile: async ({ path, format, tags }) =>
+    importFile: async ({ path, format, tags, keywordsAsTags }) =>
       imported(
         await importFile({ db, parse: deps.parse.files }, path, format, importContext(path, tags)),
+        keywordsAsTags,
       ),
     tagPapers: ({ ids, tags }) => edit('tags', ids, () => addTags(db, ids, tags, stamp())),
     untagPapers: ({ ids, tags }) => edit('tags', ids, () => removeTags(db, ids, tags)),
@@ -135,7 +153,12 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
       edit('starred', ids, () => setStarred(db, ids, starred, stamp())),
     setNote: ({ id, note }) => edit('note', [id], () => setNote(db, id, note, stamp())),
     ...createSearchService(deps),
-    ...createLibraryUiService(deps),
+    ...ui,
+    listPaperRows: async (query) => {
+      if (query.sort === 'for-you') await topicsReady()
+      return ui.listPaperRows(query)
+    },
+    ...topics,
     ...createSyncService(deps),
     ...createBackupService(deps),
     ...createPdfService(deps),

@@ -4,9 +4,19 @@ import { createToastStore } from './components/toast-store'
 import { createDownloadsStore } from './features/downloads/downloads-store'
 import { createLibraryStore } from './features/library/library-store'
 import { LibraryShell } from './features/library/LibraryShell'
+import type { TopicsLoader } from './features/topics/LearnedTopics'
 import { createSourcesStore } from './features/sources/sources-store'
 
 const loadSavedSearches = () => api.listSavedSearches({})
+
+/** Learned topics for the detail pane, straight from the API (the model lives in the main process). */
+const topics: TopicsLoader = {
+  suggest: async (id) => (await api.suggestTags({ ids: [id], limit: 3 }))[0]?.suggestions ?? [],
+  related: (id) => api.relatedPapers({ id, limit: 5 }),
+  setNotInterested: async (id, notInterested) => {
+    await api.setNotInterested({ ids: [id], notInterested })
+  },
+}
 
 /** The application: one store per feature, created once over the API this page talks to. */
 export function App() {
@@ -29,6 +39,7 @@ export function App() {
       toasts={stores.toasts}
       loadSavedSearches={loadSavedSearches}
       downloads={stores.downloads}
+      topics={topics}
     />
   )
 }

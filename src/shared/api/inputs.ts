@@ -7,6 +7,7 @@ import { syncInputs } from './sync-api'
 import { pdfInputs } from './pdf-api'
 import { searchInputs } from './search-api'
 import { annotationInputs } from './annotations-api'
+import { topicsInputs } from './topics-api'
 
 /** Formats an import understands; `auto` detects one from the text. */
 export const IMPORT_FORMATS = ['auto', 'hf-page', 'ids', 'bibtex', 'ris', 'csl-json', 'feed', 'awesome'] as const
@@ -52,6 +53,8 @@ export const apiInputs = {
     format: importFormatSchema.default('auto'),
     sourceName: z.string().trim().min(1).max(1000),
     tags: z.array(tagNameSchema).max(100).default([]),
+    /** Also tag each paper with the keywords the file gives it (BibTeX `keywords`, CSL `keyword`, RIS `KW`). */
+    keywordsAsTags: z.boolean().default(false),
   }),
   importFile: z.strictObject({
     path: z
@@ -61,6 +64,7 @@ export const apiInputs = {
       .refine((path) => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(path), 'give the file as an absolute path'),
     format: importFormatSchema.default('auto'),
     tags: z.array(tagNameSchema).max(100).default([]),
+    keywordsAsTags: z.boolean().default(false),
   }),
   tagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
   untagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
@@ -81,6 +85,7 @@ export const apiInputs = {
   ...pdfInputs,
   ...searchInputs,
   ...annotationInputs,
+  ...topicsInputs,
 }
 
 export type ApiMethod = keyof typeof apiInputs

@@ -29,6 +29,7 @@ import type {
   ColorLabel,
   PaperAnnotations,
 } from '../model/annotation'
+import type { AutoTagPreview, AutoTagSetting, PaperTagSuggestions, RelatedPaper } from './topics-api'
 
 /** Where the open library lives and what it holds. */
 export type LibraryInfo = {
@@ -212,6 +213,16 @@ export type ApiOutputs = {
   renameAnnotationColor: ReadonlyArray<ColorLabel>
   /** Annotations of papers (ids, a tag or a list) as Markdown, optionally written to a folder with pictures and annotated PDF copies. */
   exportAnnotations: AnnotationExport
+  /** Tags learned from the user's own tags, with confidence and reason, for papers (by ids or a scope). Error `not-found`. */
+  suggestTags: ReadonlyArray<PaperTagSuggestions>
+  /** The papers most similar to one (library and inbox), with the topics they share. Error `not-found`. */
+  relatedPapers: ReadonlyArray<RelatedPaper>
+  /** Marks papers "Not interested" (or takes the mark off): the "For you" order puts them last and learns from them. */
+  setNotInterested: ChangeCount
+  /** How right a tag's past suggestions were at each threshold, and its auto-tagging setting. */
+  autoTagPreview: AutoTagPreview
+  /** Lets a tag apply itself at or above a confidence (null: off). */
+  setAutoTag: AutoTagSetting
 }
 
 /** The contract every door exposes: one object argument per method, promise results. */

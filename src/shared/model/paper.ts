@@ -7,7 +7,7 @@ export const readingStatusSchema = z.enum(READING_STATUSES)
 export type ReadingStatus = z.infer<typeof readingStatusSchema>
 
 /** Sort orders for paper listings. */
-export const PAPER_SORTS = ['added', 'published', 'title', 'upvotes'] as const
+export const PAPER_SORTS = ['added', 'published', 'title', 'upvotes', 'for-you'] as const
 export const paperSortSchema = z.enum(PAPER_SORTS)
 export type PaperSort = z.infer<typeof paperSortSchema>
 

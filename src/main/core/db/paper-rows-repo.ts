@@ -3,6 +3,7 @@ import type { PaperId } from '@shared/model/ids'
 import type { PaperSort } from '@shared/model/paper'
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
+import { FOR_YOU_SORT } from '../topics/for-you-sort'
 
 /** Which papers a view holds. */
 export type ViewFilter = {
@@ -30,6 +31,7 @@ const SORT_COLUMNS: Record<PaperSort, { column: string; defaultOrder: 'asc' | 'd
   // the normalised title: case, accents and leading punctuation do not move a paper
   title: { column: 'p.title_key', defaultOrder: 'asc' },
   upvotes: { column: 'p.upvotes', defaultOrder: 'desc' },
+  'for-you': FOR_YOU_SORT,
 }
 
 type RowRecord = {

@@ -9,6 +9,7 @@ import type {
 import { arxivIdFromUrl, normaliseDoi, parseArxivId } from '@shared/model/ids'
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
+import { FOR_YOU_SORT } from '../topics/for-you-sort'
 
 /** The columns of `papers` that sources write (remote metadata); sync never writes the others. */
 export type RemoteColumns = {
@@ -64,6 +65,7 @@ const SORT_COLUMNS: Record<PaperSort, { column: string; defaultOrder: 'asc' | 'd
   // the normalised title, as the library list sorts (db/paper-rows-repo.ts)
   title: { column: 'p.title_key', defaultOrder: 'asc' },
   upvotes: { column: 'p.upvotes', defaultOrder: 'desc' },
+  'for-you': FOR_YOU_SORT,
 }
 
 /** One window of papers matching the filters, and how many match in all. */

@@ -20,7 +20,8 @@ export function libraryWriteProblem(file: string): string | null {
 }
 
 /** A library opened for reading only, from a private copy, and how to let it go. */
-export type ReadOnlyLibrary = { db: WritableDb; close(): void }
+/** A read-only copy: its connection, the copy's path (for threads that open it too), and a way to close and delete it. */
+export type ReadOnlyLibrary = { db: WritableDb; path: string; close(): void }
 
 /**
  * Opens a library whose folder cannot be written: SQLite needs to write beside a WAL database
@@ -45,6 +46,7 @@ export function openReadOnlyCopy(file: string, options: OpenDatabaseOptions = {}
     db.pragma('foreign_keys = ON')
     return {
       db: db as WritableDb,
+      path: copy,
       close: () => {
         db.close()
         rmSync(folder, { recursive: true, force: true })

@@ -7,6 +7,7 @@ import { MathText } from './MathText'
 import { NoteEditor } from './NoteEditor'
 import { TagEditor } from './TagEditor'
 import { AnnotationSummary } from '../annotations/AnnotationSummary'
+import { LearnedTopics, type TopicsLoader } from '../topics/LearnedTopics'
 
 const STATUS_ACTIONS: ReadonlyArray<{ status: ReadingStatus; label: string }> = [
   { status: 'unread', label: 'Mark as unread' },
@@ -35,11 +36,14 @@ export function DetailPane({
   tags,
   tagFocusRequest,
   actions,
+  topics,
 }: {
   paper: PaperDetail | null
   tags: ReadonlyArray<Tag>
   tagFocusRequest: number
   actions: DetailActions
+  /** Learned suggestions, related papers and "Not interested"; absent, those sections are not shown. */
+  topics?: TopicsLoader | undefined
 }) {
   const { dropFiles } = actions
   const drop = usePdfDrop((files) => dropFiles?.(files))
@@ -145,6 +149,8 @@ export function DetailPane({
             onRemove={actions.removeTag}
           />
         </section>
+
+        {topics ? <LearnedTopics id={paper.id} tags={paper.tags} loader={topics} onAddTag={actions.addTag} /> : null}
 
         <section className="detail__section" aria-label="Abstract">
           <h3>Abstract</h3>

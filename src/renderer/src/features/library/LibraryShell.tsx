@@ -11,6 +11,7 @@ import { useStore } from '../../hooks/use-store'
 import { useTheme } from '../../hooks/use-theme'
 import { APP_COMMANDS } from '../commands/app-commands'
 import { DetailPane } from '../detail/DetailPane'
+import type { TopicsLoader } from '../topics/LearnedTopics'
 import { AddSourceDialog } from '../dialogs/AddSourceDialog'
 import { CommandPalette } from '../dialogs/CommandPalette'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
@@ -58,12 +59,14 @@ export function LibraryShell({
   toasts,
   loadSavedSearches,
   downloads,
+  topics,
 }: {
   store: LibraryStore
   sources: SourcesStore
   toasts: ToastStore
   downloads: DownloadsStore
   loadSavedSearches: () => Promise<ReadonlyArray<SavedSearch>>
+  topics?: TopicsLoader
 }) {
   const state = useStore(store)
   const sourcesState = useStore(sources)
@@ -403,6 +406,7 @@ export function LibraryShell({
               paper={state.detail}
               tags={state.tags}
               tagFocusRequest={state.tagFocusRequest}
+              topics={topics}
               actions={{
                 setStatus: (status) => {
                   if (state.detail) {

@@ -12,6 +12,7 @@ export const SORT_OPTIONS: ReadonlyArray<{
   { sort: 'published', label: 'Date published', order: 'desc' },
   { sort: 'title', label: 'Title', order: 'asc' },
   { sort: 'upvotes', label: 'Upvotes', order: 'desc' },
+  { sort: 'for-you', label: 'For you', order: 'desc' },
 ]
 
 /** The direction a sort starts in. */
@@ -31,6 +32,9 @@ function keyOf(row: Sortable, sort: PaperSort): string | number | null {
       return titleKey(row.title)
     case 'upvotes':
       return row.upvotes
+    case 'for-you':
+      // rows carry no score: only the library query orders by it (see sortRows)
+      return null
   }
 }
 
@@ -43,6 +47,8 @@ export function sortRows<T extends Sortable>(
   sort: PaperSort,
   order: 'asc' | 'desc' = defaultOrder(sort),
 ): T[] {
+  // the "For you" score lives in the library, not in the rows: search results keep their rank
+  if (sort === 'for-you') return [...rows]
   const sign = order === 'asc' ? 1 : -1
   return [...rows].sort((a, b) => {
     const ka = keyOf(a, sort)

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { readTopicsCorpus, type CorpusPaper } from '../../../../test/helpers/arxiv-corpus'
+import { buildTopicIndex, suggestForPaper, withParentTags, type TopicPaper } from './topic-index'
+import { buildPostings, interestProfile, nearestPapers, profileScores } from './similarity'
+import { wordTerms } from './tokenize'
+
+const corpus = readTopicsCorpus()
+const primary = (i: number) => corpus[i]?.categories[0]
+/** Every fifth paper is held out: untagged in the library, as a new paper is. */
+const heldOut = (i: number) => i % 5 === 0
+
+const asPaper = (paper: CorpusPaper, i: number, tags: ReadonlyArray<string>): TopicPaper => ({
+  id: i + 1,
+  title: paper.title,
+  abstract: paper.abstract,
+  authors: paper.authors,
+  organization: null,
+  keywords: [],
+  tags,
+})
+
+describe('topic index on real arXiv papers', () => {
+  const index = buildTopicIndex(corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : paper.categories)))
+  const held = corpus.map((_, i) => i).filter(heldOut)
+
+  it('suggests the primary category of held-out papers among its first three', () => {
+    const hits = held.filter((i) =>
+      (suggestForPaper(index, i + 1, 3) ?? []).some((s) => s.tag === primary(i)),
+    ).length
+    expect(held.length).toBeGreaterThan(100)
+    expect(hits / held.length).toBeGreaterThan(0.9)
+  })
+
+  it('gives a confidence and names words of the paper as the reason', () => {
+    const i = held.find((k) => primary(k) === 'cs.CL') ?? 0
+    const [best] = suggestForPaper(index, i + 1, 1) ?? []
+    expect(best?.score).toBeGreaterThan(0)
+    expect(best?.score).toBeLessThan(1)
+    const terms = new Set(wordTerms(`${corpus[i]?.title} ${corpus[i]?.abstract}`))
+    expect(best?.reason.length).toBeGreaterThan(0)
+    for (const word of best?.reason ?? []) expect(terms.has(word)).toBe(true)
+  })
+
+  it('leaves out the tags a paper already has', () => {
+    const tagged = corpus.findIndex((_, i) => !heldOut(i))
+    const tags = new Set(corpus[tagged]?.categories)
+    for (const s of suggestForPaper(index, tagged + 1, 5) ?? []) expect(tags.has(s.tag)).toBe(false)
+  })
+
+  it('learns a parent tag from its sub-tags', () => {
+    expect(withParentTags('ml/nlp/decoding')).toEqual(['ml', 'ml/nlp', 'ml/nlp/decoding'])
+    const nested = buildTopicIndex(
+      corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : [`field/${(primary(i) ?? '').replace('.', '-')}`])),
+    )
+    const i = held.find((k) => primary(k) === 'astro-ph.GA') ?? 0
+    const tags = (suggestForPaper(nested, i + 1, 2) ?? []).map((s) => s.tag)
+    expect(tags).toEqual(expect.arrayContaining(['field', 'field/astro-ph-GA']))
+  })
+
+  it('finds related papers of the same field and names what they share', () => {
+    const postings = buildPostings(index.vectors, index.vocabulary.terms.length)
+    let same = 0
+    for (const i of held) {
+      const query = index.vectors[i]
+      if (!query) continue
+      const near = nearestPapers(postings, index.vectors.length, query, 10, (doc) => doc === i)
+      expect(near.map((n) => n.doc)).not.toContain(i)
+      same += near.filter((n) => primary(n.doc) === primary(i)).length / 10
+    }
+    expect(same / held.length).toBeGreaterThan(0.7)
+  })
+
+  it('ranks papers like the kept ones first and the dismissed field down', () => {
+    const kept = corpus.flatMap((_, i) => (!heldOut(i) && primary(i) === 'math.RT' ? [i] : [])).slice(0, 10)
+    const top = (dismissed: number[]) => {
+      const scores = profileScores(index.vectors, interestProfile(index.vectors, kept, dismissed, index.vocabulary.terms.length))
+      return held.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0)).slice(0, 10)
+    }
+    expect(top([]).filter((i) => primary(i) === 'math.RT').length).toBeGreaterThanOrEqual(9)
+    const cv = corpus.flatMap((_, i) => (!heldOut(i) && primary(i) === 'cs.CV' ? [i] : []))
+    const scoresWith = profileScores(index.vectors, interestProfile(index.vectors, kept, cv, index.vocabulary.terms.length))
+    const scoresWithout = profileScores(index.vectors, interestProfile(index.vectors, kept, [], index.vocabulary.terms.length))
+    const heldCv = held.filter((i) => primary(i) === 'cs.CV')
+    const mean = (scores: Float32Array) => heldCv.reduce((sum, i) => sum + (scores[i] ?? 0), 0) / heldCv.length
+    expect(mean(scoresWith)).toBeLessThan(mean(scoresWithout))
+  })
+
+  it('trains the same model from the same papers', { timeout: 30_000 }, () => {
+    const again = buildTopicIndex(corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : paper.categories)))
+    const bytes = (weights: Float32Array) => Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength)
+    expect(bytes(again.model.weights).equals(bytes(index.model.weights))).toBe(true)
+    expect(Buffer.from(index.model.bias.buffer).some((b) => b !== 0)).toBe(true)
+  })
+})
+
+describe('terms', () => {
+  it('drops inline math, folds plurals and pairs neighbouring words', () => {
+    expect(wordTerms('Large Language Models with $\\alpha$-divergences')).toEqual([
+      'large',
+      'language',
+      'large language',
+      'model',
+      'language model',
+      'divergence',
+    ])
+  })
+})

@@ -1,0 +1,93 @@
+// The topic index of a library: every paper's TF-IDF vector and one classifier per user tag.
+// Built in the topics thread (topics-worker.ts) and queried there; nothing here touches the
+// database, so the benchmark and the tests build it from plain records.
+import { paperTerms, termLabel, type TopicText } from './tokenize'
+import { DEFAULT_VOCABULARY, fitVocabulary, vectorize, type SparseVector, type Vocabulary } from './tfidf'
+import { confidence, DEFAULT_TRAINING, tagMargins, topContributions, trainTagModel, type TagModel, type TrainOptions } from './linear-model'
+
+/** A paper as the index reads it: its text and the user's tags. */
+export type TopicPaper = TopicText & { id: number; tags: ReadonlyArray<string> }
+
+/** A tag the model suggests, its confidence (0–1) and the terms that weighed most. */
+export type LearnedSuggestion = { tag: string; score: number; reason: ReadonlyArray<string> }
+
+export type TopicIndex = {
+  vocabulary: Vocabulary
+  ids: ReadonlyArray<number>
+  vectors: ReadonlyArray<SparseVector>
+  position: ReadonlyMap<number, number>
+  /** Each paper's own tags with their parents (`a/b` carries `a`), as the model learned them. */
+  tagSets: ReadonlyArray<ReadonlySet<string>>
+  model: TagModel
+}
+
+/** A tag and its parents: `ml/nlp/decoding` → `ml`, `ml/nlp`, `ml/nlp/decoding`. */
+export function withParentTags(tag: string): string[] {
+  const parts = tag.split('/')
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'))
+}
+
+/** Vectorises every paper (the vocabulary comes from all of them) and trains on the tagged ones. */
+export function buildTopicIndex(
+  papers: ReadonlyArray<TopicPaper>,
+  options: { training?: TrainOptions; vocabulary?: typeof DEFAULT_VOCABULARY } = {},
+): TopicIndex {
+  const docs = papers.map(paperTerms)
+  const vocabulary = fitVocabulary(docs, options.vocabulary ?? DEFAULT_VOCABULARY)
+  const vectors = docs.map((doc) => vectorize(doc, vocabulary))
+  const tagSets = papers.map((paper) => new Set(paper.tags.flatMap(withParentTags)))
+  const tagNames = [...new Set(tagSets.flatMap((set) => [...set]))].sort()
+  const tagIndex = new Map(tagNames.map((tag, i) => [tag, i]))
+  const trainVectors: SparseVector[] = []
+  const trainLabels: number[][] = []
+  tagSets.forEach((set, i) => {
+    const vector = vectors[i]
+    if (set.size === 0 || !vector) return
+    trainVectors.push(vector)
+    trainLabels.push([...set].map((tag) => tagIndex.get(tag) ?? 0))
+  })
+  const model = trainTagModel(trainVectors, trainLabels, tagNames, vocabulary.terms.length, options.training ?? DEFAULT_TRAINING)
+  return {
+    vocabulary,
+    ids: papers.map((paper) => paper.id),
+    vectors,
+    position: new Map(papers.map((paper, i) => [paper.id, i])),
+    tagSets,
+    model,
+  }
+}
+
+/** How many terms a reason names. */
+const REASON_TERMS = 3
+
+/** The tags the model would give a vector, best first, leaving out `skip` (tags it already has). */
+export function suggestForVector(
+  index: Pick<TopicIndex, 'model' | 'vocabulary'>,
+  vector: SparseVector,
+  limit: number,
+  skip: ReadonlySet<string> = new Set(),
+): LearnedSuggestion[] {
+  const margins = tagMargins(index.model, vector)
+  const ranked = [...margins.keys()]
+    .filter((t) => !skip.has(index.model.tags[t] ?? ''))
+    .sort((a, b) => (margins[b] ?? 0) - (margins[a] ?? 0))
+    .slice(0, limit)
+  return ranked.map((t) => ({
+    tag: index.model.tags[t] ?? '',
+    score: confidence(margins[t] ?? 0),
+    reason: topContributions(index.model, vector, t, REASON_TERMS).map((f) => termLabel(index.vocabulary.terms[f] ?? '')),
+  }))
+}
+
+/** Learned suggestions for a paper of the index, without the tags it has. */
+export function suggestForPaper(index: TopicIndex, id: number, limit: number): LearnedSuggestion[] | null {
+  const i = index.position.get(id)
+  const vector = i === undefined ? undefined : index.vectors[i]
+  if (i === undefined || !vector) return null
+  return suggestForVector(index, vector, limit, index.tagSets[i])
+}
+
+/** Every tag's confidence for a paper (for auto-tagging and the precision preview). */
+export function tagConfidences(index: Pick<TopicIndex, 'model'>, vector: SparseVector): Float64Array {
+  return tagMargins(index.model, vector).map(confidence)
+}

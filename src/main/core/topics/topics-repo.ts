@@ -1,0 +1,104 @@
+// The main thread's writes and reads for learned topics: "Not interested", the "For you" scores
+// the list sorts by, auto-tagging rules and the tags they applied.
+import type { PaperId } from '@shared/model/ids'
+import { jsonIds } from '../db/json-ids'
+import type { WritableDb } from '../db/open-database'
+import { addTags, ensureTags } from '../db/tags-repo'
+
+/** Scores are cosines (at most 1 apart), so this puts dismissed papers after all others. */
+export const DISMISSED_PENALTY = 10
+
+/**
+ * Marks papers "Not interested" (or takes the mark off); returns how many changed. Their "For
+ * you" scores move at once (the next training learns from the mark too).
+ */
+export function setNotInterested(db: WritableDb, ids: ReadonlyArray<number>, notInterested: boolean, now: string): number {
+  const list = jsonIds(ids)
+  db.prepare(
+    `UPDATE paper_scores SET for_you = for_you + ? WHERE paper_id IN (SELECT value FROM json_each(?))
+       AND (paper_id IN (SELECT paper_id FROM paper_interest)) = ?`,
+  ).run(notInterested ? -DISMISSED_PENALTY : DISMISSED_PENALTY, list, notInterested ? 0 : 1)
+  return notInterested
+    ? db
+        .prepare(
+          `INSERT OR IGNORE INTO paper_interest (paper_id, not_interested_at)
+           SELECT p.id, ? FROM papers p WHERE p.id IN (SELECT value FROM json_each(?))`,
+        )
+        .run(now, list).changes
+    : db.prepare('DELETE FROM paper_interest WHERE paper_id IN (SELECT value FROM json_each(?))').run(list).changes
+}
+
+/** Replaces every paper's "For you" score (none: the sort falls back to the newest first). */
+export function writeForYouScores(db: WritableDb, scores: ReadonlyArray<readonly [number, number]> | null): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM paper_scores').run()
+    if (scores === null) return
+    // a paper deleted while the model trained is skipped, not an error
+    const insert = db.prepare(
+      'INSERT INTO paper_scores (paper_id, for_you) SELECT id, ? FROM papers WHERE id = ?',
+    )
+    for (const [id, score] of scores) insert.run(score, id)
+  }).immediate()
+}
+
+/** Applies auto-tags (each paper–tag pair once ever); returns the papers that changed. */
+export function applyAutoTags(
+  db: WritableDb,
+  pairs: ReadonlyArray<{ paperId: number; tag: string }>,
+  now: string,
+): PaperId[] {
+  const remember = db.prepare(
+    `INSERT OR IGNORE INTO auto_tagged (paper_id, tag_id, applied_at)
+     SELECT p.id, ?, ? FROM papers p WHERE p.id = ?`,
+  )
+  const changed = new Set<PaperId>()
+  for (const { paperId, tag } of pairs) {
+    const [tagId] = ensureTags(db, [tag], now)
+    if (tagId === undefined || remember.run(tagId, now, paperId).changes === 0) continue
+    if (addTags(db, [paperId], [tag], now) > 0) changed.add(paperId as PaperId)
+  }
+  return [...changed]
+}
+
+/** A tag's auto-tagging threshold, or null when it is off (or the tag does not exist). */
+export function autoTagThreshold(db: WritableDb, tag: string): number | null {
+  const row = db
+    .prepare('SELECT a.threshold FROM tag_auto a JOIN tags t ON t.id = a.tag_id WHERE t.name = ?')
+    .get(tag) as { threshold: number } | undefined
+  return row?.threshold ?? null
+}
+
+/** Turns a tag's auto-tagging on at a threshold, or off (null). */
+export function setAutoTagThreshold(db: WritableDb, tag: string, threshold: number | null, now: string): void {
+  const [tagId] = ensureTags(db, [tag], now)
+  if (threshold === null) {
+    db.prepare('DELETE FROM tag_auto WHERE tag_id = ?').run(tagId)
+    return
+  }
+  db.prepare(
+    'INSERT INTO tag_auto (tag_id, threshold) VALUES (?, ?) ON CONFLICT (tag_id) DO UPDATE SET threshold = excluded.threshold',
+  ).run(tagId, threshold)
+}
+
+/** The papers a scope covers: `untagged` (no tag yet) or `inbox` (unread, untagged, not dismissed), newest first. */
+export function scopePaperIds(db: WritableDb, scope: 'untagged' | 'inbox', limit: number): PaperId[] {
+  const inbox = scope === 'inbox' ? "AND p.status = 'unread' AND NOT EXISTS (SELECT 1 FROM paper_interest i WHERE i.paper_id = p.id)" : ''
+  return db
+    .prepare(
+      `SELECT p.id FROM papers p
+       WHERE NOT EXISTS (SELECT 1 FROM paper_tags pt WHERE pt.paper_id = p.id) ${inbox}
+       ORDER BY p.added_at DESC, p.id DESC LIMIT ?`,
+    )
+    .pluck()
+    .all(limit) as PaperId[]
+}
+
+/** Which of the papers are marked "Not interested". */
+export function notInterestedIds(db: WritableDb, ids: ReadonlyArray<number>): Set<number> {
+  return new Set(
+    db
+      .prepare('SELECT paper_id FROM paper_interest WHERE paper_id IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(jsonIds(ids)) as number[],
+  )
+}

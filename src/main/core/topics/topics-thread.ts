@@ -1,0 +1,39 @@
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { PrecisionPoint } from '@shared/api/topics-api'
+import { createWorkerClient, reviveAppError } from '../workers/worker-client'
+import type { RelatedHit, TrainResult } from './topics-engine'
+import type { LearnedSuggestion } from './topic-index'
+import type { TopicsWorkerRequest } from './topics-worker'
+
+/** A training of a large library takes seconds; a stuck one is ended and the next starts afresh. */
+const TRAIN_TIMEOUT_MS = 5 * 60_000
+const ANSWER_TIMEOUT_MS = 60_000
+
+/** The topics thread as the main thread calls it. */
+export type TopicsThread = {
+  train(): Promise<TrainResult>
+  suggest(ids: ReadonlyArray<number>, limit: number): Promise<Array<LearnedSuggestion[] | null>>
+  related(id: number, limit: number): Promise<RelatedHit[] | null>
+  preview(tag: string): Promise<PrecisionPoint[]>
+  knows(ids: ReadonlyArray<number>): Promise<boolean>
+  close(): Promise<void>
+}
+
+/** Starts (on first use) the thread that trains on and answers from the library at `file`. */
+export function createTopicsThread(file: string, nativeBinding?: string): TopicsThread {
+  const client = createWorkerClient<TopicsWorkerRequest>({
+    name: 'topics-worker',
+    sourceDir: dirname(fileURLToPath(import.meta.url)),
+    label: 'topics thread',
+    revive: reviveAppError,
+  })
+  return {
+    train: () => client.request({ op: 'train', file, nativeBinding: nativeBinding ?? null }, TRAIN_TIMEOUT_MS, 'training'),
+    suggest: (ids, limit) => client.request({ op: 'suggest', ids: [...ids], limit }, ANSWER_TIMEOUT_MS, 'suggestions'),
+    related: (id, limit) => client.request({ op: 'related', paperId: id, limit }, ANSWER_TIMEOUT_MS, 'related papers'),
+    preview: (tag) => client.request({ op: 'preview', tag }, TRAIN_TIMEOUT_MS, `the preview of ${tag}`),
+    knows: (ids) => client.request({ op: 'knows', ids: [...ids] }, ANSWER_TIMEOUT_MS, 'the model'),
+    close: () => client.close(),
+  }
+}
