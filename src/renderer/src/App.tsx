@@ -7,6 +7,7 @@ import { LibraryShell } from './features/library/LibraryShell'
 import { createSourcesStore } from './features/sources/sources-store'
 
 const loadSavedSearches = () => api.listSavedSearches({})
+const READER_API = { api, subscribeToEvents }
 
 /** The application: one store per feature, created once over the API this page talks to. */
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
       toasts={stores.toasts}
       loadSavedSearches={loadSavedSearches}
       downloads={stores.downloads}
+      readerApi={READER_API}
     />
   )
 }

@@ -35,8 +35,12 @@ export function TagEditor({
     )
   }, [suggested, tags])
 
+  // Only a new request focuses the box: the pane remounting (after the reader closes) must not.
+  const seenRequest = useRef(focusRequest)
   useEffect(() => {
-    if (focusRequest > 0) inputRef.current?.focus()
+    if (focusRequest === seenRequest.current) return
+    seenRequest.current = focusRequest
+    inputRef.current?.focus()
   }, [focusRequest])
 
   const add = (tag: string) => {

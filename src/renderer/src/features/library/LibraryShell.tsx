@@ -6,7 +6,7 @@ import { ResizeHandle } from '../../components/ResizeHandle'
 import type { ToastStore } from '../../components/toast-store'
 import { Toasts } from '../../components/Toasts'
 import { usePaneSizes } from '../../hooks/use-pane-sizes'
-import { LazyReader } from '../../hooks/use-reader'
+import { LazyReader, type ReaderProps } from '../../hooks/use-reader'
 import { useStore } from '../../hooks/use-store'
 import { useTheme } from '../../hooks/use-theme'
 import { APP_COMMANDS } from '../commands/app-commands'
@@ -40,6 +40,16 @@ import { countLabel } from './paper-format'
 import { PaperList } from './PaperList'
 import { scopeTitle } from './scope'
 
+/** Focuses a paper's row once the list is back on screen (after the reader closes), else the list. */
+function focusRowAfterRender(id: PaperId, attempts = 20): void {
+  requestAnimationFrame(() => {
+    const row = document.querySelector<HTMLElement>(`.paper-list [data-paper-id="${id}"]`)
+    if (row) row.focus()
+    else if (attempts > 0) focusRowAfterRender(id, attempts - 1)
+    else document.querySelector<HTMLElement>('.paper-list')?.focus()
+  })
+}
+
 type Modal =
   | { kind: 'add-source' }
   | { kind: 'import' }
@@ -58,7 +68,10 @@ export function LibraryShell({
   toasts,
   loadSavedSearches,
   downloads,
+  readerApi,
 }: {
+  /** What the reader talks to (the same library as the stores). */
+  readerApi: Pick<ReaderProps, 'api' | 'subscribeToEvents'>
   store: LibraryStore
   sources: SourcesStore
   toasts: ToastStore
@@ -108,6 +121,10 @@ export function LibraryShell({
     if (Number.isInteger(id) && id > 0) void downloads.attachDropped(id as PaperId, files)
     else void downloads.addDropped(files)
   })
+  const closeReader = () => {
+    if (readerFor) focusRowAfterRender(readerFor.id)
+    setReaderFor(null)
+  }
   /** Opens the focused search hit's PDF passage in the reader at its page; false when none. */
   const openHit = (): boolean => {
     const { focusIndex, shownQuery } = store.getState()
@@ -146,7 +163,7 @@ export function LibraryShell({
     'toggle-select': () => store.toggleSelectFocused(),
     'select-all': () => void store.selectAll(),
     'clear-selection': () => {
-      if (readerFor !== null) setReaderFor(null)
+      if (readerFor !== null) closeReader()
       else store.clearSelection()
     },
     undo: () => void store.undo(),
@@ -176,6 +193,7 @@ export function LibraryShell({
     handlersRef.current = handlers
   })
   const modalOpen = modal !== null
+  const readerOpen = readerFor !== null
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null
@@ -185,6 +203,8 @@ export function LibraryShell({
       const command = commandForKey(event, inField || modalOpen)
       if (command === null) return
       if (modalOpen && command !== 'command-palette') return
+      // The open reader owns the keyboard: only the palette and the help sheet reach past it.
+      if (readerOpen && command !== 'command-palette' && command !== 'show-shortcuts') return
       // Enter and Space keep their meaning on a focused button or link.
       if (command === 'open-paper' && target?.closest('button, a, [role="menuitem"]')) return
       event.preventDefault()
@@ -192,7 +212,7 @@ export function LibraryShell({
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [modalOpen])
+  }, [modalOpen, readerOpen])
 
   const tagMenu = (action: TagMenuAction, tag: Tag) => {
     if (action === 'offline') void downloads.makeOffline({ tag: tag.name }, `#${tag.name}`)
@@ -310,7 +330,9 @@ export function LibraryShell({
                 paperId={readerFor.id}
                 page={readerFor.page}
                 query={readerFor.query}
-                onClose={() => setReaderFor(null)}
+                api={readerApi.api}
+                subscribeToEvents={readerApi.subscribeToEvents}
+                onClose={closeReader}
               />
             </Suspense>
           </section>
