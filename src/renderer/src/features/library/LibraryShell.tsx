@@ -5,6 +5,7 @@ import { PromptDialog } from '../../components/PromptDialog'
 import { ResizeHandle } from '../../components/ResizeHandle'
 import type { ToastStore } from '../../components/toast-store'
 import { Toasts } from '../../components/Toasts'
+import { fitPanes, LIST_MIN_WIDTH, useWindowWidth } from '../../hooks/fit-panes'
 import { usePaneSizes } from '../../hooks/use-pane-sizes'
 import { LazyReader, type ReaderProps } from '../../hooks/use-reader'
 import { useStore } from '../../hooks/use-store'
@@ -81,6 +82,9 @@ export function LibraryShell({
   const state = useStore(store)
   const sourcesState = useStore(sources)
   const [sizes, resize] = usePaneSizes()
+  const panes = fitPanes(sizes, useWindowWidth())
+  const [drawerOpen, setDrawerOpen] = useState(false)
+  const drawer = panes.sidebarCollapsed && drawerOpen
   const [, toggleTheme] = useTheme()
   const [modal, setModal] = useState<Modal | null>(null)
   const [readerFor, setReaderFor] = useState<{
@@ -222,6 +226,18 @@ export function LibraryShell({
   return (
     <div className="app">
       <header className="topbar">
+        {panes.sidebarCollapsed ? (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Library sidebar"
+            aria-expanded={drawer}
+            title="Views, sources, tags and lists"
+            onClick={() => setDrawerOpen(!drawerOpen)}
+          >
+            ☰
+          </button>
+        ) : null}
         <span className="topbar__name">Papershelf</span>
         <SearchBox
           ref={searchRef}
@@ -276,10 +292,26 @@ export function LibraryShell({
       <div
         className="panes"
         style={{
-          gridTemplateColumns: `${sizes.sidebar}px 5px minmax(360px, 1fr) 5px ${sizes.detail}px`,
+          gridTemplateColumns: panes.sidebarCollapsed
+            ? `0 0 minmax(${LIST_MIN_WIDTH}px, 1fr) 5px ${panes.detail}px`
+            : `${panes.sidebar}px 5px minmax(${LIST_MIN_WIDTH}px, 1fr) 5px ${panes.detail}px`,
         }}
       >
-        <aside className="sidebar" aria-label="Library">
+        <aside
+          className={
+            panes.sidebarCollapsed ? `sidebar sidebar--drawer${drawer ? ' is-open' : ''}` : 'sidebar'
+          }
+          aria-label="Library"
+          onKeyDown={(event) => {
+            if (drawer && event.key === 'Escape') setDrawerOpen(false)
+          }}
+          onClick={(event) => {
+            // Choosing a view, tag, list or source in the drawer folds it away again.
+            if (drawer && (event.target as HTMLElement).closest('[role="treeitem"], li button, a')) {
+              setDrawerOpen(false)
+            }
+          }}
+        >
           <SmartViews
             scope={state.scope}
             counts={state.counts}
@@ -316,12 +348,20 @@ export function LibraryShell({
           />
           <DownloadsPanel store={downloads} onManageStorage={() => setModal({ kind: 'storage' })} />
         </aside>
-        <ResizeHandle
-          label="Resize sidebar"
-          width={sizes.sidebar}
-          direction={1}
-          onResize={(width) => resize('sidebar', width)}
-        />
+        {panes.sidebarCollapsed ? (
+          // The drawer is out of the grid's flow: empty cells keep the list and detail in place.
+          <>
+            <span />
+            <span />
+          </>
+        ) : (
+          <ResizeHandle
+            label="Resize sidebar"
+            width={panes.sidebar}
+            direction={1}
+            onResize={(width) => resize('sidebar', width)}
+          />
+        )}
         {readerFor !== null && LazyReader ? (
           <section className="reader-pane" aria-label="Reader" style={{ gridColumn: '3 / -1' }}>
             <Suspense fallback={<div className="empty-state">Opening the PDF…</div>}>
@@ -415,7 +455,7 @@ export function LibraryShell({
             </main>
             <ResizeHandle
               label="Resize detail pane"
-              width={sizes.detail}
+              width={panes.detail}
               direction={-1}
               onResize={(width) => resize('detail', width)}
             />
