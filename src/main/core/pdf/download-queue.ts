@@ -116,6 +116,8 @@ export function createDownloadQueue(deps: DownloadQueueDeps): DownloadQueue {
 
   const settle = (job: DownloadJob) => {
     finished.set(job.paperId, job)
+    // Off the running list before the event: its totals must not count a job that has ended.
+    running.delete(job.paperId)
     emit(job)
     for (const wake of [...waiters]) wake()
   }
