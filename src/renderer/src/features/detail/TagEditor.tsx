@@ -33,7 +33,12 @@ export function TagEditor({
   const colors = useMemo(() => new Map(allTags.map((tag) => [tag.name, tag.color])), [allTags])
   // Tags left on no paper are not offered again as if in use.
   const matches = useMemo(
-    () => completeTag(allTags.filter((tag) => tag.paperCount > 0), text, tags),
+    () =>
+      completeTag(
+        allTags.filter((tag) => tag.paperCount > 0),
+        text,
+        tags,
+      ),
     [allTags, text, tags],
   )
   const typed = text.trim()
