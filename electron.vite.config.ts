@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { pdfjsViewer } from './vite-plugins/pdfjs-viewer'
 
 const alias = { '@shared': resolve('src/shared') }
 
@@ -36,7 +37,7 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), pdfjsViewer()],
     // Fonts and images stay files: the strict CSP allows no data: fonts. Minified, the first
     // screen parses in a fraction of the time (the bundle loads before any row can paint).
     build: { assetsInlineLimit: 0, minify: true },

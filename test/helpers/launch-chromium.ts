@@ -1,7 +1,5 @@
 import { chromium, type Browser } from 'playwright-core'
-
-/** Debian's Chromium; Playwright's own browser downloads are not used. */
-export const CHROMIUM_PATH = '/usr/bin/chromium'
+import { findChromium, noChromiumMessage } from './chromium-path'
 
 const ARGS = [
   '--no-sandbox',
@@ -16,5 +14,7 @@ const ARGS = [
 
 /** Launches a fresh headless Chromium profile for one test file. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS })
+  const executablePath = findChromium()
+  if (!executablePath) return Promise.reject(new Error(noChromiumMessage()))
+  return chromium.launch({ executablePath, headless: true, args: ARGS })
 }

@@ -1,6 +1,19 @@
 import { once } from 'node:events'
 import { createDeflate, deflateSync } from 'node:zlib'
-import { PDFDocument, PDFName, PDFString, StandardFonts, rgb, type PDFRef } from 'pdf-lib'
+import {
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFString,
+  StandardFonts,
+  beginText,
+  endText,
+  moveText,
+  rgb,
+  setFontAndSize,
+  showText,
+  type PDFRef,
+} from 'pdf-lib'
 
 /** What a generated test PDF holds. */
 export type TestPdfOptions = {
@@ -199,4 +212,67 @@ export async function makeTextBombPdf(decodedBytes: number): Promise<Buffer> {
   const rows = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')
   push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`))
   return Buffer.concat(out)
+}
+
+/**
+ * A one-page PDF whose fonts are not embedded: a Helvetica line (pdf.js needs its standard font
+ * data) and a Japanese line in a CID font named only by Adobe-Japan1 and the `UniJIS-UCS2-H`
+ * CMap (pdf.js needs its CMaps to read the text at all).
+ */
+export async function makeUnembeddedFontsPdf(latin: string, japanese: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const page = doc.addPage([612, 792])
+  page.drawText(latin, {
+    x: 60,
+    y: 700,
+    size: 20,
+    font: await doc.embedFont(StandardFonts.Helvetica),
+  })
+  const context = doc.context
+  const cidFont = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'CIDFontType0',
+      BaseFont: 'HeiseiMin-W3',
+      CIDSystemInfo: {
+        Registry: PDFString.of('Adobe'),
+        Ordering: PDFString.of('Japan1'),
+        Supplement: 2,
+      },
+      FontDescriptor: context.register(
+        context.obj({
+          Type: 'FontDescriptor',
+          FontName: 'HeiseiMin-W3',
+          Flags: 6,
+          FontBBox: [-123, -257, 1001, 910],
+          ItalicAngle: 0,
+          Ascent: 723,
+          Descent: -241,
+          CapHeight: 709,
+          StemV: 69,
+        }),
+      ),
+    }),
+  )
+  const font = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: 'HeiseiMin-W3-UniJIS-UCS2-H',
+      Encoding: 'UniJIS-UCS2-H',
+      DescendantFonts: [cidFont],
+    }),
+  )
+  page.node.setFontDictionary(PDFName.of('FJ'), font)
+  const hex = [...japanese]
+    .map((c) => (c.codePointAt(0) ?? 0).toString(16).padStart(4, '0'))
+    .join('')
+  page.pushOperators(
+    beginText(),
+    setFontAndSize('FJ', 24),
+    moveText(60, 640),
+    showText(PDFHexString.of(hex)),
+    endText(),
+  )
+  return doc.save()
 }

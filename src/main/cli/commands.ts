@@ -1,6 +1,6 @@
 import { open, readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { IMPORT_FORMATS, MAX_IMPORT_CHARS, importFormatSchema } from '@shared/api/inputs'
+import { IMPORT_FORMATS, MAX_IMPORT_CHARS, MAX_PAGE_SIZE, importFormatSchema } from '@shared/api/inputs'
 import { PAPER_SORTS, READING_STATUSES } from '@shared/model/paper'
 import { AppError } from '@shared/api/errors'
 import type { ImportReport } from '@shared/api/library-api'
@@ -8,6 +8,7 @@ import { looksLikeLibraryDocument } from '@shared/api/library-document'
 import { UsageError } from './cli-io'
 import { oneOf, parseLimit, print, resolvePaper, type Command, type CommandContext } from './command'
 import { paperDetailText, paperJson, paperLine, tagLine } from './format-paper'
+import { listAll } from './list-all'
 import { importLibraryDocumentCommand, TRUST_COMMANDS } from './trust-commands'
 import { SOURCES_COMMANDS } from './sources-commands'
 import { PDF_COMMANDS } from './pdf-commands'
@@ -105,17 +106,21 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   list: {
-    usage: `list [--tag TAG] [--status ${READING_STATUSES.join('|')}] [--starred] [--sort ${PAPER_SORTS.join('|')}] [--limit N]`,
-    summary: 'list papers, newest first (--sort for-you: closest to what you kept first)',
+    usage: `list [--tag TAG] [--status ${READING_STATUSES.join('|')}] [--starred] [--sort ${PAPER_SORTS.join('|')}] [--limit N | --all]`,
+    summary: 'list papers, newest first (--sort for-you: closest to what you kept first; --all streams every match)',
     run: async (ctx) => {
       if (ctx.flags.tag.length > 1) throw new UsageError('list takes one --tag')
-      const page = await ctx.api.listPapers({
+      if (ctx.flags.all && ctx.flags.limit !== undefined) throw new UsageError('give --limit or --all, not both')
+      const query = {
         tag: ctx.flags.tag[0],
         status: oneOf('--status', ctx.flags.status, READING_STATUSES),
         starred: ctx.flags.starred ? true : undefined,
         sort: oneOf('--sort', ctx.flags.sort, PAPER_SORTS) ?? 'added',
-        limit: parseLimit(ctx.flags.limit, 100),
-      })
+      }
+      if (ctx.flags.all) return listAll(ctx, query)
+      const limit = parseLimit(ctx.flags.limit, 100)
+      if (limit > MAX_PAGE_SIZE) throw new UsageError(`--limit takes at most ${MAX_PAGE_SIZE}; --all lists every paper`)
+      const page = await ctx.api.listPapers({ ...query, limit })
       return print(ctx, page.papers.map(paperJson), () =>
         page.papers.length === 0
           ? 'No papers match.'

@@ -85,7 +85,8 @@ describe('cli/sources-commands', () => {
     const before = snapshotLibrary(lib)['papers']
     const failed = await cli(lib, ['sync', 'hf-daily', '--date', '2026-05-18'])
     expect(failed.code).toBe(1)
-    expect(failed.stdout).toMatch(
+    expect(failed.stdout).toBe('')
+    expect(failed.stderr).toMatch(
       /✗ hf-daily .*FAILED — Hugging Face daily papers 2026-05-18: .*sent an HTML page instead of JSON/,
     )
     expect(snapshotLibrary(lib)['papers']).toEqual(before)

@@ -84,6 +84,12 @@ function sourceLine(source: SourceSummary): string {
   ].join('\n')
 }
 
+/** A run's line: a good run on stdout, a failed or cancelled one on stderr (cron mails it). */
+function report(ctx: CommandContext, run: SyncRun, line: string): void {
+  if (run.status === 'ok') ctx.io.stdout(`${line}\n`)
+  else ctx.io.stderr(`${line}\n`)
+}
+
 /** Shows a live progress line per source on a terminal; returns the function that clears it. */
 function showProgress(ctx: CommandContext): () => void {
   if (ctx.flags.json || !process.stderr.isTTY || !ctx.subscribe) return () => {}
@@ -116,7 +122,7 @@ async function syncAll(
       results.push({ source, run })
       if (!ctx.flags.json) {
         clear()
-        ctx.io.stdout(`${runLine(source.name, run)}\n`)
+        report(ctx, run, runLine(source.name, run))
       }
     }
   } finally {
@@ -146,7 +152,8 @@ async function syncOnce(ctx: CommandContext, kind: SyncKind): Promise<number> {
   } finally {
     clear()
   }
-  print(ctx, run, () => runLine(`${kind} ${JSON.stringify(params)}`, run))
+  if (ctx.flags.json) print(ctx, run, () => '')
+  else report(ctx, run, runLine(`${kind} ${JSON.stringify(params)}`, run))
   return run.status === 'ok' ? 0 : 1
 }
 

@@ -16,7 +16,7 @@ import { createLibraryService } from './library-service'
 import { baseUrlsFromEnv, type BaseUrls } from './net/base-urls'
 import type { FetchFn } from './net/fetch-bytes'
 import { createPdfRuntime, type PdfOptions } from './pdf/pdf-runtime'
-import type { SyncTuning } from './sync/sync-tuning'
+import { syncTuningFromEnv, type SyncTuning } from './sync/sync-tuning'
 import { createTopicsThread } from './topics/topics-thread'
 
 /** The file name of a library's database inside its folder. */
@@ -84,6 +84,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     baseUrls,
     fetch: options.fetch ?? fetch,
+    arxivDelayMs: syncTuningFromEnv(process.env, options.sync).arxivDelayMs,
     ...(options.pdf ? { options: options.pdf } : {}),
   })
   // Two parse threads: a large reference file (minutes of BibTeX) never holds up a sync's pages.

@@ -8,6 +8,7 @@ import type { TopicsLoader } from './features/topics/LearnedTopics'
 import { createSourcesStore } from './features/sources/sources-store'
 
 const loadSavedSearches = () => api.listSavedSearches({})
+const READER_API = { api, subscribeToEvents }
 
 /** Learned topics for the detail pane, straight from the API (the model lives in the main process). */
 const topics: TopicsLoader = {
@@ -40,6 +41,7 @@ export function App() {
       loadSavedSearches={loadSavedSearches}
       downloads={stores.downloads}
       topics={topics}
+      readerApi={READER_API}
     />
   )
 }

@@ -36,10 +36,10 @@ export type DownloadPolicy = {
 }
 
 /** The defaults: arXiv asks for one connection and a few seconds between requests. */
-export function defaultPolicy(arxivBase: string): DownloadPolicy {
+export function defaultPolicy(arxivBase: string, arxivDelayMs = 3000): DownloadPolicy {
   return {
     concurrency: 3,
-    spacingMs: { [new URL(arxivBase).host]: 3000, '*': 500 },
+    spacingMs: { [new URL(arxivBase).host]: arxivDelayMs, '*': Math.min(500, arxivDelayMs) },
     timeoutMs: 10 * 60_000,
     idleMs: 60_000,
     maxBytes: MAX_PDF_BYTES,
@@ -126,6 +126,8 @@ export function createDownloadQueue(deps: DownloadQueueDeps): DownloadQueue {
 
   const settle = (job: DownloadJob) => {
     finished.set(job.paperId, job)
+    // Off the running list before the event: its totals must not count a job that has ended.
+    running.delete(job.paperId)
     emit(job)
     for (const wake of [...waiters]) wake()
   }
@@ -154,7 +156,9 @@ export function createDownloadQueue(deps: DownloadQueueDeps): DownloadQueue {
     }
     if (soonest < Infinity) {
       timer = setTimeout(pump, soonest)
-      timer.unref()
+      // A long-running door must not stay up for the spacing alone, but someone awaiting the
+      // jobs (a one-shot `download`) needs the timer to keep the process alive until they end.
+      if (waiters.size === 0) timer.unref()
     }
   }
 
@@ -292,7 +296,10 @@ export function createDownloadQueue(deps: DownloadQueueDeps): DownloadQueue {
           resolve(ids.map((id) => finished.get(id) ?? getJob(db, id) ?? placeholder(id, 'done')))
           return true
         }
-        if (!check()) waiters.add(check)
+        if (!check()) {
+          waiters.add(check)
+          timer?.ref()
+        }
       }),
     overall,
     candidates: deps.candidates,

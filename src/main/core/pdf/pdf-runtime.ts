@@ -50,6 +50,8 @@ export function createPdfRuntime(deps: {
   baseUrls: BaseUrls
   fetch: FetchFn
   options?: PdfOptions
+  /** Spacing between requests to arXiv (`PAPERSHELF_ARXIV_DELAY_MS`, shared with syncs). */
+  arxivDelayMs?: number
 }): PdfRuntime {
   const { db, events } = deps
   mkdirSync(pdfDir(deps.dataDir), { recursive: true })
@@ -77,7 +79,7 @@ export function createPdfRuntime(deps: {
     ...store,
     events,
     fetch: deps.fetch,
-    policy: { ...defaultPolicy(deps.baseUrls.arxiv), ...deps.options?.policy },
+    policy: { ...defaultPolicy(deps.baseUrls.arxiv, deps.arxivDelayMs), ...deps.options?.policy },
     candidates: (paperId) => {
       const row = db
         .prepare('SELECT arxiv_id, latest_version, withdrawn, pdf_url FROM papers WHERE id = ?')

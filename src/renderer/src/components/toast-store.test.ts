@@ -17,4 +17,12 @@ describe('components/toast-store', () => {
     toasts.dismiss(ids[4]!)
     expect(toasts.getState().map((toast) => toast.message)).toEqual(['b', 'c', 'd'])
   })
+
+  it('coalesces notices: a new one replaces the last, errors stay', () => {
+    const toasts = createToastStore()
+    toasts.notify({ kind: 'error', message: 'failed' })
+    toasts.notify({ kind: 'info', message: 'Starred' })
+    toasts.notify({ kind: 'info', message: 'Marked as reading' })
+    expect(toasts.getState().map((toast) => toast.message)).toEqual(['failed', 'Marked as reading'])
+  })
 })

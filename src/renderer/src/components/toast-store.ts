@@ -31,7 +31,9 @@ export function createToastStore(ttlMs = 6000): ToastStore {
   const dismiss = (id: number) => set(toasts.filter((toast) => toast.id !== id))
   const notify = (toast: Omit<Toast, 'id'>): number => {
     const id = next++
-    set([...toasts.slice(-3), { ...toast, id }])
+    // Quick edits (s, r, s…) coalesce: a new notice replaces the one before; errors stay.
+    const kept = toast.kind === 'info' ? toasts.filter((t) => t.kind === 'error') : toasts
+    set([...kept.slice(-3), { ...toast, id }])
     if (toast.kind === 'info') setTimeout(() => dismiss(id), ttlMs)
     return id
   }

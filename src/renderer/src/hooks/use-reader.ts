@@ -1,8 +1,12 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import type { AppEventEnvelope } from '@shared/api/events'
+import type { LibraryApi } from '@shared/api/library-api'
 import type { PaperId } from '@shared/model/ids'
 
 /** The reader's props. */
 export type ReaderProps = {
+  api: LibraryApi
+  subscribeToEvents: (listener: (event: AppEventEnvelope) => void) => () => void
   paperId: PaperId
   onClose: () => void
   /** Open at this page (a full-text hit). */

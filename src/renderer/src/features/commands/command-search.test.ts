@@ -14,6 +14,12 @@ describe('commands/command-search', () => {
     expect(searchCommands(commands, 'mark raed')[0]?.id).toBe('mark-read')
   })
 
+  it('ranks the command every typed word starts a word of first', () => {
+    expect(searchCommands(commands, 'sort pub')[0]?.id).toBe('sort-published')
+    expect(searchCommands(commands, 'sort up')[0]?.id).toBe('sort-upvotes')
+    expect(searchCommands(commands, 'go star')[0]?.id).toBe('view-starred')
+  })
+
   it('shows the keys bound to a command', () => {
     expect(commands.find((command) => command.id === 'toggle-star')?.keys).toEqual(['s'])
   })

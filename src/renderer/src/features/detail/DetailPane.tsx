@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react'
 import type { PaperDetail, ReadingStatus } from '@shared/model/paper'
 import { displayTitle } from '@shared/model/paper'
 import type { Tag } from '@shared/model/tag'
@@ -49,6 +50,12 @@ export function DetailPane({
   const drop = usePdfDrop((files) => dropFiles?.(files))
   const dropProps = dropFiles ? drop.handlers : {}
   const dropClass = dropFiles && drop.over ? ' is-pdf-drop' : ''
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // Another paper opens at its top, not where the last one was scrolled to.
+  const paperId = paper?.id
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0
+  }, [paperId])
   if (!paper) {
     return (
       <aside className="detail detail--empty" aria-label="Paper details">
@@ -77,7 +84,7 @@ export function DetailPane({
       data-testid="detail-pane"
       {...dropProps}
     >
-      <div className="detail__scroll" tabIndex={-1}>
+      <div className="detail__scroll" tabIndex={-1} ref={scrollRef}>
         <h2 className="detail__title">
           <MathText text={displayTitle(paper)} />
         </h2>

@@ -4,6 +4,11 @@ import type { Tag } from '@shared/model/tag'
 import { tagStyle } from '../library/TagChip'
 import { completeTag } from '../tags/tag-tree'
 
+/** Marks the option that creates the typed tag (no tag name starts with a control character). */
+const CREATE_PREFIX = '\u0000create:'
+const tagOf = (option: string) =>
+  option.startsWith(CREATE_PREFIX) ? option.slice(CREATE_PREFIX.length) : option
+
 /** A paper's tags: remove with ×, add by typing (with autocomplete) or with one click on a suggestion. */
 export function TagEditor({
   tags,
@@ -23,11 +28,28 @@ export function TagEditor({
   const [text, setText] = useState('')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
-  const [navigated, setNavigated] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
   const listId = useId()
   const colors = useMemo(() => new Map(allTags.map((tag) => [tag.name, tag.color])), [allTags])
-  const options = useMemo(() => completeTag(allTags, text, tags), [allTags, text, tags])
+  // Tags left on no paper are not offered again as if in use.
+  const matches = useMemo(
+    () =>
+      completeTag(
+        allTags.filter((tag) => tag.paperCount > 0),
+        text,
+        tags,
+      ),
+    [allTags, text, tags],
+  )
+  const typed = text.trim()
+  // What Enter takes is always highlighted: a matching tag first, or "Create …" for new text.
+  const options = useMemo(
+    () =>
+      typed === '' || matches.some((name) => name.toLowerCase() === typed.toLowerCase())
+        ? matches
+        : [...matches, CREATE_PREFIX + typed],
+    [matches, typed],
+  )
   const fresh = useMemo(() => {
     const taken = new Set(tags.map((tag) => tag.toLowerCase()))
     return [...new Set(suggested.map((s) => s.label))].filter(
@@ -35,8 +57,12 @@ export function TagEditor({
     )
   }, [suggested, tags])
 
+  // Only a new request focuses the box: the pane remounting (after the reader closes) must not.
+  const seenRequest = useRef(focusRequest)
   useEffect(() => {
-    if (focusRequest > 0) inputRef.current?.focus()
+    if (focusRequest === seenRequest.current) return
+    seenRequest.current = focusRequest
+    inputRef.current?.focus()
   }, [focusRequest])
 
   const add = (tag: string) => {
@@ -45,7 +71,6 @@ export function TagEditor({
     onAdd(name)
     setText('')
     setActive(0)
-    setNavigated(false)
   }
   const showList = open && options.length > 0
 
@@ -81,24 +106,20 @@ export function TagEditor({
           onChange={(event) => {
             setText(event.target.value)
             setActive(0)
-            setNavigated(false)
             setOpen(true)
           }}
           onKeyDown={(event) => {
             if (event.key === 'ArrowDown' && showList) {
               event.preventDefault()
-              setNavigated(true)
               setActive((active + 1) % options.length)
             } else if (event.key === 'ArrowUp' && showList) {
               event.preventDefault()
-              setNavigated(true)
               setActive((active - 1 + options.length) % options.length)
             } else if (event.key === 'Enter') {
               event.preventDefault()
-              const typed = text.trim()
               const exact = options.find((option) => option.toLowerCase() === typed.toLowerCase())
-              const picked = showList && navigated ? options[active] : undefined
-              add(picked ?? exact ?? typed)
+              const picked = showList ? options[active] : undefined
+              add(tagOf(exact ?? picked ?? typed))
             } else if (event.key === 'Escape') {
               event.stopPropagation()
               setText('')
@@ -116,10 +137,10 @@ export function TagEditor({
                 className={index === active ? 'is-active' : ''}
                 onMouseDown={(event) => {
                   event.preventDefault()
-                  add(option)
+                  add(tagOf(option))
                 }}
               >
-                {option}
+                {option.startsWith(CREATE_PREFIX) ? `Create “${tagOf(option)}”` : option}
               </li>
             ))}
           </ul>

@@ -95,6 +95,8 @@ export function createDownloadsStore(deps: {
     subscribe: listeners.subscribe,
     start() {
       const unsubscribe = deps.subscribeToEvents((event) => {
+        // A stored, attached or removed file changes the storage line too.
+        if (event.type === 'library.changed' && event.payload.reason === 'pdf') refreshUsageSoon()
         if (event.type !== 'pdf.progress') return
         const { job, overall } = event.payload
         upsert(job)

@@ -5,8 +5,9 @@ import { PromptDialog } from '../../components/PromptDialog'
 import { ResizeHandle } from '../../components/ResizeHandle'
 import type { ToastStore } from '../../components/toast-store'
 import { Toasts } from '../../components/Toasts'
+import { fitPanes, LIST_MIN_WIDTH, useWindowWidth } from '../../hooks/fit-panes'
 import { usePaneSizes } from '../../hooks/use-pane-sizes'
-import { LazyReader } from '../../hooks/use-reader'
+import { LazyReader, type ReaderProps } from '../../hooks/use-reader'
 import { useStore } from '../../hooks/use-store'
 import { useTheme } from '../../hooks/use-theme'
 import { APP_COMMANDS } from '../commands/app-commands'
@@ -41,6 +42,16 @@ import { countLabel } from './paper-format'
 import { PaperList } from './PaperList'
 import { scopeTitle } from './scope'
 
+/** Focuses a paper's row once the list is back on screen (after the reader closes), else the list. */
+function focusRowAfterRender(id: PaperId, attempts = 20): void {
+  requestAnimationFrame(() => {
+    const row = document.querySelector<HTMLElement>(`.paper-list [data-paper-id="${id}"]`)
+    if (row) row.focus()
+    else if (attempts > 0) focusRowAfterRender(id, attempts - 1)
+    else document.querySelector<HTMLElement>('.paper-list')?.focus()
+  })
+}
+
 type Modal =
   | { kind: 'add-source' }
   | { kind: 'import' }
@@ -60,7 +71,10 @@ export function LibraryShell({
   loadSavedSearches,
   downloads,
   topics,
+  readerApi,
 }: {
+  /** What the reader talks to (the same library as the stores). */
+  readerApi: Pick<ReaderProps, 'api' | 'subscribeToEvents'>
   store: LibraryStore
   sources: SourcesStore
   toasts: ToastStore
@@ -71,6 +85,9 @@ export function LibraryShell({
   const state = useStore(store)
   const sourcesState = useStore(sources)
   const [sizes, resize] = usePaneSizes()
+  const panes = fitPanes(sizes, useWindowWidth())
+  const [drawerOpen, setDrawerOpen] = useState(false)
+  const drawer = panes.sidebarCollapsed && drawerOpen
   const [, toggleTheme] = useTheme()
   const [modal, setModal] = useState<Modal | null>(null)
   const [readerFor, setReaderFor] = useState<{
@@ -112,6 +129,10 @@ export function LibraryShell({
     if (Number.isInteger(id) && id > 0) void downloads.attachDropped(id as PaperId, files)
     else void downloads.addDropped(files)
   })
+  const closeReader = () => {
+    if (readerFor) focusRowAfterRender(readerFor.id)
+    setReaderFor(null)
+  }
   /** Opens the focused search hit's PDF passage in the reader at its page; false when none. */
   const openHit = (): boolean => {
     const { focusIndex, shownQuery } = store.getState()
@@ -150,7 +171,7 @@ export function LibraryShell({
     'toggle-select': () => store.toggleSelectFocused(),
     'select-all': () => void store.selectAll(),
     'clear-selection': () => {
-      if (readerFor !== null) setReaderFor(null)
+      if (readerFor !== null) closeReader()
       else store.clearSelection()
     },
     undo: () => void store.undo(),
@@ -180,6 +201,7 @@ export function LibraryShell({
     handlersRef.current = handlers
   })
   const modalOpen = modal !== null
+  const readerOpen = readerFor !== null
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null
@@ -189,6 +211,8 @@ export function LibraryShell({
       const command = commandForKey(event, inField || modalOpen)
       if (command === null) return
       if (modalOpen && command !== 'command-palette') return
+      // The open reader owns the keyboard: only the palette and the help sheet reach past it.
+      if (readerOpen && command !== 'command-palette' && command !== 'show-shortcuts') return
       // Enter and Space keep their meaning on a focused button or link.
       if (command === 'open-paper' && target?.closest('button, a, [role="menuitem"]')) return
       event.preventDefault()
@@ -196,7 +220,7 @@ export function LibraryShell({
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [modalOpen])
+  }, [modalOpen, readerOpen])
 
   const tagMenu = (action: TagMenuAction, tag: Tag) => {
     if (action === 'offline') void downloads.makeOffline({ tag: tag.name }, `#${tag.name}`)
@@ -206,6 +230,18 @@ export function LibraryShell({
   return (
     <div className="app">
       <header className="topbar">
+        {panes.sidebarCollapsed ? (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Library sidebar"
+            aria-expanded={drawer}
+            title="Views, sources, tags and lists"
+            onClick={() => setDrawerOpen(!drawerOpen)}
+          >
+            ☰
+          </button>
+        ) : null}
         <span className="topbar__name">Papershelf</span>
         <SearchBox
           ref={searchRef}
@@ -260,10 +296,26 @@ export function LibraryShell({
       <div
         className="panes"
         style={{
-          gridTemplateColumns: `${sizes.sidebar}px 5px minmax(360px, 1fr) 5px ${sizes.detail}px`,
+          gridTemplateColumns: panes.sidebarCollapsed
+            ? `0 0 minmax(${LIST_MIN_WIDTH}px, 1fr) 5px ${panes.detail}px`
+            : `${panes.sidebar}px 5px minmax(${LIST_MIN_WIDTH}px, 1fr) 5px ${panes.detail}px`,
         }}
       >
-        <aside className="sidebar" aria-label="Library">
+        <aside
+          className={
+            panes.sidebarCollapsed ? `sidebar sidebar--drawer${drawer ? ' is-open' : ''}` : 'sidebar'
+          }
+          aria-label="Library"
+          onKeyDown={(event) => {
+            if (drawer && event.key === 'Escape') setDrawerOpen(false)
+          }}
+          onClick={(event) => {
+            // Choosing a view, tag, list or source in the drawer folds it away again.
+            if (drawer && (event.target as HTMLElement).closest('[role="treeitem"], li button, a')) {
+              setDrawerOpen(false)
+            }
+          }}
+        >
           <SmartViews
             scope={state.scope}
             counts={state.counts}
@@ -300,12 +352,20 @@ export function LibraryShell({
           />
           <DownloadsPanel store={downloads} onManageStorage={() => setModal({ kind: 'storage' })} />
         </aside>
-        <ResizeHandle
-          label="Resize sidebar"
-          width={sizes.sidebar}
-          direction={1}
-          onResize={(width) => resize('sidebar', width)}
-        />
+        {panes.sidebarCollapsed ? (
+          // The drawer is out of the grid's flow: empty cells keep the list and detail in place.
+          <>
+            <span />
+            <span />
+          </>
+        ) : (
+          <ResizeHandle
+            label="Resize sidebar"
+            width={panes.sidebar}
+            direction={1}
+            onResize={(width) => resize('sidebar', width)}
+          />
+        )}
         {readerFor !== null && LazyReader ? (
           <section className="reader-pane" aria-label="Reader" style={{ gridColumn: '3 / -1' }}>
             <Suspense fallback={<div className="empty-state">Opening the PDF…</div>}>
@@ -315,7 +375,9 @@ export function LibraryShell({
                 page={readerFor.page}
                 query={readerFor.query}
                 annotationId={readerFor.annotationId}
-                onClose={() => setReaderFor(null)}
+                api={readerApi.api}
+                subscribeToEvents={readerApi.subscribeToEvents}
+                onClose={closeReader}
               />
             </Suspense>
           </section>
@@ -398,7 +460,7 @@ export function LibraryShell({
             </main>
             <ResizeHandle
               label="Resize detail pane"
-              width={sizes.detail}
+              width={panes.detail}
               direction={-1}
               onResize={(width) => resize('detail', width)}
             />

@@ -85,6 +85,7 @@ export function PaperList({
               aria-selected={selected || (state.selection.ids.size === 0 && focused)}
               aria-label={byline ? `${displayTitle(row)} — ${byline}` : displayTitle(row)}
               data-paper-id={row.id}
+              tabIndex={-1}
               className={[
                 'paper-list__item',
                 focused ? 'is-focused' : '',

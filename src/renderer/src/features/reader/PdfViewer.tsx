@@ -212,7 +212,8 @@ export function PdfViewer(props: PdfViewerProps) {
     )
   }
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || !ownsKey(event.target)) return
     const target = event.target as HTMLElement
     const action = keyAction({
       key: event.key,
@@ -225,7 +226,7 @@ export function PdfViewer(props: PdfViewerProps) {
     if (!action) return
     // The library's own shortcuts must not also act on a key the reader used.
     event.preventDefault()
-    event.stopPropagation()
+    event.stopImmediatePropagation()
     switch (action) {
       case 'next-page':
         goTo(page + 1)
@@ -256,10 +257,23 @@ export function PdfViewer(props: PdfViewerProps) {
     }
   }
 
+  // The reader owns the keyboard while it is open, wherever focus is: a capturing listener on the
+  // window runs before the library's shortcuts and keeps the keys it uses from reaching them.
+  const keyHandler = useRef(onKeyDown)
+  useLayoutEffect(() => {
+    keyHandler.current = onKeyDown
+  })
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => keyHandler.current(event)
+    window.addEventListener('keydown', listener, true)
+    return () => window.removeEventListener('keydown', listener, true)
+  }, [])
+  // Opening the reader moves focus onto the page, so arrows, +/− and Ctrl+F work at once.
+  useEffect(() => containerRef.current?.focus({ preventScroll: true }), [])
+
   return (
     <div
       className={`pdf-viewer${props.dark ? ' pdf-viewer--dark' : ''}`}
-      onKeyDown={onKeyDown}
       data-testid="pdf-viewer"
     >
       <div className="pdf-toolbar" role="toolbar" aria-label="Reader tools">
@@ -416,6 +430,11 @@ export function PdfViewer(props: PdfViewerProps) {
       </div>
     </div>
   )
+}
+
+/** False for keys meant for a dialog opened over the reader (the command palette, the help sheet). */
+function ownsKey(target: EventTarget | null): boolean {
+  return !(target instanceof Element && target.closest('[role="dialog"]'))
 }
 
 function findParams(query: string, type: '' | 'again', findPrevious: boolean) {

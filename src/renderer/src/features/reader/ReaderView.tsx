@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react'
-import type { PaperId } from '@shared/model/ids'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { displayTitle } from '@shared/model/paper'
-import { api, subscribeToEvents } from '../../api'
+import type { ReaderProps } from '../../hooks/use-reader'
 import { useStore } from '../../hooks/use-store'
 import { useAnnotations } from '../annotations/use-annotations'
+import { isPdfFile } from '../downloads/pdf-files'
+import { usePdfDrop } from '../downloads/use-pdf-drop'
 import { PdfViewer, type ViewerState } from './PdfViewer'
 import { pdfSourceFor } from './pdf-source'
 import { createReaderStore } from './reader-store'
@@ -13,26 +14,23 @@ import './reader.css'
 const DARK_KEY = 'papershelf.reader.dark'
 
 /** The reader opened in place of the detail pane: the paper's PDF, or a way to get it. */
-export function ReaderView(props: {
-  paperId: PaperId
-  onClose: () => void
-  /** Open at this page (a full-text hit) instead of the remembered one. */
-  page?: number
-  /** Find this text once open (a full-text hit). */
-  query?: string
-  /** Show this annotation once open (an annotation hit). */
-  annotationId?: number
-}) {
+export function ReaderView(props: ReaderProps) {
+  const { api, subscribeToEvents, paperId } = props
   const store = useMemo(
-    () => createReaderStore({ api, subscribeToEvents, paperId: props.paperId }),
-    [props.paperId],
+    () => createReaderStore({ api, subscribeToEvents, paperId }),
+    [api, subscribeToEvents, paperId],
   )
   useEffect(() => store.start(), [store])
+  const rootRef = useRef<HTMLDivElement>(null)
+  // Focus moves into the reader when it opens (the viewer takes it onto the page when it can).
+  useEffect(() => {
+    const root = rootRef.current
+    if (root && !root.contains(document.activeElement)) root.focus({ preventScroll: true })
+  }, [])
   const state = useStore(store)
   const pen = useAnnotations(props.paperId, props.annotationId)
   const [dark, setDark] = useState(() => localStorage.getItem(DARK_KEY) === '1')
   const [view, setView] = useState<ViewerState | null>(null)
-  const [dragging, setDragging] = useState(false)
   useEffect(() => localStorage.setItem(DARK_KEY, dark ? '1' : '0'), [dark])
 
   const { paper, location } = state
@@ -65,27 +63,18 @@ export function ReaderView(props: {
     </button>
   )
 
-  const onDrop = (event: React.DragEvent) => {
-    event.preventDefault()
-    setDragging(false)
-    const file = [...event.dataTransfer.files].find(
-      (f) => f.type === 'application/pdf' || f.name.toLowerCase().endsWith('.pdf'),
-    )
+  const drop = usePdfDrop((files) => {
+    const file = files.find(isPdfFile)
     if (file) void store.attach(file)
-  }
+  })
 
   return (
     <div
-      className={`reader${dragging ? ' reader--drop' : ''}`}
+      ref={rootRef}
+      tabIndex={-1}
+      className={`reader${drop.over ? ' reader--drop' : ''}`}
       data-testid="reader"
-      onDragOver={(event) => {
-        if ([...event.dataTransfer.types].includes('Files')) {
-          event.preventDefault()
-          setDragging(true)
-        }
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      {...drop.handlers}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !source) {
           event.stopPropagation()

@@ -17,12 +17,19 @@ export function sharedPdfWorker(): PDFWorker {
   return worker
 }
 
+/** The app's own copy of pdf.js's data files (shipped by the build, see `vite-plugins/`). */
+const pdfjsData = (dir: 'standard_fonts' | 'cmaps') => new URL(`pdfjs/${dir}/`, document.baseURI).href
+
 /** Options every document is opened with: no eval (CVE-2024-4367 class), no XFA, no scripting. */
 export const SAFE_DOCUMENT_OPTIONS = {
   isEvalSupported: false,
   enableXfa: false,
-  // Fonts come from the PDF itself; the viewer never fetches from elsewhere.
+  // Fonts come from the PDF itself, else from the standard fonts and CMaps shipped with the app
+  // (PDFs that only name Helvetica or Times, CJK text): never from the system or the network.
   useSystemFonts: false,
+  standardFontDataUrl: pdfjsData('standard_fonts'),
+  cMapUrl: pdfjsData('cmaps'),
+  cMapPacked: true,
   disableAutoFetch: true,
 } as const
 

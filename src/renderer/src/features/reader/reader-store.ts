@@ -5,6 +5,7 @@ import type { PaperDetail } from '@shared/model/paper'
 import type { DownloadJob, PdfLocation, ReadingPosition } from '@shared/model/pdf'
 import { positionChanged } from './view-state'
 import { createListeners } from '../../hooks/create-listeners'
+import { fileToBase64 } from '../downloads/pdf-files'
 
 /** What the reader shows around the viewer. */
 export type ReaderState = {
@@ -139,7 +140,7 @@ export function createReaderStore(deps: {
     async attach(file) {
       try {
         set({ error: null })
-        const data = await toBase64(file)
+        const data = await fileToBase64(file)
         await api.attachPdf({ id: paperId, data, name: file.name })
         await load()
       } catch (error) {
@@ -147,14 +148,4 @@ export function createReaderStore(deps: {
       }
     },
   }
-}
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  let binary = ''
-  const chunk = 0x8000
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk))
-  }
-  return btoa(binary)
 }

@@ -67,6 +67,16 @@ export const SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['Ctrl+Shift+P'], command: 'command-palette', description: 'Command palette' },
 ]
 
+/** The reader's keys (it owns the keyboard while open), as the help sheet lists them. */
+export const READER_SHORTCUTS: ReadonlyArray<Omit<Shortcut, 'command'>> = [
+  { keys: ['→', 'PageDown', 'n'], description: 'Next page' },
+  { keys: ['←', 'PageUp', 'p'], description: 'Previous page' },
+  { keys: ['+', '−'], description: 'Zoom in / out' },
+  { keys: ['Ctrl+0'], description: 'Fit width' },
+  { keys: ['Ctrl+F'], description: 'Find in the document (Enter: next, Shift+Enter: previous)' },
+  { keys: ['Esc'], description: 'Close the find bar, then the reader' },
+]
+
 const isMod = (press: KeyPress) => press.ctrlKey || press.metaKey
 
 /**

@@ -130,11 +130,11 @@ function SourceStatus({
         <button
           type="button"
           className="link-button"
-          aria-label={`Make ${source.name} available offline`}
-          title="Download the PDFs of this source"
+          aria-label={`Download the PDFs of ${source.name}`}
+          title="Download the PDFs of this source for offline reading"
           onClick={onMakeOffline}
         >
-          Offline
+          Download PDFs
         </button>
       ) : null}
     </div>
