@@ -25,7 +25,7 @@ export type TrainOptions = {
   seed: number
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { c: Number(process.env.TOPICS_C ?? 1), tolerance: Number(process.env.TOPICS_TOL ?? 0.1), maxPasses: 50, seed: 1 }
+export const DEFAULT_TRAINING: TrainOptions = { c: 1, tolerance: 0.1, maxPasses: 50, seed: 1 }
 
 /** A constant feature that carries the bias (regularised with the weights, as liblinear does). */
 const BIAS_FEATURE = 1

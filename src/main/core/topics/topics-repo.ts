@@ -33,11 +33,12 @@ export function writeForYouScores(db: WritableDb, scores: ReadonlyArray<readonly
   db.transaction(() => {
     db.prepare('DELETE FROM paper_scores').run()
     if (scores === null) return
-    // a paper deleted while the model trained is skipped, not an error
-    const insert = db.prepare(
-      'INSERT INTO paper_scores (paper_id, for_you) SELECT id, ? FROM papers WHERE id = ?',
-    )
-    for (const [id, score] of scores) insert.run(score, id)
+    // one statement for the whole library (this runs on the thread that answers the UI); a paper
+    // deleted while the model trained is skipped, not an error
+    db.prepare(
+      `INSERT INTO paper_scores (paper_id, for_you)
+       SELECT p.id, j.value ->> 1 FROM json_each(?) j JOIN papers p ON p.id = j.value ->> 0`,
+    ).run(JSON.stringify(scores))
   }).immediate()
 }
 
