@@ -5,7 +5,7 @@ import { useFixtureServer } from '../helpers/fixture-http-server'
 import { papershelf, PAPERSHELF_BIN } from '../helpers/papershelf-process'
 import { useTempDir } from '../helpers/temp-dir'
 
-describe('a sync killed while it runs', () => {
+describe('a sync killed while it runs', { timeout: 180_000 }, () => {
   const tempDir = useTempDir()
   const serveFixtures = useFixtureServer()
 

@@ -17,7 +17,8 @@ async function libraryWith(dir: string, count: number): Promise<void> {
   expect(result.stderr).toBe('')
 }
 
-describe('one owner per library', () => {
+// Each test runs several real processes one after another: slow on a loaded machine.
+describe('one owner per library', { timeout: 240_000 }, () => {
   const tempDir = useTempDir()
   const servers: ServeProcess[] = []
   afterEach(async () => {

@@ -9,7 +9,7 @@ import { useTempDir } from '../helpers/temp-dir'
 const asRoot = process.getuid?.() === 0
 const reader = asRoot ? { uid: 65534, gid: 65534 } : undefined
 
-describe('a library in a folder that cannot be written', () => {
+describe('a library in a folder that cannot be written', { timeout: 180_000 }, () => {
   const tempDir = useTempDir()
   const locked: string[] = []
   afterEach(() => {

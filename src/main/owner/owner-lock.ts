@@ -76,9 +76,13 @@ export function acquireOwnerLock(dataDir: string, door: string): OwnerLock {
 
 /** The lock's content, or null when there is none or it cannot be read as one. */
 export function readOwnerRecord(dataDir: string): OwnerRecord | null {
+  return parseRecord(join(dataDir, OWNER_LOCK_FILE))
+}
+
+function parseRecord(file: string): OwnerRecord | null {
   let text: string
   try {
-    text = readFileSync(join(dataDir, OWNER_LOCK_FILE), 'utf8')
+    text = readFileSync(file, 'utf8')
   } catch {
     return null
   }
@@ -125,13 +129,24 @@ function writeAside(file: string, record: OwnerRecord): string {
   return temp
 }
 
-/** Moves a stale lock out of the way; when two processes race, only one rename succeeds. */
+/**
+ * Moves a stale lock out of the way; when two processes race, only one rename succeeds. If what
+ * was moved turns out to be a living owner's fresh lock (taken in between), it is put back.
+ */
 function removeStale(file: string): void {
   const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`
   try {
     renameSync(file, aside)
   } catch {
     return
+  }
+  const moved = parseRecord(aside)
+  if (moved && isProcessAlive(moved)) {
+    try {
+      linkSync(aside, file)
+    } catch {
+      // another lock is in place already: the next attempt reads it
+    }
   }
   rmSync(aside, { force: true })
 }

@@ -42,4 +42,19 @@ describe('pdf/bounded PDF thread', { timeout: 120_000 }, () => {
     again.close()
     expect(withLibraryDb(dir, (db) => db.prepare('SELECT state, updated_at FROM pdf_texts').all())).toEqual(before)
   })
+
+  it('refuses to add a paper from such a PDF, naming the reason, and keeps nothing', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'bomb.pdf')
+    writeFileSync(file, await makeTextBombPdf(400 * 2 ** 20))
+    const core = createCore({ dataDir: dir })
+    const api = createClient(inProcessTransport(core))
+    try {
+      await expect(api.addPdf({ path: file, tags: [], waitForText: true })).rejects.toThrow(/memory|PDF thread/)
+      expect((await api.libraryInfo({})).paperCount).toBe(0)
+      expect(withLibraryDb(dir, (db) => db.prepare('SELECT count(*) FROM paper_files').pluck().get())).toBe(0)
+    } finally {
+      core.close()
+    }
+  })
 })

@@ -398,10 +398,14 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
           toasts.notify({ kind: 'error', message: event.payload.message })
         }
       })
-      // A risky library folder (inside a cloud-sync folder) is said once per start and stays.
+      // A risky library folder (inside a cloud-sync folder) and known damage are said once per
+      // start and stay: a tab opened after the damage was found learns of it here.
       void Promise.resolve()
         .then(() => api.libraryInfo({}))
-        .then((info) => info.warning && toasts.notify({ kind: 'error', message: info.warning }))
+        .then((info) => {
+          if (info.warning) toasts.notify({ kind: 'error', message: info.warning })
+          if (info.damage) toasts.notify({ kind: 'error', message: info.damage })
+        })
         .catch(() => undefined)
       void run(async () => {
         // The rows need no visit; the counts need it first (what is "new" starts with it).
