@@ -233,7 +233,7 @@ async function largeFile(drafts: ReadonlyArray<PaperDraft>): Promise<void> {
       abstract: draft.abstract,
     })
     const chunk = `${count === 0 ? '' : ','}${item}`
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve))
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
     written += chunk.length
     count += 1
   }
