@@ -16,6 +16,10 @@ let stopping = false
 process.on('message', (message) => {
   if (message === 'stop') stopping = true
 })
+// A benchmark that dies leaves no editor behind.
+process.on('disconnect', () => {
+  stopping = true
+})
 
 for (let n = 0; !stopping; n += 1) {
   const id = ids[n % ids.length] ?? 1
