@@ -72,7 +72,7 @@ async function buildLibrary(): Promise<{
  * Milliseconds, measured in the page, from the click on "Read PDF" to the first animation frame
  * in which the first page's canvas has ink (Playwright's own click overhead is left out).
  */
-async function timeToFirstPage(page: Page, title: string): Promise<number> {
+export async function timeToFirstPage(page: Page, title: string): Promise<number> {
   await page.getByRole('option', { name: title }).click()
   await page.evaluate(() => {
     const w = window as unknown as { __readClick?: number }
@@ -140,7 +140,7 @@ async function memory(page: Page): Promise<Memory> {
   }
 }
 
-const median = (values: number[]) =>
+export const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
 const fmt = (m: Memory) =>
   `${m.renderedPages} pages drawn, ${m.canvases} canvases (${m.canvasMB.toFixed(1)} MB of pixels), JS heap ${m.heapMB.toFixed(1)} MB, ${m.elements} elements in the document (${m.nodes} nodes incl. detached)`

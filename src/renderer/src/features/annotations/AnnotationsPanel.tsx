@@ -1,4 +1,5 @@
-import { useDeferredValue, useEffect, useRef, useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef, useState } from 'react'
 import type { Annotation, AnnotationColor } from '@shared/model/annotation'
 import { COLOR_HEX } from '@shared/model/annotation'
 import type { AnnotationsState, AnnotationsStore } from './annotations-store'
@@ -29,13 +30,26 @@ export function AnnotationsPanel(props: {
   onDone: () => void
 }) {
   const { store, state } = props
-  // A long list renders in the background, so opening a paper never waits for it.
-  const annotations = useDeferredValue(state.annotations)
-  const shown = annotations.filter((a) => state.shown.has(a.color))
+  const shown = state.annotations.filter((a) => state.shown.has(a.color))
   const placed = shown.filter((a) => a.anchor !== 'unanchored')
   const lost = shown.filter((a) => a.anchor === 'unanchored')
   const [naming, setNaming] = useState(false)
   const labels = new Map(state.colors.map((c) => [c.color, c.label]))
+  // Only the entries in view are in the document: a paper with thousands of annotations opens and
+  // scrolls as fast as one with a few.
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: placed.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ITEM_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => placed[index]?.id ?? index,
+  })
+  const activeIndex = placed.findIndex((a) => a.id === state.activeId)
+  useEffect(() => {
+    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
+  }, [activeIndex, virtualizer])
 
   const item = (a: Annotation) => (
     <AnnotationItem
@@ -123,18 +137,44 @@ export function AnnotationsPanel(props: {
           Select text and press Highlight (H), or place a Note or an Area on a page.
         </p>
       ) : null}
-      <ol className="ps-panel__list" data-testid="annotation-list">
-        {placed.map(item)}
-      </ol>
-      {lost.length > 0 ? (
-        <section className="ps-panel__lost" aria-label="Not found in this version">
-          <h4>Not found in this version of the PDF ({lost.length})</h4>
-          <ol className="ps-panel__list">{lost.map(item)}</ol>
-        </section>
-      ) : null}
+      <div className="ps-panel__scroll" ref={scrollRef}>
+        <ol
+          className="ps-panel__list"
+          data-testid="annotation-list"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((row) => {
+            const a = placed[row.index]
+            return a ? (
+              <li
+                key={row.key}
+                ref={virtualizer.measureElement}
+                data-index={row.index}
+                className="ps-row"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                {item(a)}
+              </li>
+            ) : null
+          })}
+        </ol>
+        {lost.length > 0 ? (
+          <section className="ps-panel__lost" aria-label="Not found in this version">
+            <h4>Not found in this version of the PDF ({lost.length})</h4>
+            <ol className="ps-panel__list">
+              {lost.map((a) => (
+                <li key={a.id}>{item(a)}</li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+      </div>
     </aside>
   )
 }
+
+/** The height of an entry before it is measured. */
+const ITEM_HEIGHT = 52
 
 function AnnotationItem(props: {
   annotation: Annotation
@@ -152,17 +192,12 @@ function AnnotationItem(props: {
   const a = props.annotation
   const [draft, setDraft] = useState(a.comment ?? '')
   const commentRef = useRef<HTMLTextAreaElement>(null)
-  const itemRef = useRef<HTMLLIElement>(null)
-  useEffect(() => {
-    if (props.active) itemRef.current?.scrollIntoView({ block: 'nearest' })
-  }, [props.active])
   useEffect(() => {
     if (props.editRequest > 0) commentRef.current?.focus()
   }, [props.editRequest])
   const what = a.kind === 'highlight' ? (a.quote ?? '') : a.kind === 'note' ? 'Sticky note' : 'Area'
   return (
-    <li
-      ref={itemRef}
+    <div
       className={`ps-item${props.active ? ' ps-item--active' : ''}`}
       data-annotation-id={a.id}
       style={{ '--annot-color': COLOR_HEX[a.color] } as React.CSSProperties}
@@ -225,6 +260,6 @@ function AnnotationItem(props: {
           </div>
         </form>
       ) : null}
-    </li>
+    </div>
   )
 }
