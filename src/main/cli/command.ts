@@ -36,6 +36,13 @@ export type CliFlags = {
   interval?: string | undefined
   source?: string | undefined
   'all-unread'?: boolean | undefined
+  list?: string | undefined
+  search?: string | undefined
+  keywords?: boolean | undefined
+  abstracts?: boolean | undefined
+  style?: string | undefined
+  pattern?: string | undefined
+  reset?: boolean | undefined
 }
 
 /** A command: its usage line and what it does; returns the exit code. */

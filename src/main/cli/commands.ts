@@ -10,6 +10,7 @@ import { paperDetailText, paperJson, paperLine, tagLine } from './format-paper'
 import { importLibraryDocumentCommand, TRUST_COMMANDS } from './trust-commands'
 import { SOURCES_COMMANDS } from './sources-commands'
 import { PDF_COMMANDS } from './pdf-commands'
+import { CURATION_COMMANDS } from './curation-commands'
 
 /** Reads an import's text: a file (size-checked before reading) or stdin, as strict UTF-8. */
 async function readImportText(ctx: CommandContext, path: string): Promise<{ text: string; name: string }> {
@@ -166,4 +167,5 @@ export const COMMANDS: Record<string, Command> = {
   ...TRUST_COMMANDS,
   ...SOURCES_COMMANDS,
   ...PDF_COMMANDS,
+  ...CURATION_COMMANDS,
 }

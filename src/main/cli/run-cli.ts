@@ -29,6 +29,13 @@ const OPTIONS = {
   interval: { type: 'string' },
   source: { type: 'string' },
   'all-unread': { type: 'boolean', default: false },
+  list: { type: 'string' },
+  search: { type: 'string' },
+  keywords: { type: 'boolean', default: false },
+  abstracts: { type: 'boolean', default: false },
+  style: { type: 'string' },
+  pattern: { type: 'string' },
+  reset: { type: 'boolean', default: false },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options']

@@ -20,6 +20,7 @@ import type { FetchFn } from './net/fetch-bytes'
 import { createSearchService } from './search/search-service'
 import { createSyncService } from './sync/sync-service'
 import { createPdfService } from './pdf/pdf-service'
+import { createCurationService } from './curation-service'
 import type { PdfRuntime } from './pdf/pdf-runtime'
 import type { SyncTuning } from './sync/sync-tuning'
 
@@ -112,5 +113,6 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     ...createSyncService(deps),
     ...createBackupService(deps),
     ...createPdfService(deps),
+    ...createCurationService(deps),
   }
 }

@@ -6,6 +6,7 @@ import { libraryUiInputs } from './library-ui'
 import { syncInputs } from './sync-api'
 import { pdfInputs } from './pdf-api'
 import { searchInputs } from './search-api'
+import { curationInputs } from './curation-api'
 
 /** Formats an import understands; `auto` detects one from the text. */
 export const IMPORT_FORMATS = ['auto', 'hf-page', 'ids', 'bibtex', 'ris', 'csl-json', 'feed', 'awesome'] as const
@@ -69,6 +70,7 @@ export const apiInputs = {
   ...syncInputs,
   ...pdfInputs,
   ...searchInputs,
+  ...curationInputs,
 }
 
 export type ApiMethod = keyof typeof apiInputs

@@ -22,6 +22,7 @@ import type {
   VisitInfo,
 } from './library-ui'
 import type { ResolveReport, SourceSummary, SyncRun } from '../model/sync-source'
+import type { Citation, ExportResult } from './curation-api'
 
 /** Where the open library lives and what it holds. */
 export type LibraryInfo = {
@@ -183,6 +184,14 @@ export type ApiOutputs = {
   setReadingPosition: ChangeCount
   /** Phrase search inside stored PDFs' text: paper, page and snippet per hit. */
   searchPdfText: ReadonlyArray<PdfTextHit>
+  /** A scope (papers, tag with sub-tags, list, saved search, source, library) as BibTeX, BibLaTeX, CSL-JSON, RIS or awesome Markdown. Error `not-found`. */
+  exportPapers: ExportResult
+  /** Papers as formatted references in a citation style. */
+  citePapers: ReadonlyArray<Citation>
+  /** Sets a paper's citation key (null: a fresh one from the pattern). Errors `invalid-input` (taken), `not-found`. */
+  setCitationKey: { key: string }
+  /** Sets the pattern new citation keys follow; existing keys stay. */
+  setCitationKeyPattern: { pattern: string }
 }
 
 /** The contract every door exposes: one object argument per method, promise results. */

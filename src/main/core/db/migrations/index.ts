@@ -5,6 +5,7 @@ import { up as syncSubscriptions } from './0002-sync-subscriptions'
 import { up as pdfs } from './0003-pdfs'
 import { up as search } from './0004-search'
 import { up as leanerIndexes } from './0005-leaner-indexes'
+import { up as curation } from './0006-curation'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
@@ -15,6 +16,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 3, up: pdfs },
   { version: 4, up: search },
   { version: 5, up: leanerIndexes },
+  { version: 6, up: curation },
 ]
 
 /** The schema version a fully migrated database has. */
