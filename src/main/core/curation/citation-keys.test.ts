@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../test/helpers/temp-dir'
 import { useTestCore } from '../../../../test/helpers/test-core'
 import { buildCurationLibrary, TRICKY_CSL } from '../../../../test/helpers/curation-library'
+import type { PaperId } from '@shared/model/ids'
 import { keyFromPattern } from './citation-keys'
 import { splitName } from './person-names'
 
 const openCore = useTestCore()
 const tempDir = useTempDir()
 
-const keyOf = async (api: ReturnType<typeof openCore>['api'], id: number) =>
-  (await api.citePapers({ ids: [id as never] }))[0]?.key
+const keyOf = async (api: ReturnType<typeof openCore>['api'], id: PaperId) =>
+  (await api.citePapers({ ids: [id] }))[0]?.key
 
 describe('citation keys', { timeout: 30_000 }, () => {
   it('reads like vaswani2017attention, folding accents and skipping stop words', () => {
@@ -55,7 +56,7 @@ describe('citation keys', { timeout: 30_000 }, () => {
     // Another paper whose key would read the same.
     const twin = JSON.stringify([
       {
-        ...JSON.parse(TRICKY_CSL)[1],
+        ...(JSON.parse(TRICKY_CSL) as object[])[1],
         URL: undefined,
         DOI: '10.9/twin',
         title: 'Attention Matters',
@@ -95,7 +96,9 @@ describe('citation keys', { timeout: 30_000 }, () => {
       format: 'csl-json',
       sourceName: 'a.json',
     })
-    expect(await keyOf(api, report.paperIds[1] as number)).toBe('vaswani-2017')
+    const vaswani = report.paperIds[1]
+    if (!vaswani) throw new Error('import failed')
+    expect(await keyOf(api, vaswani)).toBe('vaswani-2017')
     await expect(api.setCitationKeyPattern({ pattern: 'no fields' })).rejects.toMatchObject({
       code: 'invalid-input',
     })
