@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { paperIdSchema, sourceIdSchema } from '../model/ids'
+import { paperIdSchema, sourceIdSchema, type PaperId } from '../model/ids'
+import type { Paper } from '../model/paper'
 
 /** Formats papers leave the library in (Papershelf's own JSON is `exportLibrary`). */
 export const EXPORT_FORMATS = ['bibtex', 'biblatex', 'csl-json', 'ris', 'awesome'] as const
@@ -79,6 +80,16 @@ export type ExportResult = {
 /** One formatted citation. */
 export type Citation = { paperId: number; key: string; text: string }
 
+/** Two papers that look like one work, with why and how alike their titles are (0–1). */
+export type DuplicateCandidate = {
+  reason: 'arxiv-doi' | 'same-title' | 'similar-title'
+  similarity: number
+  papers: [Paper, Paper]
+}
+
+/** What a merge did; `unmergePaper` with each merged id splits it again. */
+export type MergeResult = { survivorId: PaperId; mergedIds: ReadonlyArray<PaperId> }
+
 /** Input schemas of the curation methods. */
 export const curationInputs = {
   exportPapers: z.strictObject({
@@ -92,4 +103,10 @@ export const curationInputs = {
   }),
   setCitationKey: z.strictObject({ id: paperIdSchema, key: citationKeySchema.nullable() }),
   setCitationKeyPattern: z.strictObject({ pattern: keyPattern }),
+  listDuplicates: z.strictObject({}),
+  mergePapers: z.strictObject({
+    keep: paperIdSchema,
+    merge: z.array(paperIdSchema).min(1).max(100),
+  }),
+  unmergePaper: z.strictObject({ mergedId: paperIdSchema }),
 }

@@ -22,7 +22,7 @@ import type {
   VisitInfo,
 } from './library-ui'
 import type { ResolveReport, SourceSummary, SyncRun } from '../model/sync-source'
-import type { Citation, ExportResult } from './curation-api'
+import type { Citation, DuplicateCandidate, ExportResult, MergeResult } from './curation-api'
 
 /** Where the open library lives and what it holds. */
 export type LibraryInfo = {
@@ -192,6 +192,12 @@ export type ApiOutputs = {
   setCitationKey: { key: string }
   /** Sets the pattern new citation keys follow; existing keys stay. */
   setCitationKeyPattern: { pattern: string }
+  /** Pairs of papers that look like one work (same arXiv id behind a DOI, alike titles with a shared author); never merged by themselves. */
+  listDuplicates: ReadonlyArray<DuplicateCandidate>
+  /** Merges papers into `keep` (identities, tags, lists, notes, files, provenance); merged ids keep naming it. Errors `not-found`, `invalid-input`. */
+  mergePapers: MergeResult
+  /** Splits a merge again: both papers as they were when merged. Errors `not-found`, `invalid-input` (a later merge into the same paper comes first). */
+  unmergePaper: MergeResult
 }
 
 /** The contract every door exposes: one object argument per method, promise results. */
