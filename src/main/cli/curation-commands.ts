@@ -1,10 +1,22 @@
 import { resolve } from 'node:path'
 import { AppError } from '@shared/api/errors'
-import { CITE_STYLE_ALIASES, type ExportFormat, type ExportScope } from '@shared/api/curation-api'
+import {
+  CITE_STYLE_ALIASES,
+  type ExportFormat,
+  type ExportScope,
+  type MergeResult,
+} from '@shared/api/curation-api'
 import type { PaperId, SourceId } from '@shared/model/ids'
 import { writeTextFileAtomic } from '../core/fs/write-atomic'
 import { UsageError } from './cli-io'
 import { print, resolvePaper, type Command, type CommandContext } from './command'
+import { paperJson, paperLine } from './format-paper'
+
+const REASONS = {
+  'arxiv-doi': 'arXiv DOI of the other',
+  'same-title': 'same title',
+  'similar-title': 'similar title, shared author',
+} as const
 
 /** Prints `text`, or writes it atomically to `--to FILE` and says so on stderr. */
 export function writeOutput(ctx: CommandContext, text: string, what: string): number {
@@ -58,8 +70,9 @@ async function scopeFromFlags(ctx: CommandContext): Promise<ExportScope> {
   }
   if (flags.source !== undefined) {
     const id = Number(flags.source)
-    if (!Number.isInteger(id) || id < 1)
-      {throw new UsageError(`--source takes a source number, not "${flags.source}"`)}
+    if (!Number.isInteger(id) || id < 1) {
+      throw new UsageError(`--source takes a source number, not "${flags.source}"`)
+    }
     return { kind: 'source', sourceId: id as SourceId }
   }
   return { kind: 'library' }
@@ -116,6 +129,66 @@ export const CURATION_COMMANDS: Record<string, Command> = {
         key: ctx.flags.reset === true ? null : (wanted ?? null),
       })
       return print(ctx, result, () => `#${id} is cited as ${result.key}.`)
+    },
+  },
+  duplicates: {
+    usage: 'duplicates',
+    summary: 'list pairs of papers that look like one work (merge them with merge)',
+    run: async (ctx) => {
+      const pairs = await ctx.api.listDuplicates({})
+      return print(
+        ctx,
+        pairs.map((pair) => ({ ...pair, papers: pair.papers.map(paperJson) })),
+        () =>
+          pairs.length === 0
+            ? 'No duplicates found.'
+            : pairs
+                .map(
+                  (pair) =>
+                    `${REASONS[pair.reason]} (${Math.round(pair.similarity * 100)}%):\n${pair.papers
+                      .map((paper) => `  ${paperLine(paper)}`)
+                      .join('\n')}`,
+                )
+                .join('\n'),
+      )
+    },
+  },
+  merge: {
+    usage: 'merge <paper> <other>...',
+    summary:
+      'merge the other papers into the first (tags, lists, notes, PDFs, identities); unmerge undoes it',
+    run: async (ctx) => {
+      if (ctx.args.length < 2)
+        {throw new UsageError('name the paper to keep and at least one to merge into it')}
+      const [keep, ...merge] = await resolvePapers(ctx, ctx.args)
+      if (keep === undefined) throw new UsageError('name the paper to keep')
+      const result = await ctx.api.mergePapers({ keep, merge })
+      return print(
+        ctx,
+        result,
+        () =>
+          `Merged ${result.mergedIds.map((id) => `#${id}`).join(', ')} into #${result.survivorId} (undo: papershelf unmerge ${result.mergedIds.join(' ')}).`,
+      )
+    },
+  },
+  unmerge: {
+    usage: 'unmerge <merged-paper-number>...',
+    summary: 'split merged papers again, as they were when merged',
+    run: async (ctx) => {
+      if (ctx.args.length === 0)
+        {throw new UsageError('give the number of a paper that was merged away')}
+      const results: MergeResult[] = []
+      for (const arg of ctx.args) {
+        const id = Number(arg)
+        if (!Number.isInteger(id) || id < 1)
+          {throw new UsageError(`give a paper number, not "${arg}"`)}
+        results.push(await ctx.api.unmergePaper({ mergedId: id }))
+      }
+      return print(ctx, results, () =>
+        results
+          .map((r) => `#${r.mergedIds.join(', #')} split from #${r.survivorId} again.`)
+          .join('\n'),
+      )
     },
   },
 }

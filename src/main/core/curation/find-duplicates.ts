@@ -18,7 +18,10 @@ type Candidate = {
 
 // Titles that differ in this few words are the same work; shorter titles must match exactly.
 const MIN_WORDS = 3
-const MIN_SIMILARITY = 0.8
+// Words of the shorter title the longer may lack: none, or one from ten words on.
+const missingAllowed = (words: number) => (words >= 10 ? 1 : 0)
+const NO_AUTHORS: ReadonlySet<string> = new Set([''])
+const MIN_SHARED = 0.6
 // Words that say little about which paper it is (they do not count towards similarity).
 const FILLER = new Set([
   'a',
@@ -46,11 +49,10 @@ const FILLER = new Set([
 
 /**
  * Pairs of papers that are probably the same work: an arXiv DOI on one naming the other's arXiv
- * id, or titles alike (the same normalised title, or word sets overlapping 80% and more, such as a
- * preprint and its published version with a reworded title) with at least one author's family
- * name in common (or no authors known on either side and the same title). Papers are compared
- * only within blocks that share a first author or the opening words of the title, so 50k papers
- * take a few hundred thousand comparisons, not a billion.
+ * id, or titles alike (the same normalised title, or every word of the shorter title (all but one
+ * from ten words on) in the longer and six in ten of the longer's, such as a preprint and its published version with a reworded title) with at least one author's family
+ * name in common (or no authors known on either side and the same title). Numbers must agree
+ * (`… to 110 Experts` is not `… to 132 Experts`).
  */
 export function findDuplicates(db: WritableDb): DuplicatePair[] {
   const pairs = new Map<string, DuplicatePair>()
@@ -62,27 +64,36 @@ export function findDuplicates(db: WritableDb): DuplicatePair[] {
   for (const pair of arxivDoiPairs(db)) add(pair)
 
   const candidates = loadCandidates(db)
-  const blocks = new Map<string, Candidate[]>()
-  const block = (key: string, candidate: Candidate) => {
-    const members = blocks.get(key)
-    if (members) members.push(candidate)
-    else blocks.set(key, [candidate])
+  // A title's other version holds nearly every one of its words, so it holds its rarest ones:
+  // each paper is compared only with the papers that share one of its two rarest title words and
+  // an author (every word of every paper is indexed, so a longer version is found from the shorter).
+  const frequency = new Map<string, number>()
+  for (const { words } of candidates) {
+    for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1)
+  }
+  const postings = new Map<string, Candidate[]>()
+  const keysOf = (candidate: Candidate, words: Iterable<string>) => {
+    const families = candidate.families.size > 0 ? candidate.families : NO_AUTHORS
+    const keys: string[] = []
+    for (const word of words) for (const family of families) keys.push(`${word}|${family}`)
+    return keys
   }
   for (const candidate of candidates) {
-    const [first] = candidate.families
-    if (first !== undefined) block(`a:${first}`, candidate)
-    const opening = candidate.titleKey
-      .split(' ')
-      .filter((w) => !FILLER.has(w))
-      .slice(0, 3)
-      .join(' ')
-    if (opening !== '') block(`t:${opening}`, candidate)
+    for (const key of keysOf(candidate, candidate.words)) {
+      const members = postings.get(key)
+      if (members) members.push(candidate)
+      else postings.set(key, [candidate])
+    }
   }
-  for (const members of blocks.values()) {
-    for (let i = 0; i < members.length; i++) {
-      const left = members[i] as Candidate
-      for (let j = i + 1; j < members.length; j++) {
-        const right = members[j] as Candidate
+  // A pair met through several words or authors is compared once.
+  const compared = new Set<number>()
+  for (const left of candidates) {
+    for (const key of keysOf(left, twoRarest(left.words, frequency))) {
+      for (const right of postings.get(key) ?? []) {
+        if (right === left) continue
+        const id = left.id < right.id ? left.id * 2 ** 26 + right.id : right.id * 2 ** 26 + left.id
+        if (compared.has(id)) continue
+        compared.add(id)
         const pair = compare(left, right)
         if (pair) add(pair)
       }
@@ -92,37 +103,69 @@ export function findDuplicates(db: WritableDb): DuplicatePair[] {
 }
 
 function compare(left: Candidate, right: Candidate): DuplicatePair | null {
-  const sharedAuthor = [...left.families].some((f) => right.families.has(f))
-  const noAuthors = left.families.size === 0 && right.families.size === 0
+  const [few, many] = left.families.size <= right.families.size ? [left, right] : [right, left]
+  let sharedAuthor = false
+  for (const family of few.families) {
+    if (many.families.has(family)) {
+      sharedAuthor = true
+      break
+    }
+  }
   if (left.titleKey === right.titleKey) {
+    const noAuthors = left.families.size === 0 && right.families.size === 0
     return sharedAuthor || noAuthors
       ? { a: left.id, b: right.id, reason: 'same-title', similarity: 1 }
       : null
   }
   if (!sharedAuthor || left.words.size < MIN_WORDS || right.words.size < MIN_WORDS) return null
-  const similarity = overlap(left.words, right.words)
-  return similarity >= MIN_SIMILARITY
-    ? { a: left.id, b: right.id, reason: 'similar-title', similarity }
-    : null
+  const [small, large] =
+    left.words.size <= right.words.size ? [left.words, right.words] : [right.words, left.words]
+  let shared = 0
+  for (const word of small) {
+    if (large.has(word)) shared++
+    // A number of the shorter title missing from the longer: another paper of a series.
+    else if (/^\d+$/.test(word)) return null
+  }
+  // Nearly all of the shorter title, and most of the longer (a subtitle added in print).
+  if (small.size - shared > missingAllowed(small.size) || shared / large.size < MIN_SHARED) {
+    return null
+  }
+  return { a: left.id, b: right.id, reason: 'similar-title', similarity: shared / large.size }
 }
 
-/** Shared words over the words of the shorter title: a subtitle added in print still matches. */
-function overlap(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
-  const [small, large] = left.size <= right.size ? [left, right] : [right, left]
-  let shared = 0
-  for (const word of small) if (large.has(word)) shared++
-  // Weighed against the longer title too, so "Attention" does not match every attention paper.
-  return (shared / small.size) * 0.7 + (shared / large.size) * 0.3
+/** The two words seen in the fewest titles (ties by spelling, so the choice is stable). */
+function twoRarest(words: ReadonlySet<string>, frequency: ReadonlyMap<string, number>): string[] {
+  let first: string | null = null
+  let second: string | null = null
+  const rarer = (x: string, y: string | null) => {
+    if (y === null) return true
+    const dx = frequency.get(x) ?? 0
+    const dy = frequency.get(y) ?? 0
+    return dx < dy || (dx === dy && x < y)
+  }
+  for (const word of words) {
+    if (rarer(word, first)) {
+      second = first
+      first = word
+    } else if (rarer(word, second)) second = word
+  }
+  return [first, second].filter((w): w is string => w !== null)
 }
 
 function loadCandidates(db: WritableDb): Candidate[] {
   const families = new Map<number, Set<string>>()
+  // Names recur across papers: each is folded once.
+  const familyKeys = new Map<string, string>()
   const authors = db
     .prepare('SELECT paper_id, name FROM paper_authors ORDER BY paper_id, position')
     .raw()
     .iterate() as IterableIterator<[number, string]>
   for (const [id, name] of authors) {
-    const family = keyWord(familyName(name))
+    let family = familyKeys.get(name)
+    if (family === undefined) {
+      family = keyWord(familyName(name))
+      familyKeys.set(name, family)
+    }
     if (family === '') continue
     const set = families.get(id)
     if (set) set.add(family)
