@@ -3,9 +3,7 @@ import type { WritableDb } from '../open-database'
 /**
  * Curation: a stored citation key per paper (unique regardless of case, so it survives exports and
  * syncs), the identities of papers merged into another (a merged-away id, arXiv id or DOI keeps
- * naming the survivor, and the merge can be undone), the user's corrections of remote metadata (a
- * sync refreshes the source's value beside them but never replaces them), `.bib` files kept in
- * sync with a tag or list, and small library-wide preferences.
+ * naming the survivor, and the merge can be undone), and small library-wide preferences.
  */
 export function up(db: WritableDb): void {
   db.exec(`
@@ -25,28 +23,6 @@ export function up(db: WritableDb): void {
     CREATE INDEX merged_papers_survivor ON merged_papers (survivor_id);
     CREATE INDEX merged_papers_arxiv ON merged_papers (arxiv_id) WHERE arxiv_id IS NOT NULL;
     CREATE INDEX merged_papers_doi ON merged_papers (doi) WHERE doi IS NOT NULL;
-
-    -- a field the user corrected: value is the user's (JSON), source_value what the sources say
-    CREATE TABLE paper_overrides (
-      paper_id INTEGER NOT NULL REFERENCES papers (id) ON DELETE CASCADE,
-      field TEXT NOT NULL,
-      value TEXT NOT NULL,
-      source_value TEXT NOT NULL,
-      edited_at TEXT NOT NULL,
-      PRIMARY KEY (paper_id, field)
-    ) STRICT, WITHOUT ROWID;
-
-    -- a file rewritten whenever the papers of its scope change
-    CREATE TABLE auto_exports (
-      id INTEGER PRIMARY KEY,
-      path TEXT NOT NULL UNIQUE,
-      scope TEXT NOT NULL,
-      format TEXT NOT NULL,
-      options TEXT NOT NULL DEFAULT '{}',
-      created_at TEXT NOT NULL,
-      last_written_at TEXT,
-      last_error TEXT
-    ) STRICT;
 
     -- small library-wide preferences (the citation-key pattern)
     CREATE TABLE settings (
