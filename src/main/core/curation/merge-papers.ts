@@ -3,6 +3,7 @@ import { arxivIdFromUrl, normaliseDoi, parseArxivId } from '@shared/model/ids'
 import type { WritableDb } from '../db/open-database'
 import { reindexPapers } from '../db/papers-index'
 import { columnsOf, quoted } from '../export/library-tables'
+import { REMOTE_COLUMNS } from '../sync/merge-drafts'
 
 type Row = Record<string, unknown>
 /** A table whose rows belong to a paper, and the column naming it. */
@@ -11,26 +12,10 @@ type PaperLink = { table: string; column: string }
 type MergeSnapshot = { papers: Row[]; children: Array<{ table: string; rows: Row[] }> }
 
 const STATUS_ORDER = ['unread', 'reading', 'read']
-// Remote metadata the survivor takes from the merged paper where it knows nothing.
-const FILL_COLUMNS = [
-  'arxiv_id',
-  'doi',
-  'latest_version',
-  'title',
-  'title_key',
-  'abstract',
-  'author_count',
-  'organization',
-  'organization_handle',
-  'published_at',
-  'upvotes',
-  'comment_count',
-  'journal_ref',
-  'pdf_url',
-  'code_url',
-  'code_stars',
-  'project_url',
-  'featured_on',
+// What the survivor takes from the merged paper where it knows nothing: remote metadata (the
+// flags and rank are its own) and where the user was in the paper and how it is cited.
+const FILL_COLUMNS: ReadonlyArray<string> = [
+  ...REMOTE_COLUMNS.filter((column) => column !== 'withdrawn' && column !== 'metadata_rank'),
   'last_read_page',
   'view_state',
   'last_opened_at',
