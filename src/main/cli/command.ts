@@ -46,6 +46,12 @@ export type CliFlags = {
   threshold?: string | undefined
   off?: boolean | undefined
   undo?: boolean | undefined
+  search?: string | undefined
+  keywords?: boolean | undefined
+  abstracts?: boolean | undefined
+  style?: string | undefined
+  pattern?: string | undefined
+  reset?: boolean | undefined
 }
 
 /** A command: its usage line and what it does; returns the exit code. */

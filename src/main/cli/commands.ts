@@ -14,6 +14,7 @@ import { SOURCES_COMMANDS } from './sources-commands'
 import { PDF_COMMANDS } from './pdf-commands'
 import { ANNOTATION_COMMANDS } from './annotation-commands'
 import { TOPICS_COMMANDS } from './topics-commands'
+import { CURATION_COMMANDS } from './curation-commands'
 
 /** Reads standard input as strict UTF-8 (an import from a pipe; a file is streamed by the core). */
 async function readStdinText(ctx: CommandContext): Promise<string> {
@@ -208,4 +209,5 @@ export const COMMANDS: Record<string, Command> = {
   ...PDF_COMMANDS,
   ...ANNOTATION_COMMANDS,
   ...TOPICS_COMMANDS,
+  ...CURATION_COMMANDS,
 }

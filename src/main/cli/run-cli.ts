@@ -40,6 +40,12 @@ const OPTIONS = {
   threshold: { type: 'string' },
   off: { type: 'boolean', default: false },
   undo: { type: 'boolean', default: false },
+  search: { type: 'string' },
+  keywords: { type: 'boolean', default: false },
+  abstracts: { type: 'boolean', default: false },
+  style: { type: 'string' },
+  pattern: { type: 'string' },
+  reset: { type: 'boolean', default: false },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options']

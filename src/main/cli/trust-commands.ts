@@ -1,19 +1,14 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '@shared/api/errors'
 import { restoreLibraryFolder } from '../core/backup/restore-library'
-import {
-  commitTempFile,
-  listSnapshots,
-  pruneSnapshots,
-  snapshotPath,
-  tempPathFor,
-} from '../core/backup/snapshot-files'
+import { listSnapshots, pruneSnapshots, snapshotPath } from '../core/backup/snapshot-files'
 import { backupDatabaseTo } from '../core/backup/take-snapshot'
 import { DATABASE_FILE } from '../core/create-core'
 import { UsageError } from './cli-io'
+import { EXPORT_FORMATS } from '@shared/api/curation-api'
 import { oneOf, print, type Command, type CommandContext } from './command'
+import { exportPapersCommand, writeOutput } from './curation-commands'
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`
 
@@ -126,29 +121,14 @@ export const TRUST_COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    usage: 'export --format json [--to FILE]',
-    summary: 'write the whole library as one JSON document (to FILE, else standard output)',
+    usage: `export --format json|${EXPORT_FORMATS.join('|')} [<paper>...|--tag T|--list L|--search S|--source N] [--keywords] [--abstracts] [--to FILE]`,
+    summary: 'write the whole library as JSON, or papers as BibTeX, BibLaTeX, CSL-JSON, RIS or an awesome list',
     run: async (ctx) => {
-      const format = oneOf('--format', ctx.flags.format, ['json'] as const)
-      if (!format) throw new UsageError('give --format json')
+      const format = oneOf('--format', ctx.flags.format, ['json', ...EXPORT_FORMATS] as const)
+      if (!format) throw new UsageError(`give --format json or one of ${EXPORT_FORMATS.join(', ')}`)
+      if (format !== 'json') return exportPapersCommand(ctx, format)
       const doc = await ctx.api.exportLibrary({})
-      const text = `${JSON.stringify(doc, null, 1)}\n`
-      if (ctx.flags.to === undefined) {
-        ctx.io.stdout(text)
-        return 0
-      }
-      const target = resolve(ctx.io.cwd, ctx.flags.to)
-      mkdirSync(dirname(target), { recursive: true })
-      const temp = tempPathFor(target)
-      try {
-        writeFileSync(temp, text)
-        commitTempFile(temp, target)
-      } catch (error) {
-        rmSync(temp, { force: true })
-        throw error
-      }
-      ctx.io.stderr(`Exported ${doc.papers.length} papers to ${target}.\n`)
-      return 0
+      return writeOutput(ctx, `${JSON.stringify(doc, null, 1)}\n`, `${doc.papers.length} papers`)
     },
   },
 }

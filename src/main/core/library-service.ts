@@ -24,6 +24,8 @@ import { createSearchService } from './search/search-service'
 import { createSyncService } from './sync/sync-service'
 import { createPdfService } from './pdf/pdf-service'
 import { createAnnotationService } from './annotations/annotations-service'
+import { createCurationService } from './curation-service'
+import { survivorOf } from './curation/merge-papers'
 import type { PdfRuntime } from './pdf/pdf-runtime'
 import type { SyncTuning } from './sync/sync-tuning'
 import { createTopicsService } from './topics/topics-service'
@@ -121,12 +123,15 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
       return listPapers(db, query)
     },
     getPaper: ({ id }) => {
-      const paper = getPaperDetail(db, id)
+      const survivor = survivorOf(db, String(id))
+      const paper =
+        getPaperDetail(db, id) ?? (survivor === null ? null : getPaperDetail(db, survivor))
       if (!paper) throw new AppError('not-found', `There is no paper ${id} in this library.`)
       return paper
     },
     findPaper: ({ ref }) => {
-      const id = findPaperIdByRef(db, ref)
+      // A paper merged into another keeps naming the one it lives on.
+      const id = findPaperIdByRef(db, ref) ?? survivorOf(db, ref)
       return id === null ? null : getPaperDetail(db, id)
     },
     importText: async (input) => {
@@ -163,5 +168,6 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     ...createBackupService(deps),
     ...createPdfService(deps),
     ...createAnnotationService(deps),
+    ...createCurationService(deps),
   }
 }

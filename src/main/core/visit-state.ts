@@ -63,3 +63,13 @@ function write(path: string, visits: Visits): void {
   writeFileSync(temp, JSON.stringify(visits))
   renameSync(temp, path)
 }
+
+/** Without an earlier visit, `is:new` means added in the last 24 hours. */
+const NEW_WITHOUT_VISIT_MS = 24 * 60 * 60 * 1000
+
+/** Since when a paper counts as new for `is:new`, read at each use (another part of the app starts visits). */
+export function newSinceForSearch(dataDir: string, now: () => Date): () => string {
+  return () =>
+    createVisitState(dataDir, now).newSince() ??
+    new Date(now().getTime() - NEW_WITHOUT_VISIT_MS).toISOString()
+}

@@ -8,6 +8,7 @@ import { pdfInputs } from './pdf-api'
 import { searchInputs } from './search-api'
 import { annotationInputs } from './annotations-api'
 import { topicsInputs } from './topics-api'
+import { curationInputs } from './curation-api'
 
 /** Formats an import understands; `auto` detects one from the text. */
 export const IMPORT_FORMATS = ['auto', 'hf-page', 'ids', 'bibtex', 'ris', 'csl-json', 'feed', 'awesome'] as const
@@ -86,6 +87,7 @@ export const apiInputs = {
   ...searchInputs,
   ...annotationInputs,
   ...topicsInputs,
+  ...curationInputs,
 }
 
 export type ApiMethod = keyof typeof apiInputs

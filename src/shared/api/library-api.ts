@@ -30,6 +30,7 @@ import type {
   PaperAnnotations,
 } from '../model/annotation'
 import type { AutoTagPreview, AutoTagSetting, PaperTagSuggestions, RelatedPaper } from './topics-api'
+import type { Citation, DuplicateCandidate, ExportResult, MergeResult } from './curation-api'
 
 /** Where the open library lives and what it holds. */
 export type LibraryInfo = {
@@ -223,6 +224,20 @@ export type ApiOutputs = {
   autoTagPreview: AutoTagPreview
   /** Lets a tag apply itself at or above a confidence (null: off). */
   setAutoTag: AutoTagSetting
+  /** A scope (papers, tag with sub-tags, list, saved search, source, library) as BibTeX, BibLaTeX, CSL-JSON, RIS or awesome Markdown. Error `not-found`. */
+  exportPapers: ExportResult
+  /** Papers as formatted references in a citation style. */
+  citePapers: ReadonlyArray<Citation>
+  /** Sets a paper's citation key (null: a fresh one from the pattern). Errors `invalid-input` (taken), `not-found`. */
+  setCitationKey: { key: string }
+  /** Sets the pattern new citation keys follow; existing keys stay. */
+  setCitationKeyPattern: { pattern: string }
+  /** Pairs of papers that look like one work (same arXiv id behind a DOI, alike titles with a shared author); never merged by themselves. */
+  listDuplicates: ReadonlyArray<DuplicateCandidate>
+  /** Merges papers into `keep` (identities, tags, lists, notes, files, provenance); merged ids keep naming it. Errors `not-found`, `invalid-input`. */
+  mergePapers: MergeResult
+  /** Splits a merge again: both papers as they were when merged. Errors `not-found`, `invalid-input` (a later merge into the same paper comes first). */
+  unmergePaper: MergeResult
 }
 
 /** The contract every door exposes: one object argument per method, promise results. */

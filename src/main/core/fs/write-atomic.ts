@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync } from 'node:fs'
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { open, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
@@ -56,5 +56,18 @@ function syncFolder(dir: string): void {
     // Windows cannot open a folder for fsync; its rename is already durable.
   } finally {
     if (fd !== undefined) closeSync(fd)
+  }
+}
+
+/** Writes a whole text file atomically (temporary name, fsync, rename), creating its folder. */
+export function writeTextFileAtomic(target: string, text: string): void {
+  mkdirSync(dirname(target), { recursive: true })
+  const temp = tempPathFor(target)
+  try {
+    writeFileSync(temp, text)
+    commitTempFile(temp, target)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
   }
 }

@@ -2,23 +2,17 @@ import { AppError } from '@shared/api/errors'
 import type { LibraryService } from '@shared/api/library-api'
 import { parseQuery } from '@shared/search/query-syntax'
 import type { ServiceDeps } from '../library-service'
-import { createVisitState } from '../visit-state'
+import { newSinceForSearch } from '../visit-state'
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './saved-searches'
 import { searchPapers } from './search-papers'
 
 type SearchMethods =
   'search' | 'searchLibrary' | 'listSavedSearches' | 'saveSearch' | 'deleteSavedSearch'
 
-/** Without an earlier visit, `is:new` means added in the last 24 hours. */
-const NEW_WITHOUT_VISIT_MS = 24 * 60 * 60 * 1000
-
 /** Search and saved searches (smart views). */
 export function createSearchService(deps: ServiceDeps): Pick<LibraryService, SearchMethods> {
   const { db, events } = deps
-  // The visit file is read at each use: another part of the app starts visits.
-  const newSince = () =>
-    createVisitState(deps.dataDir, deps.now).newSince() ??
-    new Date(deps.now().getTime() - NEW_WITHOUT_VISIT_MS).toISOString()
+  const newSince = newSinceForSearch(deps.dataDir, deps.now)
   const run = (query: string, limit: number) => searchPapers(db, query, { limit, newSince })
   return {
     search: ({ query, limit }) => run(query, limit).hits,

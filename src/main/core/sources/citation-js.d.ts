@@ -1,9 +1,15 @@
-// The citation-js packages ship no type declarations; these cover the calls the RIS reader makes.
+// The citation-js packages ship no type declarations; these cover the calls Papershelf makes.
 declare module '@citation-js/core' {
-  /** The plugin registry: `data` runs the one parser registered for a type. */
+  /** The plugin registry: `data` runs the one parser registered for a type, `format` one output. */
   export const plugins: {
     input: {
       data(input: unknown, type: string): unknown
+    }
+    output: {
+      format(name: string, data: ReadonlyArray<object>, options?: Record<string, unknown>): unknown
+    }
+    config: {
+      get(plugin: string): unknown
     }
   }
 }
@@ -34,3 +40,5 @@ declare module '@citation-js/plugin-bibtex/lib/input/value.js' {
   }
   export function parse(text: string, field: string): string | string[] | BibName[]
 }
+declare module '@citation-js/plugin-bibtex'
+declare module '@citation-js/plugin-csl'

@@ -9,6 +9,7 @@ import { up as interruptedRuns } from './0006-interrupted-runs'
 import { up as annotations } from './0007-annotations'
 import { up as importRuns } from './0008-import-runs'
 import { up as topics } from './0009-topics'
+import { up as curation } from './0010-curation'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 7, up: annotations },
   { version: 8, up: importRuns },
   { version: 9, up: topics },
+  { version: 10, up: curation },
 ]
 
 /** The schema version a fully migrated database has. */

@@ -1,0 +1,81 @@
+import { AppError } from '@shared/api/errors'
+import type { LibraryService } from '@shared/api/library-api'
+import type { PaperId } from '@shared/model/ids'
+import type { Paper } from '@shared/model/paper'
+import { getPaperRows, hydratePapers } from './db/papers-repo'
+import { findDuplicates } from './curation/find-duplicates'
+import { mergePaper, unmergePaper } from './curation/merge-papers'
+import { citeItems } from './curation/cite'
+import { keyPattern, setCitationKey, setKeyPattern } from './curation/citation-keys'
+import { toCslItem } from './curation/csl-items'
+import { exportPapers, scopeRecords } from './curation/export-papers'
+import type { ServiceDeps } from './library-service'
+import { newSinceForSearch } from './visit-state'
+
+type CurationMethods =
+  | 'exportPapers'
+  | 'citePapers'
+  | 'setCitationKey'
+  | 'setCitationKeyPattern'
+  | 'listDuplicates'
+  | 'mergePapers'
+  | 'unmergePaper'
+
+/** Papers leaving the library: exports in reference formats, citations and citation keys. */
+export function createCurationService(deps: ServiceDeps): Pick<LibraryService, CurationMethods> {
+  const { db, events } = deps
+  const context = { newSince: newSinceForSearch(deps.dataDir, deps.now) }
+  return {
+    exportPapers: (request) => exportPapers(db, request, context),
+    citePapers: ({ ids, style }) => {
+      const records = scopeRecords(db, { kind: 'papers', ids }, context)
+      const items = records.map((record) => ({
+        paperId: record.id,
+        item: toCslItem(record, { keywords: false, abstracts: false }),
+      }))
+      return citeItems(items, style)
+    },
+    setCitationKey: ({ id, key }) => {
+      const stored = setCitationKey(db, id, key)
+      events.emit('library.changed', { reason: 'metadata', paperIds: [id] })
+      return { key: stored }
+    },
+    listDuplicates: () => {
+      const pairs = findDuplicates(db)
+      const papers = new Map(
+        hydratePapers(db, getPaperRows(db, [...new Set(pairs.flatMap((p) => [p.a, p.b]))])).map(
+          (p) => [p.id, p],
+        ),
+      )
+      return pairs.flatMap(({ a, b, reason, similarity }) => {
+        const left = papers.get(a as PaperId)
+        const right = papers.get(b as PaperId)
+        return left && right
+          ? [{ reason, similarity, papers: [left, right] as [Paper, Paper] }]
+          : []
+      })
+    },
+    mergePapers: ({ keep, merge }) => {
+      const mergedIds = [...new Set(merge)].filter((id) => id !== keep)
+      if (mergedIds.length === 0)
+        {throw new AppError('invalid-input', 'Name at least one other paper to merge.')}
+      db.transaction(() => {
+        for (const id of mergedIds) mergePaper(db, keep, id, deps.now().toISOString())
+      }).immediate()
+      events.emit('library.changed', { reason: 'merge', paperIds: [keep, ...mergedIds] })
+      return { survivorId: keep, mergedIds }
+    },
+    unmergePaper: ({ mergedId }) => {
+      const { survivorId } = db.transaction(() => unmergePaper(db, mergedId)).immediate()
+      events.emit('library.changed', {
+        reason: 'merge',
+        paperIds: [survivorId as PaperId, mergedId],
+      })
+      return { survivorId: survivorId as PaperId, mergedIds: [mergedId] }
+    },
+    setCitationKeyPattern: ({ pattern }) => {
+      setKeyPattern(db, pattern)
+      return { pattern: keyPattern(db) }
+    },
+  }
+}
