@@ -6,8 +6,8 @@ import type { RelatedHit, TrainResult } from './topics-engine'
 import type { LearnedSuggestion } from './topic-index'
 import type { TopicsWorkerRequest } from './topics-worker'
 
-/** A training of a large library takes seconds; a stuck one is ended and the next starts afresh. */
-const TRAIN_TIMEOUT_MS = 5 * 60_000
+/** A training of a large library takes seconds, minutes on a loaded machine; a stuck one is ended and the next starts afresh. */
+const TRAIN_TIMEOUT_MS = 15 * 60_000
 const ANSWER_TIMEOUT_MS = 60_000
 
 /** The topics thread as the main thread calls it. */
