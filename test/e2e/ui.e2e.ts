@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -51,11 +52,15 @@ async function openPage(
 }
 
 /** The papers the CLI lists with a tag, read from the same library folder. */
-function cliTitles(dataDir: string, tag: string): string[] {
-  const out = execFileSync(
+/**
+ * The CLI as a child process. Asynchronous on purpose: `serve` runs in this process and owns the
+ * library, so the CLI answers through it, and a synchronous call would block its answer.
+ */
+async function cliTitles(dataDir: string, tag: string): Promise<string[]> {
+  const { stdout: out } = await promisify(execFile)(
     process.execPath,
     [CLI, 'list', '--tag', tag, '--json', '--library', dataDir],
-    { encoding: 'utf8' },
+    { encoding: 'utf8', timeout: 60_000 },
   )
   const parsed = JSON.parse(out) as { papers?: Array<{ title: string }> } | Array<{ title: string }>
   const papers = Array.isArray(parsed) ? parsed : (parsed.papers ?? [])
@@ -153,7 +158,7 @@ describe('e2e/ui', () => {
       await expect
         .poll(() => option(TIDAR).locator('.tag-chip', { hasText: 'llm/decoding' }).count())
         .toBe(1)
-      expect(cliTitles(dataDir, 'llm/decoding')).toEqual([TIDAR])
+      expect(await cliTitles(dataDir, 'llm/decoding')).toEqual([TIDAR])
       // The sidebar tree shows the parent level with the tag under it.
       await expect.poll(() => page.locator('[data-tag="llm/decoding"]').count()).toBe(1)
     })
