@@ -73,7 +73,7 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date())
   // An import a crash or kill cut short is undone as a whole before anything reads the library
   // (a read-only copy cannot be written; it shows the file as it is).
-  if (readOnly === null) rollBackAbandonedImports(db)
+  if (readOnly === null) rollBackAbandonedImportsUnlessDamaged(db)
   const events = createEventHub()
   const health = createLibraryHealth(db, databasePath)
   const baseUrls = baseUrlsFromEnv(process.env, options.baseUrls)
@@ -166,4 +166,17 @@ function refusingWrites(service: LibraryService, dataDir: string, cause: string)
       },
     ]),
   ) as LibraryService
+}
+
+/**
+ * Undoes imports cut short, unless the file is damaged: then the health check reports the damage
+ * with the way back (a restore), which a corruption error thrown here would hide.
+ */
+function rollBackAbandonedImportsUnlessDamaged(db: Parameters<typeof rollBackAbandonedImports>[0]): void {
+  try {
+    rollBackAbandonedImports(db)
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code
+    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw error
+  }
 }

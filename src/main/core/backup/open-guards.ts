@@ -30,7 +30,15 @@ export function damagedLibraryError(file: string, detail: string): AppError {
 
 /** Runs `PRAGMA quick_check`; a damaged database throws `db-corrupt` with the way back. */
 export function assertDatabaseIntact(db: WritableDb, file: string): void {
-  const problems = db.pragma('quick_check(5)', { simple: false }) as Array<{ quick_check: string }>
+  let problems: Array<{ quick_check: string }>
+  try {
+    problems = db.pragma('quick_check(5)', { simple: false }) as Array<{ quick_check: string }>
+  } catch (error) {
+    // Damage can be bad enough that the check itself cannot read a page: that is damage too.
+    const code = (error as { code?: unknown } | null)?.code
+    if (typeof code !== 'string' || !/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw error
+    throw damagedLibraryError(file, `quick_check: ${(error as Error).message}`)
+  }
   const first = problems[0]?.quick_check
   if (problems.length !== 1 || first !== 'ok') {
     throw damagedLibraryError(file, `quick_check: ${problems.map((p) => p.quick_check).join('; ')}`)
