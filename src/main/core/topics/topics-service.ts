@@ -88,7 +88,11 @@ export function createTopicsService(deps: TopicsDeps): TopicsMethods & { ready: 
     if (timer) clearTimeout(timer)
     timer = setTimeout(() => {
       timer = null
-      fresh().catch((error: unknown) => console.error('papershelf: retraining the topic model failed:', error))
+      fresh().catch((error: unknown) => {
+        // A library closing while it trains is not a failure worth telling.
+        if (error instanceof AppError && error.code === 'cancelled') return
+        console.error('papershelf: retraining the topic model failed:', error)
+      })
     }, RETRAIN_DELAY_MS)
     timer.unref()
   })
