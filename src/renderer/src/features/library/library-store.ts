@@ -347,9 +347,14 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     ids: ReadonlyArray<PaperId> = store.targets(),
   ): Promise<void> => {
     if (ids.length === 0) return
+    // The rows change before the call returns, so a key pressed again at once (a second `s`)
+    // reads the new state, not the old one; a refused edit is undone by the refetch.
+    patchLoadedRows(ids, patch)
     await run(async () => {
-      const result = await api.updatePapers({ ...patch, ids: [...ids] })
-      patchLoadedRows(ids, patch)
+      const result = await api.updatePapers({ ...patch, ids: [...ids] }).catch(async (error) => {
+        await refresh()
+        throw error
+      })
       if (result.undo.length > 0) {
         recordUndo(label, async () => {
           for (const step of result.undo) await api.updatePapers(step)
