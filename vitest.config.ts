@@ -34,6 +34,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A browser on a busy 2-core machine can take more than vitest's default second to
+          // show what a test waits for; a poll still fails when it never comes.
+          expect: { poll: { timeout: 5_000 } },
           // One Chromium at a time on a 2-core machine.
           fileParallelism: false,
         },

@@ -10,7 +10,7 @@ let failed = 0
 if (existsSync(reportPath)) {
   const report = JSON.parse(readFileSync(reportPath, 'utf8'))
   passed = report.numPassedTests ?? 0
-  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report)
+  failed = (report.numFailedTests ?? 0) + countFilesFailedOutsideTests(report)
 }
 // A failing step that produced no failing test (typecheck, lint, build) still fails the run.
 if (stepStatus !== 0 && failed === 0) failed = 1
@@ -20,9 +20,9 @@ if (scanArg === '1') failed += 1
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed > 0 || stepStatus !== 0 ? 1 : 0)
 
-/** Suites that failed only because a test in them failed (already counted as tests). */
-function countSuitesWithFailedTests(report) {
+/** Test files that failed with no failing test in them (an import error, a failing hook). */
+function countFilesFailedOutsideTests(report) {
   return (report.testResults ?? []).filter(
-    (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).some((t) => t.status === 'failed'),
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
   ).length
 }

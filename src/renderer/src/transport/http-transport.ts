@@ -3,6 +3,9 @@ import { TOKEN_HEADER, TOKEN_PARAM, type RpcResult, type Transport } from '@shar
 
 type Listener = (event: AppEventEnvelope) => void
 
+// A character can take three bytes; the limit is on bytes.
+const KEEPALIVE_CHARS = 20_000
+
 /** A Transport over the loopback server: `POST /rpc/:method` and one shared EventSource. */
 export function createHttpTransport(origin: string, token: string): Transport {
   const listeners = new Set<Listener>()
@@ -32,17 +35,21 @@ export function createHttpTransport(origin: string, token: string): Transport {
   return {
     async call(method, input) {
       let response: Response
+      const body = JSON.stringify(input ?? {})
       try {
         response = await fetch(`${origin}/rpc/${encodeURIComponent(method)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-          body: JSON.stringify(input ?? {}),
+          body,
+          // A small call made while the page unloads (the reader's last position) still arrives;
+          // the browser refuses keepalive bodies over 64 KiB.
+          keepalive: body.length < KEEPALIVE_CHARS,
         })
       } catch {
         return failure('The library server cannot be reached. Is `papershelf serve` still running?')
       }
-      const body: unknown = await response.json().catch(() => null)
-      if (isRpcResult(body)) return body
+      const answer: unknown = await response.json().catch(() => null)
+      if (isRpcResult(answer)) return answer
       return failure(`The library server answered ${response.status} ${response.statusText}.`)
     },
     subscribe(listener) {

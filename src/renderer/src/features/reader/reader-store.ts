@@ -105,7 +105,10 @@ export function createReaderStore(deps: {
           if (!state.location) void load()
         }
       })
+      // A reload or a closed window does not unmount: save the last position while the page goes.
+      window.addEventListener('pagehide', flush)
       return () => {
+        window.removeEventListener('pagehide', flush)
         flush()
         stop()
       }
