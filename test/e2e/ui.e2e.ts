@@ -341,6 +341,22 @@ describe('e2e/ui', () => {
       expect(errors).toEqual([])
       await page.close()
     })
+    it('says when today’s daily list has no papers yet, and when it is checked next', async () => {
+      const empty = await startFixtureServer({
+        'GET /api/daily_papers': { headers: { 'content-type': 'application/json' }, body: '[]' },
+      })
+      servers.push(empty)
+      const server = await startTestServer(newDir(), { baseUrls: { huggingFace: empty.url } })
+      servers.push(server)
+      const { page, errors } = await openPage(browser, server.url)
+      await page.getByRole('button', { name: /Sync today’s Hugging Face daily papers/ }).click()
+      await expect
+        .poll(() => page.getByTestId('empty-sync-notice').textContent())
+        .toMatch(/^No papers posted yet today — the next check is at \d/)
+      expect(await page.getByTestId('first-run').count()).toBe(1)
+      expect(errors).toEqual([])
+      await page.close()
+    })
   })
 
   describe('following a list', () => {
@@ -372,7 +388,9 @@ describe('e2e/ui', () => {
       await page.getByRole('button', { name: 'Add source' }).first().click()
       const dialog = page.getByRole('dialog', { name: 'Add a source' })
       await dialog.getByLabel('Kind').selectOption('hf-daily')
-      await dialog.getByLabel('Start from (optional)').fill('2026-05-18')
+      await dialog.getByLabel('Papers to fetch').selectOption('date')
+      await dialog.getByLabel('Day', { exact: true }).fill('2026-05-18')
+      expect(await dialog.getByTestId('hf-daily-plan').textContent()).toMatch(/once/)
       await dialog.getByLabel('Name (optional)').fill('HF daily')
       await page.screenshot({ path: '/tmp/papershelf-add-source-light.png' })
       await dialog.getByRole('button', { name: 'Add and sync' }).click()

@@ -31,6 +31,7 @@ export type CliFlags = {
   date?: string | undefined
   week?: string | undefined
   month?: string | undefined
+  since?: string | undefined
   from?: string | undefined
   max?: string | undefined
   all?: boolean | undefined

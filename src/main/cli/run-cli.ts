@@ -25,6 +25,7 @@ const OPTIONS = {
   date: { type: 'string' },
   week: { type: 'string' },
   month: { type: 'string' },
+  since: { type: 'string' },
   from: { type: 'string' },
   max: { type: 'string' },
   all: { type: 'boolean', default: false },

@@ -56,7 +56,8 @@ describe('cli/sources-commands', () => {
     expect(again.stdout).toMatch(/0 added, 0 updated, 3 unchanged/)
     const list = await cli(lib, ['sources', 'list'])
     expect(list.stdout).toMatch(/hf-daily\s+Hugging Face daily papers 2026-05-18/)
-    expect(list.stdout).toMatch(/3 papers, every 360 min, last good sync 20\d\d-/)
+    // A fixed day brings nothing new later: it is synced on demand, not every 6 hours.
+    expect(list.stdout).toMatch(/3 papers, on demand, last good sync 20\d\d-/)
     const listed = JSON.parse((await cli(lib, ['sources', 'list', '--json'])).stdout) as unknown[]
     expect(listed).toEqual([
       expect.objectContaining({ id: source.id, paperCount: 3, tags: ['daily'] }),

@@ -12,10 +12,12 @@ function paramsFrom(ctx: CommandContext, kind: SyncKind, args: ReadonlyArray<str
   switch (kind) {
     case 'hf-daily': {
       if (rest !== '') {
-        throw new UsageError(`hf-daily takes --date, --week, --month or --from/--to, not "${rest}"`)
+        throw new UsageError(
+          `hf-daily takes --date, --since, --week, --month or --from/--to, not "${rest}"`,
+        )
       }
       const params: Record<string, string> = {}
-      for (const key of ['date', 'week', 'month', 'from', 'to'] as const) {
+      for (const key of ['date', 'since', 'week', 'month', 'from', 'to'] as const) {
         const value = flags[key]
         if (value !== undefined) params[key] = value
       }
@@ -64,7 +66,8 @@ export function runLine(name: string, run: SyncRun): string {
     return `✓ ${name}: ${counts}${run.stale ? ' — stale: the same papers as last time' : ''}`
   }
   if (run.status === 'cancelled') return `✗ ${name}: cancelled after ${counts}`
-  if (run.status === 'interrupted') return `✗ ${name}: interrupted (its process stopped) after ${counts}`
+  if (run.status === 'interrupted')
+    return `✗ ${name}: interrupted (its process stopped) after ${counts}`
   return `✗ ${name}: FAILED — ${run.error ?? 'unknown error'}\n  kept what came before the failure: ${counts}`
 }
 
@@ -161,7 +164,7 @@ async function syncOnce(ctx: CommandContext, kind: SyncKind): Promise<number> {
 export const SOURCES_COMMANDS: Record<string, Command> = {
   sources: {
     usage:
-      'sources add <kind> <query|url> [--date D|--week W|--month M|--from D --to D] [--max N] [--name N] [--tag T]... [--interval MIN] | sources list | sources remove <id>',
+      'sources add <kind> <query|url> [--date D|--since D|--week W|--month M|--from D --to D] [--max N] [--name N] [--tag T]... [--interval MIN] | sources list | sources remove <id>',
     summary: `follow lists (${SYNC_KINDS.join(', ')}), list them with their last sync, or stop following one`,
     run: async (ctx) => {
       const [action, ...rest] = ctx.args
@@ -213,7 +216,7 @@ export const SOURCES_COMMANDS: Record<string, Command> = {
   },
   sync: {
     usage:
-      'sync [<source-id>|--all] | sync hf-daily [--date D|--week W|--month M|--from D --to D] | sync hf-search <q> | sync arxiv <query> [--max N] | sync feed <url> | sync awesome <url>',
+      'sync [<source-id>|--all] | sync hf-daily [--date D|--since D|--week W|--month M|--from D --to D] | sync hf-search <q> | sync arxiv <query> [--max N] | sync feed <url> | sync awesome <url>',
     summary:
       'sync followed sources (all enabled ones by default), or a list once without following it',
     run: async (ctx) => {

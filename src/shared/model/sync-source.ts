@@ -28,10 +28,14 @@ const httpUrl = z
     }
   }, 'give an http(s) address')
 
-/** Hugging Face daily papers: the latest batch, a day, an ISO week, a month, or a range of days. */
+/**
+ * Hugging Face daily papers: the latest batch, a day, an ISO week, a month, a range of days, or
+ * every day since a date up to today and on (`since`: a backfill that then follows).
+ */
 export const hfDailyParamsSchema = z
   .strictObject({
     date: isoDate.optional(),
+    since: isoDate.optional(),
     week: z
       .string()
       .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-2])$/, 'a week is YYYY-Www (W01–W52)')
@@ -44,14 +48,24 @@ export const hfDailyParamsSchema = z
     to: isoDate.optional(),
   })
   .refine(
-    (p) => [p.date, p.week, p.month, p.from ?? p.to].filter((v) => v !== undefined).length <= 1,
-    'give one of date, week, month or from/to',
+    (p) =>
+      [p.date, p.since, p.week, p.month, p.from ?? p.to].filter((v) => v !== undefined).length <= 1,
+    'give one of date, since, week, month or from/to',
   )
   .refine((p) => (p.from === undefined) === (p.to === undefined), 'a range needs both from and to')
   .refine(
     (p) => p.from === undefined || p.to === undefined || p.from <= p.to,
     'the range ends before it starts',
   )
+
+/**
+ * Whether a source can bring new papers on a later sync: everything but a Hugging Face daily list
+ * of a fixed day, week, month or range (whose later syncs only refresh what it holds).
+ */
+export function keepsFollowing(kind: SyncKind, params: Readonly<Record<string, unknown>>): boolean {
+  if (kind !== 'hf-daily') return true
+  return ['date', 'week', 'month', 'from'].every((key) => params[key] === undefined)
+}
 
 /** The parameters of each kind of source. */
 export const syncParamsSchemas = {

@@ -56,6 +56,7 @@ export async function resolvePapers(
     baseUrls: deps.baseUrls,
     timeoutMs: deps.tuning.timeoutMs,
     maxBytes: deps.tuning.maxBytes,
+    now: deps.now,
     validatorsFor: () => null,
     parse: deps.parse.run,
   }

@@ -20,6 +20,8 @@ export type FetchContext = {
   signal?: AbortSignal | undefined
   timeoutMs: number
   maxBytes: number
+  /** The clock (a source that follows up to today asks it which day that is). */
+  now: () => Date
   /** The validators stored for a URL by the last sync, if any. */
   validatorsFor(url: string): PageValidators | null
   /** Parses fetched bodies (large ones off the thread that writes the library). */

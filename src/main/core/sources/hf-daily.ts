@@ -12,9 +12,13 @@ import { hfListItemSchema, hfPaperToDraft, parseJsonBody, validateBody } from '.
 import type { PaperDraft } from './paper-draft'
 import { ParseError } from './parse-error'
 
-/** Which daily list: the latest, one day, an ISO week, a month, or a range of days (backfilled day by day). */
+/**
+ * Which daily list: the latest, one day, an ISO week, a month, a range of days (backfilled day by
+ * day), or every day since a date up to today (a backfill that goes on following).
+ */
 export type HfDailyParams = {
   date?: string | undefined
+  since?: string | undefined
   week?: string | undefined
   month?: string | undefined
   from?: string | undefined
@@ -57,8 +61,24 @@ export function parseHfDailyPage(
   return { drafts, skipped }
 }
 
-/** The queries a daily source stands for: one per day of a range, else exactly one. */
-export function hfDailyQueries(params: HfDailyParams): Array<Record<string, string>> {
+/**
+ * Days of a `since` source that are settled: synced before and at least this many days old. Hugging
+ * Face adds a day's papers during that day and the next (time zones), so the last two are asked again.
+ */
+const SETTLED_AFTER_DAYS = 2
+
+/**
+ * The queries a daily source stands for: one per day of a range or of `since` up to `today`, else
+ * exactly one.
+ */
+export function hfDailyQueries(
+  params: HfDailyParams,
+  today: string = new Date().toISOString().slice(0, 10),
+): Array<Record<string, string>> {
+  if (params.since !== undefined) {
+    if (params.since > today) return []
+    return daysBetween(params.since, today).map((date) => ({ date }))
+  }
   if (params.from !== undefined || params.to !== undefined) {
     if (!params.from || !params.to) {
       throw new AppError('invalid-input', 'A date range needs both --from and --to.')
@@ -80,7 +100,8 @@ export async function* hfDailyPages(
   ctx: FetchContext,
   params: HfDailyParams,
 ): AsyncGenerator<SourcePage> {
-  for (const query of hfDailyQueries(params)) {
+  const today = ctx.now().toISOString().slice(0, 10)
+  for (const query of hfDailyQueries(params, today)) {
     const seen = new Set<string>()
     const urlOf = (p: number) =>
       endpoint(ctx.baseUrls.huggingFace, '/api/daily_papers', {
@@ -88,6 +109,14 @@ export async function* hfDailyPages(
         p,
         limit: HF_DAILY_PAGE_SIZE,
       })
+    // Following since a date: a day synced before and settled since is not asked again, so a
+    // source that has followed for a year still makes a request or two per sync.
+    if (
+      params.since !== undefined &&
+      isSettled(query['date'], today, ctx.validatorsFor(urlOf(0)))
+    ) {
+      continue
+    }
     const request = (p: number) => settle(fetchConditional(ctx, urlOf(p), 'json'))
     let next = request(0)
     let previousFull = false
@@ -119,7 +148,8 @@ export async function* hfDailyPages(
       const full = page.validators.count >= HF_DAILY_PAGE_SIZE
       if (full) next = following ?? request(p + 1)
       previousFull = full
-      if (page.validators.count > 0) yield page
+      // An empty day of a followed range is remembered too, so it counts as synced once settled.
+      if (page.validators.count > 0 || (p === 0 && params.since !== undefined)) yield page
       if (!full) break
     }
   }
@@ -133,6 +163,12 @@ function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
     (value) => ({ value }),
     (error: unknown) => ({ error }),
   )
+}
+
+function isSettled(day: string | undefined, today: string, synced: unknown): boolean {
+  if (day === undefined || synced === null) return false
+  const age = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000
+  return age >= SETTLED_AFTER_DAYS
 }
 
 function daysBetween(from: string, to: string): string[] {

@@ -68,6 +68,7 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
     signal: AbortSignal.any([job.signal, fetching.signal]),
     timeoutMs: deps.timeoutMs,
     maxBytes: deps.maxBytes,
+    now: deps.now,
     validatorsFor: (url) => cache.get(url) ?? null,
     parse: deps.parse.run,
   }

@@ -72,7 +72,8 @@ export function isRollingList(kind: SyncKind, params: SyncParams): boolean {
     p['date'] === undefined &&
     p['week'] === undefined &&
     p['month'] === undefined &&
-    p['from'] === undefined
+    p['from'] === undefined &&
+    p['since'] === undefined
   )
 }
 

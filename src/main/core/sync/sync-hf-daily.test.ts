@@ -113,6 +113,37 @@ describe('sync/run-sync (Hugging Face daily papers)', () => {
     ).toEqual(['2026-05-16', '2026-05-17', '2026-05-18'])
   })
 
+  it('follows since a date: backfills up to today, then asks again only for the unsettled days', async () => {
+    const server = await serve({
+      'GET /api/daily_papers': (req) =>
+        query(req).get('date') === '2026-05-16'
+          ? { headers: { ...JSON_HEADERS, etag: '"d16"' }, body: DAILY }
+          : { headers: JSON_HEADERS, body: '[]' },
+    })
+    let now = new Date('2026-05-18T09:00:00Z')
+    const { api } = open(tempDir(), server.url, { now: () => now })
+    const source = await api.addSource({ kind: 'hf-daily', params: { since: '2026-05-15' } })
+    const dates = () =>
+      server.requests.map((r) => query({ url: r.url } as IncomingMessage).get('date'))
+    expect(await api.syncSource({ id: source.id })).toMatchObject({ status: 'ok', added: 3 })
+    expect(dates()).toEqual(['2026-05-15', '2026-05-16', '2026-05-17', '2026-05-18'])
+
+    // Two days later: up to the 18th all is settled; yesterday and today are asked.
+    server.requests.length = 0
+    now = new Date('2026-05-20T09:00:00Z')
+    const later = await api.syncSource({ id: source.id })
+    expect(later).toMatchObject({ status: 'ok', added: 0, stale: false })
+    expect(dates()).toEqual(['2026-05-19', '2026-05-20'])
+  })
+
+  it('refuses since together with another choice of days', async () => {
+    const server = await serve({})
+    const { api } = open(tempDir(), server.url)
+    await expect(
+      api.addSource({ kind: 'hf-daily', params: { since: '2026-05-15', date: '2026-05-16' } }),
+    ).rejects.toThrow(/one of date, since, week, month or from\/to/)
+  })
+
   it('writes nothing on a second sync of an unchanged list and keeps user data through a changed one', async () => {
     let body = DAILY
     const server = await serve({ 'GET /api/daily_papers': () => ({ headers: JSON_HEADERS, body }) })

@@ -1,7 +1,13 @@
 import { AppError } from '@shared/api/errors'
 import type { LibraryService } from '@shared/api/library-api'
 import type { SourceId } from '@shared/model/ids'
-import type { SourceSummary, SyncKind, SyncRun } from '@shared/model/sync-source'
+import {
+  keepsFollowing,
+  type SourceSummary,
+  type SyncKind,
+  type SyncParams,
+  type SyncRun,
+} from '@shared/model/sync-source'
 import type { WritableDb } from '../db/open-database'
 import type { EventHub } from '../event-hub'
 import type { BaseUrls } from '../net/base-urls'
@@ -102,7 +108,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods {
         subscribed: true,
         enabled: input.enabled ?? true,
         intervalMinutes:
-          input.intervalMinutes === undefined ? defaultInterval(input.kind) : input.intervalMinutes,
+          input.intervalMinutes === undefined
+            ? defaultInterval(input.kind, params)
+            : input.intervalMinutes,
         tags: [...new Set(input.tags ?? [])],
       }
       const id = db
@@ -199,6 +207,8 @@ function requireSubscribed(db: WritableDb, id: SourceId): SourceRecord {
 }
 
 /** Daily lists and feeds change daily; searches and awesome lists more slowly. */
-function defaultInterval(kind: SyncKind): number | null {
+/** Daily lists and feeds every 6 hours, other lists daily; a fixed window of days only on demand. */
+function defaultInterval(kind: SyncKind, params: SyncParams): number | null {
+  if (!keepsFollowing(kind, params)) return null
   return kind === 'hf-daily' || kind === 'feed' ? 6 * 60 : 24 * 60
 }

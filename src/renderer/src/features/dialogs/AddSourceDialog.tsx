@@ -3,6 +3,15 @@ import { Dialog } from '../../components/Dialog'
 import { messageOf } from '../../components/toast-store'
 import type { SyncKind as SourceKind } from '@shared/model/sync-source'
 import type { NewSource } from '../sources/sources-store'
+import {
+  describeHfDailyChoice,
+  HF_DAILY_INPUTS,
+  HF_DAILY_MODE_LABELS,
+  HF_DAILY_MODES,
+  hfDailyParams,
+  type HfDailyMode,
+  type HfDailyValues,
+} from './hf-daily-choice'
 
 type Field = { name: string; label: string; placeholder: string; required: boolean; type?: string }
 
@@ -14,15 +23,8 @@ export const SOURCE_FORMS: Record<
   'hf-daily': {
     label: 'Hugging Face daily papers',
     hint: 'The papers featured on huggingface.co/papers each day.',
-    fields: [
-      {
-        name: 'date',
-        label: 'Start from (optional)',
-        placeholder: 'YYYY-MM-DD',
-        required: false,
-        type: 'date',
-      },
-    ],
+    // Which days: chosen with <HfDailyFields> below.
+    fields: [],
   },
   'hf-search': {
     label: 'Hugging Face paper search',
@@ -87,6 +89,8 @@ export function AddSourceDialog({
   const [tags, setTags] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [dailyMode, setDailyMode] = useState<HfDailyMode>('latest')
+  const [daily, setDaily] = useState<HfDailyValues>({})
   const form = SOURCE_FORMS[kind]
   return (
     <Dialog title="Add a source" onClose={onClose}>
@@ -94,10 +98,18 @@ export function AddSourceDialog({
         className="form"
         onSubmit={(event) => {
           event.preventDefault()
-          const params: Record<string, string> = {}
+          let params: Record<string, string> = {}
           for (const field of form.fields) {
             const value = (values[field.name] ?? '').trim()
             if (value !== '') params[field.name] = value
+          }
+          if (kind === 'hf-daily') {
+            const chosen = hfDailyParams(dailyMode, daily)
+            if ('missing' in chosen) {
+              setError(chosen.missing)
+              return
+            }
+            params = chosen.params
           }
           setBusy(true)
           setError(null)
@@ -126,6 +138,14 @@ export function AddSourceDialog({
           </select>
         </label>
         <p className="form__hint muted">{form.hint}</p>
+        {kind === 'hf-daily' ? (
+          <HfDailyFields
+            mode={dailyMode}
+            values={daily}
+            onMode={setDailyMode}
+            onValues={setDaily}
+          />
+        ) : null}
         {form.fields.map((field) => (
           <label key={`${kind}-${field.name}`} className="form__field">
             <span>{field.label}</span>
@@ -169,5 +189,49 @@ export function AddSourceDialog({
         </div>
       </form>
     </Dialog>
+  )
+}
+
+/** Which days of Hugging Face daily papers to fetch, and a sentence saying what will happen. */
+function HfDailyFields({
+  mode,
+  values,
+  onMode,
+  onValues,
+}: {
+  mode: HfDailyMode
+  values: HfDailyValues
+  onMode: (mode: HfDailyMode) => void
+  onValues: (values: HfDailyValues) => void
+}) {
+  const today = new Date().toISOString().slice(0, 10)
+  return (
+    <>
+      <label className="form__field">
+        <span>Papers to fetch</span>
+        <select value={mode} onChange={(event) => onMode(event.target.value as HfDailyMode)}>
+          {HF_DAILY_MODES.map((value) => (
+            <option key={value} value={value}>
+              {HF_DAILY_MODE_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {HF_DAILY_INPUTS[mode].map((input) => (
+        <label key={`${mode}-${input.name}`} className="form__field">
+          <span>{input.label}</span>
+          <input
+            type={input.type}
+            required
+            max={input.type === 'date' ? today : undefined}
+            value={values[input.name] ?? ''}
+            onChange={(event) => onValues({ ...values, [input.name]: event.target.value })}
+          />
+        </label>
+      ))}
+      <p className="form__hint" data-testid="hf-daily-plan" aria-live="polite">
+        {describeHfDailyChoice(mode, values, today)}
+      </p>
+    </>
   )
 }

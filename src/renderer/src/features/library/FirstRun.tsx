@@ -9,8 +9,11 @@ export function FirstRun({
   onSyncDaily,
   onStarter,
   onImport,
+  notice = null,
 }: {
   canSync: boolean
+  /** Why a followed list brought nothing yet ("No papers posted yet today — …"). */
+  notice?: string | null
   onSyncDaily: () => void
   onStarter: () => void
   onImport: () => void
@@ -18,6 +21,11 @@ export function FirstRun({
   return (
     <div className="first-run" data-testid="first-run">
       <h2>Welcome to Papershelf</h2>
+      {notice ? (
+        <p className="first-run__notice" role="status" data-testid="empty-sync-notice">
+          {notice}
+        </p>
+      ) : null}
       <p className="muted">Your library is empty. Start with one of these:</p>
       <div className="first-run__choices">
         {canSync ? (

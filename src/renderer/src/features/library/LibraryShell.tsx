@@ -41,6 +41,8 @@ import { ListHeader } from './ListHeader'
 import { countLabel } from './paper-format'
 import { PaperList } from './PaperList'
 import { scopeTitle } from './scope'
+import { emptySyncNotice } from '../sources/empty-sync'
+import type { SourceSummary } from '@shared/model/sync-source'
 
 /** Focuses a paper's row once the list is back on screen (after the reader closes), else the list. */
 function focusRowAfterRender(id: PaperId, attempts = 20): void {
@@ -100,6 +102,12 @@ export function LibraryShell({
   const listRef = useRef<HTMLElement>(null)
   const searching = state.shownQuery !== ''
   const empty = state.loaded && state.counts?.all === 0 && !searching
+  const { scope } = state
+  const scopeSource =
+    scope.kind === 'source'
+      ? sourcesState.sources.find((source) => source.id === scope.sourceId)
+      : undefined
+  const scopeNotice = scopeSource && !searching ? emptySyncNotice(scopeSource) : null
 
   const pdfStored = usePdfStored(downloads, state.detail)
   const downloadable = Boolean(state.detail?.links.pdf || state.detail?.arxivId)
@@ -303,7 +311,9 @@ export function LibraryShell({
       >
         <aside
           className={
-            panes.sidebarCollapsed ? `sidebar sidebar--drawer${drawer ? ' is-open' : ''}` : 'sidebar'
+            panes.sidebarCollapsed
+              ? `sidebar sidebar--drawer${drawer ? ' is-open' : ''}`
+              : 'sidebar'
           }
           aria-label="Library"
           onKeyDown={(event) => {
@@ -311,7 +321,10 @@ export function LibraryShell({
           }}
           onClick={(event) => {
             // Choosing a view, tag, list or source in the drawer folds it away again.
-            if (drawer && (event.target as HTMLElement).closest('[role="treeitem"], li button, a')) {
+            if (
+              drawer &&
+              (event.target as HTMLElement).closest('[role="treeitem"], li button, a')
+            ) {
               setDrawerOpen(false)
             }
           }}
@@ -424,6 +437,7 @@ export function LibraryShell({
               {empty ? (
                 <FirstRun
                   canSync={sourcesState.available}
+                  notice={firstNotice(sourcesState.sources)}
                   onSyncDaily={() =>
                     void sources
                       .add({ kind: 'hf-daily', params: {}, name: 'Hugging Face daily papers' })
@@ -443,6 +457,11 @@ export function LibraryShell({
                       ? `No papers match “${state.query.trim()}”.`
                       : 'No papers in this view.'}
                   </p>
+                  {scopeNotice ? (
+                    <p className="muted" role="status" data-testid="empty-sync-notice">
+                      {scopeNotice}
+                    </p>
+                  ) : null}
                 </div>
               ) : !state.loaded ? (
                 <div className="empty-state" aria-busy="true">
@@ -602,4 +621,13 @@ export function LibraryShell({
       <Toasts store={toasts} />
     </div>
   )
+}
+
+/** The first followed list whose last sync brought nothing, said in words (for the empty library). */
+function firstNotice(sources: ReadonlyArray<SourceSummary>): string | null {
+  for (const source of sources) {
+    const notice = emptySyncNotice(source)
+    if (notice) return notice
+  }
+  return null
 }

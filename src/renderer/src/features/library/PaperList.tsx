@@ -97,10 +97,11 @@ export function PaperList({
                 if (event.shiftKey) event.preventDefault()
               }}
               onClick={(event) =>
-                store.click(item.index, {
-                  shift: event.shiftKey,
-                  toggle: event.ctrlKey || event.metaKey,
-                })
+                store.click(
+                  item.index,
+                  { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey },
+                  row.id,
+                )
               }
               onDoubleClick={onOpen}
             >
@@ -110,7 +111,7 @@ export function PaperList({
                 onOpenSnippet={
                   canOpenSnippet?.(row)
                     ? () => {
-                        store.click(item.index, { shift: false, toggle: false })
+                        store.click(item.index, { shift: false, toggle: false }, row.id)
                         onOpen()
                       }
                     : undefined

@@ -80,7 +80,11 @@ export type LibraryStore = {
   setQuery: (query: string) => void
   focus: (index: number) => void
   moveFocus: (delta: number) => void
-  click: (index: number, modifiers: { shift: boolean; toggle: boolean }) => void
+  /**
+   * A click on the row of paper `id`, drawn at `index`: when the rows moved since they were drawn
+   * (results arrived), the paper's current index is used, so the click opens the paper clicked.
+   */
+  click: (index: number, modifiers: { shift: boolean; toggle: boolean }, id?: PaperId) => void
   toggleSelectFocused: () => void
   selectAll: () => Promise<void>
   clearSelection: () => void
@@ -175,6 +179,17 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     return pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
   }
   const focusedId = (): PaperId | null => rowAt(state.focusIndex)?.id ?? null
+  // A paper clicked while its rows were being replaced (a search cleared or answered): it gets
+  // the focus when the new rows arrive, instead of the first row.
+  let picked: PaperId | null = null
+  const focusPicked = (): boolean => {
+    if (picked === null) return false
+    const at = indexOfLoaded(picked)
+    if (at === null) return false
+    picked = null
+    focus(at)
+    return true
+  }
 
   const run = async (work: () => Promise<void>): Promise<void> => {
     try {
@@ -205,6 +220,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         pages.delete(stale)
       }
       rowsChanged({ total: result.total, loaded: true })
+      if (focusPicked()) return
       if (state.focusIndex < 0 && result.total > 0) focus(0)
       else if (state.focusIndex >= result.total) focus(result.total - 1)
     } finally {
@@ -256,6 +272,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         set({ focusIndex: -1, total: 0, selection: EMPTY_SELECTION })
       }
       await loadVisible(gen, true)
+      if (gen === generation) picked = null
       if (gen === generation && state.shownQuery !== '') {
         set({ shownQuery: '', searchWarnings: [], searchCorrections: [] })
       }
@@ -282,6 +299,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       searchWarnings: found.warnings,
       searchCorrections: found.corrections,
     })
+    if (focusPicked()) return
+    picked = null
     focus(
       hits.length > 0
         ? resetFocus
@@ -450,9 +469,15 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     moveFocus(delta) {
       focus(Math.max(0, state.focusIndex) + (state.focusIndex < 0 ? 0 : delta))
     },
-    click(index, { shift, toggle }) {
-      const row = rowAt(index)
-      if (!row) return
+    click(drawnAt, { shift, toggle }, id) {
+      const index = id === undefined || rowAt(drawnAt)?.id === id ? drawnAt : indexOfLoaded(id)
+      const row = index === null ? undefined : rowAt(index)
+      if (!row || index === null) {
+        // Drawn from rows being replaced: focus it once the new rows hold it.
+        if (id !== undefined && !shift && !toggle) picked = id
+        return
+      }
+      picked = null
       // A plain click moves the focus and clears a multi-selection; it anchors the next shift-click.
       let selection: Selection = { ids: new Set(), anchor: index }
       if (shift) selection = extendTo(state.selection, index, (i) => rowAt(i)?.id, toggle)
@@ -608,6 +633,19 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       return report
     },
     refresh: () => run(refresh),
+  }
+
+  /** Where a loaded paper is now, or null when it is not among the loaded rows. */
+  function indexOfLoaded(id: PaperId): number | null {
+    if (hits !== null) {
+      const at = hits.findIndex((row) => row.id === id)
+      return at < 0 ? null : at
+    }
+    for (const [page, rows] of pages) {
+      const at = rows.findIndex((row) => row.id === id)
+      if (at >= 0) return page * PAGE_SIZE + at
+    }
+    return null
   }
 
   function findRow(id: PaperId): PaperListRow | undefined {

@@ -1,5 +1,6 @@
 import { useStore } from '../../hooks/use-store'
 import { timeAgo } from '../library/paper-format'
+import { emptySyncNotice } from '../sources/empty-sync'
 import type { Scope } from '../library/scope'
 import type { SourceSummary } from '@shared/model/sync-source'
 import type { SourcesStore, SyncProgress } from '../sources/sources-store'
@@ -114,7 +115,7 @@ function SourceStatus({
           {plainError(source.lastRun?.error ?? null)}
         </span>
       ) : (
-        <span className="source-status__text muted">
+        <span className="source-status__text muted" title={emptySyncNotice(source) ?? undefined}>
           {source.lastGoodSyncAt ? `Synced ${timeAgo(source.lastGoodSyncAt)}` : 'Never synced'}
         </span>
       )}
