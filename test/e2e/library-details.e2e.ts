@@ -10,6 +10,22 @@ import { launchChromium } from '../helpers/launch-chromium'
 import { startTestServer, type TestServer } from '../helpers/start-headless'
 import { makeTestPdf } from '../helpers/test-pdfs'
 
+type SearchItem = { paper: { id: string; title: string }; title: string }
+const [SEARCH_TEMPLATE] = JSON.parse(
+  readFixture('hf-paper-search/search_q-kazakh.json'),
+) as SearchItem[]
+
+/** A recorded-style Hugging Face search answer holding the given papers. */
+function searchAnswer(results: ReadonlyArray<{ id: string; title: string }>): string {
+  return JSON.stringify(
+    results.map(({ id, title }) => ({
+      ...SEARCH_TEMPLATE!,
+      title,
+      paper: { ...SEARCH_TEMPLATE!.paper, id, title },
+    })),
+  )
+}
+
 describe.each([
   { width: 1280, height: 800 },
   { width: 900, height: 700 },
@@ -21,6 +37,7 @@ describe.each([
   let page: Page
   let pagePapers: PaperId[]
   let arxivPaper: PaperId
+  let lookUpTitle = ''
 
   const row = (id: PaperId) => page.locator(`.paper-list [data-paper-id="${id}"]`)
   const tagBox = () => page.getByRole('combobox', { name: 'Add tag' })
@@ -38,8 +55,16 @@ describe.each([
     const pdf = Buffer.from(await makeTestPdf({ pages: 2, title: 'Fetched' }))
     arxiv = await startFixtureServer({
       'GET /pdf/2401.00031': { headers: { 'content-type': 'application/pdf' }, body: pdf },
+      // Hugging Face's paper search knows one title of the copied page, by another capitalisation.
+      'GET /api/papers/search': (req) => {
+        const q = new URL(req.url ?? '/', 'http://x').searchParams.get('q') ?? ''
+        const found = q === lookUpTitle ? [{ id: '2505.10005', title: q.toUpperCase() }] : []
+        return { headers: { 'content-type': 'application/json' }, body: searchAnswer(found) }
+      },
     })
-    server = await startTestServer(dataDir, { baseUrls: { arxiv: arxiv.url } })
+    server = await startTestServer(dataDir, {
+      baseUrls: { arxiv: arxiv.url, huggingFace: arxiv.url, arxivApi: arxiv.url },
+    })
     pagePapers = (
       await server.api.importText({
         text: readFixture(HF_PAGE_COPY),
@@ -47,6 +72,7 @@ describe.each([
         sourceName: 'page',
       })
     ).paperIds as PaperId[]
+    lookUpTitle = (await server.api.getPaper({ id: pagePapers[5] as PaperId })).title ?? ''
     arxivPaper = (
       await server.api.importText({ text: '2401.00031\n', format: 'ids', sourceName: 'ids' })
     ).paperIds[0] as PaperId
@@ -83,6 +109,22 @@ describe.each([
     await page.keyboard.press('Enter')
     await expect.poll(() => tagsOf(id)).toEqual(['diffusion', 'fresh'])
     await page.keyboard.press('Escape')
+  })
+
+  it('looks a title-only paper up from the detail pane and keeps focus in the pane', async () => {
+    const id = pagePapers[5] as PaperId
+    await select(id)
+    await expect.poll(() => page.locator('.detail__title').textContent()).toBe(lookUpTitle)
+    await page.getByRole('button', { name: 'Look up on arXiv' }).click()
+    await expect
+      .poll(() => page.locator('.toast').last().textContent())
+      .toMatch(/Found arXiv:2505\.10005/)
+    await expect.poll(async () => (await server.api.getPaper({ id })).arxivId).toBe('2505.10005')
+    await expect
+      .poll(() => page.locator('.detail__facts').textContent())
+      .toContain('arXiv:2505.10005')
+    expect(await page.getByRole('button', { name: 'Look up on arXiv' }).count()).toBe(0)
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('detail__scroll')
   })
 
   it('opens another paper’s details at the top', async () => {

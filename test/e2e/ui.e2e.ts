@@ -12,7 +12,7 @@ import { launchChromium } from '../helpers/launch-chromium'
 import { startTestServer, type TestServer } from '../helpers/start-headless'
 
 const CLI = fileURLToPath(new URL('../../bin/papershelf.js', import.meta.url))
-const STARTER = fileURLToPath(new URL('../../resources/starter-papers.txt', import.meta.url))
+const STARTER = fileURLToPath(new URL('../../resources/starter-papers.json', import.meta.url))
 const VIEWPORT = { width: 1280, height: 800 }
 const TIDAR = 'TiDAR: Think in Diffusion, Talk in Autoregression'
 const TOTRL = 'ToTRL: Unlock LLM Tree-of-Thoughts Reasoning Potential through Puzzles Solving'
@@ -338,6 +338,12 @@ describe('e2e/ui', () => {
         .getByRole('option', { name: /^Attention Is All You Need/ })
         .click()
       await expect.poll(() => page.locator('.detail__abstract .katex').count()).toBeGreaterThan(0)
+      // Real identifiers and metadata: authors, the arXiv id and its links.
+      expect(await page.locator('.detail__authors').textContent()).toMatch(/^Ashish Vaswani, Noam/)
+      expect(await page.locator('.detail__facts').textContent()).toContain('arXiv:1706.03762')
+      expect(await page.getByRole('link', { name: 'arXiv' }).getAttribute('href')).toBe(
+        'https://arxiv.org/abs/1706.03762',
+      )
       expect(errors).toEqual([])
       await page.close()
     })

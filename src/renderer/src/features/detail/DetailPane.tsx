@@ -29,6 +29,8 @@ export type DetailActions = {
   makeOffline?: (() => void) | null
   /** Attaches files dropped on the pane to the paper. */
   dropFiles?: (files: File[]) => void
+  /** Looks a paper known only by its title up on Hugging Face and arXiv; null when not offered. */
+  lookUp?: (() => void) | null
 }
 
 /** The focused paper: metadata, abstract with typeset math, links, provenance, tags, status, star and note. */
@@ -143,6 +145,15 @@ export function DetailPane({
               Make available offline
             </button>
           ) : null}
+          {actions.lookUp && !paper.arxivId && !paper.doi ? (
+            <button
+              type="button"
+              title="Find this title on Hugging Face and arXiv and fill in its authors, abstract and links"
+              onClick={actions.lookUp}
+            >
+              Look up on arXiv
+            </button>
+          ) : null}
         </div>
 
         <section className="detail__section" aria-label="Tags">
@@ -157,7 +168,14 @@ export function DetailPane({
           />
         </section>
 
-        {topics ? <LearnedTopics id={paper.id} tags={paper.tags} loader={topics} onAddTag={actions.addTag} /> : null}
+        {topics ? (
+          <LearnedTopics
+            id={paper.id}
+            tags={paper.tags}
+            loader={topics}
+            onAddTag={actions.addTag}
+          />
+        ) : null}
 
         <section className="detail__section" aria-label="Abstract">
           <h3>Abstract</h3>

@@ -1,6 +1,6 @@
-import starterList from '../../../../../resources/starter-papers.txt?raw'
+import starterList from '../../../../../resources/starter-papers.json?raw'
 
-/** The starter list shipped with the app: a copied-page text of well-known papers. */
+/** The starter list shipped with the app: landmark papers as CSL-JSON, with arXiv ids, authors and dates. */
 export const STARTER_LIST = starterList
 
 /** Shown on an empty library: sync today's Hugging Face papers, or add the bundled starter list. */

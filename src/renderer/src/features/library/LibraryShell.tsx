@@ -42,6 +42,7 @@ import { countLabel } from './paper-format'
 import { PaperList } from './PaperList'
 import { scopeTitle } from './scope'
 import { emptySyncNotice } from '../sources/empty-sync'
+import { lookUpPaper } from '../sources/look-up-paper'
 import type { SourceSummary } from '@shared/model/sync-source'
 
 /** Focuses a paper's row once the list is back on screen (after the reader closes), else the list. */
@@ -522,6 +523,14 @@ export function LibraryShell({
                     : null,
                 dropFiles: (files) => {
                   if (state.detail) void downloads.attachDropped(state.detail.id, files)
+                },
+                lookUp: () => {
+                  const id = state.detail?.id
+                  if (id === undefined) return
+                  // The button goes once the paper has an id: focus moves to the pane, not the page.
+                  void lookUpPaper(readerApi.api, toasts, id).then(() =>
+                    document.querySelector<HTMLElement>('.detail__scroll')?.focus(),
+                  )
                 },
               }}
             />

@@ -37,7 +37,10 @@ describe('renderer/features/library a click while rows are replaced', () => {
       listPaperRows: () =>
         new Promise((resolve) => {
           releaseRows = () =>
-            resolve({ rows: [1, 2, 3, 4, 5, 7, 8].map((id) => row(id)), total: 7 })
+            resolve({
+              rows: [1, 2, 3, 4, 5, 7, 8].map((id) => ({ ...row(id), pdf: null, hasNote: false })),
+              total: 7,
+            })
         }),
       getPaper: () => new Promise(() => undefined),
     }
