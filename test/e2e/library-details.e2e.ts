@@ -9,22 +9,7 @@ import { HF_PAGE_COPY, readFixture } from '../helpers/fixtures'
 import { launchChromium } from '../helpers/launch-chromium'
 import { startTestServer, type TestServer } from '../helpers/start-headless'
 import { makeTestPdf } from '../helpers/test-pdfs'
-
-type SearchItem = { paper: { id: string; title: string }; title: string }
-const [SEARCH_TEMPLATE] = JSON.parse(
-  readFixture('hf-paper-search/search_q-kazakh.json'),
-) as SearchItem[]
-
-/** A recorded-style Hugging Face search answer holding the given papers. */
-function searchAnswer(results: ReadonlyArray<{ id: string; title: string }>): string {
-  return JSON.stringify(
-    results.map(({ id, title }) => ({
-      ...SEARCH_TEMPLATE!,
-      title,
-      paper: { ...SEARCH_TEMPLATE!.paper, id, title },
-    })),
-  )
-}
+import { hfSearchAnswer } from '../helpers/hf-search-answer'
 
 describe.each([
   { width: 1280, height: 800 },
@@ -59,7 +44,7 @@ describe.each([
       'GET /api/papers/search': (req) => {
         const q = new URL(req.url ?? '/', 'http://x').searchParams.get('q') ?? ''
         const found = q === lookUpTitle ? [{ id: '2505.10005', title: q.toUpperCase() }] : []
-        return { headers: { 'content-type': 'application/json' }, body: searchAnswer(found) }
+        return { headers: { 'content-type': 'application/json' }, body: hfSearchAnswer(found) }
       },
     })
     server = await startTestServer(dataDir, {

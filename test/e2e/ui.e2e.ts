@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-http-server'
 import { HF_PAGE_COPY, readFixture } from '../helpers/fixtures'
+import { hfSearchAnswer } from '../helpers/hf-search-answer'
 import { launchChromium } from '../helpers/launch-chromium'
 import { startTestServer, type TestServer } from '../helpers/start-headless'
 
@@ -50,6 +51,9 @@ async function openPage(
   await page.goto(url)
   return { page, errors }
 }
+
+const EMPTY_FEED =
+  '<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"><opensearch:totalResults>0</opensearch:totalResults></feed>'
 
 /** The papers the CLI lists with a tag, read from the same library folder. */
 /**
@@ -347,6 +351,50 @@ describe('e2e/ui', () => {
       expect(errors).toEqual([])
       await page.close()
     })
+    it('offers to look up the papers of a pasted Hugging Face page, and says how many it found', async () => {
+      const text = readFixture(HF_PAGE_COPY)
+      let known = ''
+      const hf = await startFixtureServer({
+        'GET /api/papers/search': (req) => {
+          const q = new URL(req.url ?? '/', 'http://x').searchParams.get('q') ?? ''
+          const found = q === known ? [{ id: '2505.10001', title: q }] : []
+          return { headers: { 'content-type': 'application/json' }, body: hfSearchAnswer(found) }
+        },
+        'GET /api/query': { headers: { 'content-type': 'application/atom+xml' }, body: EMPTY_FEED },
+      })
+      servers.push(hf)
+      // Eleven titles fall back to arXiv's search, spaced 3 s apart by default.
+      process.env['PAPERSHELF_ARXIV_DELAY_MS'] = '0'
+      const server = await startTestServer(newDir(), {
+        baseUrls: { huggingFace: hf.url, arxivApi: hf.url },
+      }).finally(() => delete process.env['PAPERSHELF_ARXIV_DELAY_MS'])
+      servers.push(server)
+      const { page, errors } = await openPage(browser, server.url)
+      await page.getByRole('button', { name: /Import papers…/ }).click()
+      const dialog = page.getByRole('dialog')
+      await dialog.getByRole('textbox', { name: 'Text to import' }).fill(text)
+      await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+      await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/12 added/)
+      // Focus stayed in the dialog while it worked, so Escape closes it.
+      expect(
+        await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null),
+      ).toBe(true)
+      await page.keyboard.press('Escape')
+      await expect.poll(() => dialog.count()).toBe(0)
+      // The first-run button that opened the dialog is gone: focus goes to the list.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.classList.contains('paper-list')))
+        .toBe(true)
+      known = (await server.api.listPaperRows({ limit: 1 })).rows[0]?.title ?? ''
+      const lookUp = page.locator('.toast').getByRole('button', { name: 'Look up on arXiv' })
+      await lookUp.click()
+      await expect
+        .poll(() => page.locator('.toast', { hasText: /^Found/ }).textContent())
+        .toMatch(/Found 1 of 12 papers; 11 stay as they were/)
+      expect(errors).toEqual([])
+      await page.close()
+    })
+
     it('says when today’s daily list has no papers yet, and when it is checked next', async () => {
       const empty = await startFixtureServer({
         'GET /api/daily_papers': { headers: { 'content-type': 'application/json' }, body: '[]' },

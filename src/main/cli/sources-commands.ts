@@ -67,7 +67,7 @@ export function runLine(name: string, run: SyncRun): string {
   }
   if (run.status === 'cancelled') return `✗ ${name}: cancelled after ${counts}`
   if (run.status === 'interrupted')
-    return `✗ ${name}: interrupted (its process stopped) after ${counts}`
+    {return `✗ ${name}: interrupted (its process stopped) after ${counts}`}
   return `✗ ${name}: FAILED — ${run.error ?? 'unknown error'}\n  kept what came before the failure: ${counts}`
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { useFixtureServer } from '../../../../test/helpers/fixture-http-server'
+import { hfSearchAnswer } from '../../../../test/helpers/hf-search-answer'
 import { HF_PAGE_COPY, readFixture } from '../../../../test/helpers/fixtures'
 import { useSyncTestCore } from '../../../../test/helpers/sync-test-core'
 import { useTempDir } from '../../../../test/helpers/temp-dir'
@@ -7,20 +8,8 @@ import { parseHfPageCopy } from '../sources/hf-page-copy'
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
 const ATOM_HEADERS = { 'content-type': 'application/atom+xml; charset=utf-8' }
-type SearchItem = { paper: { id: string; title: string }; title: string }
-const [TEMPLATE, UNRELATED] = JSON.parse(
-  readFixture('hf-paper-search/search_q-kazakh.json'),
-) as SearchItem[]
-
-/** A recorded-style search answer: the real item shape with the given ids and titles. */
-function searchAnswer(results: ReadonlyArray<{ id: string; title: string }>): string {
-  const items = results.map(({ id, title }) => ({
-    ...TEMPLATE!,
-    title,
-    paper: { ...TEMPLATE!.paper, id, title },
-  }))
-  return JSON.stringify([...items, UNRELATED])
-}
+const searchAnswer = (results: ReadonlyArray<{ id: string; title: string }>) =>
+  hfSearchAnswer(results, { unrelated: true })
 
 /** The recorded arXiv answer for one id, retitled. */
 function arxivAnswer(title: string): string {

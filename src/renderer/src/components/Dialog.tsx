@@ -13,13 +13,41 @@ export function Dialog({
   wide?: boolean
 }) {
   const ref = useRef<HTMLDivElement>(null)
+  const closeRef = useRef(onClose)
+  useEffect(() => {
+    closeRef.current = onClose
+  }, [onClose])
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null
     const first = ref.current?.querySelector<HTMLElement>(
       'input, textarea, select, button:not(.dialog__close)',
     )
     ;(first ?? ref.current)?.focus()
-    return () => previous?.focus()
+    // A button disabled while it works ("Importing…") drops the focus to the page: take it back,
+    // so Escape and Tab still act on the dialog.
+    const recover = () => {
+      if (document.activeElement === document.body || document.activeElement === null) {
+        ref.current?.focus()
+        return true
+      }
+      return false
+    }
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && recover()) {
+        event.preventDefault()
+        closeRef.current()
+      }
+    }
+    const watch = new MutationObserver(() => queueMicrotask(recover))
+    if (ref.current) watch.observe(ref.current, { subtree: true, attributeFilter: ['disabled'] })
+    document.addEventListener('keydown', onKeyDown)
+    return () => {
+      watch.disconnect()
+      document.removeEventListener('keydown', onKeyDown)
+      // The opener may be gone (the first-run screen's button once papers arrive): the list then.
+      if (previous?.isConnected) previous.focus()
+      else document.querySelector<HTMLElement>('.paper-list')?.focus()
+    }
   }, [])
   return (
     <div

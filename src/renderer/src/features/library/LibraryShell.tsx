@@ -42,7 +42,7 @@ import { countLabel } from './paper-format'
 import { PaperList } from './PaperList'
 import { scopeTitle } from './scope'
 import { emptySyncNotice } from '../sources/empty-sync'
-import { lookUpPaper } from '../sources/look-up-paper'
+import { lookUpPaper, lookUpPapers } from '../sources/look-up-paper'
 import type { SourceSummary } from '@shared/model/sync-source'
 
 /** Focuses a paper's row once the list is back on screen (after the reader closes), else the list. */
@@ -152,8 +152,21 @@ export function LibraryShell({
     return true
   }
 
-  const importText = (text: string, sourceName: string, tags: ReadonlyArray<string>) =>
-    store.importText(text, sourceName, tags)
+  const importText = async (text: string, sourceName: string, tags: ReadonlyArray<string>) => {
+    const report = await store.importText(text, sourceName, tags)
+    // A copied Hugging Face page gives titles only: offer to find their ids, authors and links.
+    if (report.format === 'hf-page' && report.paperIds.length > 0) {
+      toasts.notify({
+        kind: 'info',
+        message: `${report.paperIds.length} papers from the page are known by their titles only.`,
+        action: {
+          label: 'Look up on arXiv',
+          run: () => void lookUpPapers(readerApi.api, toasts, report.paperIds),
+        },
+      })
+    }
+    return report
+  }
 
   const handlers: Record<CommandId, () => void> = {
     'focus-search': () => {

@@ -23,3 +23,23 @@ export async function lookUpPaper(
     toasts.fail(error)
   }
 }
+
+/** Looks several title-only papers up and says how many were found. */
+export async function lookUpPapers(
+  api: Pick<LibraryApi, 'resolvePapers'>,
+  toasts: Pick<ToastStore, 'notify' | 'fail'>,
+  ids: ReadonlyArray<PaperId>,
+): Promise<void> {
+  try {
+    const report = await api.resolvePapers({ ids: [...ids] })
+    const found = report.resolved.length
+    const left = report.unresolved.length
+    const message =
+      left === 0
+        ? `Found all ${found} papers on Hugging Face or arXiv.`
+        : `Found ${found} of ${found + left} papers; ${left} stay as they were (no single exact match).`
+    toasts.notify({ kind: 'info', message })
+  } catch (error) {
+    toasts.fail(error)
+  }
+}
