@@ -1,0 +1,40 @@
+import { AppError } from '@shared/api/errors'
+import type { LibraryService } from '@shared/api/library-api'
+import type { WritableDb } from '../db/open-database'
+import type { EventHub } from '../event-hub'
+import type { BatchTuning } from '../import/write-import'
+import { createPairingService } from './pairing-service'
+import { lookupPagePapers, savePagePapers } from './save-papers'
+
+type BrowserMethods =
+  | 'requestPairing'
+  | 'confirmPairing'
+  | 'listPairings'
+  | 'revokePairing'
+  | 'checkPairingKey'
+  | 'lookupPapers'
+  | 'savePapers'
+  | 'revealPaper'
+
+/** Saving from the browser: pairing extensions, looking papers up, saving them, revealing one. */
+export function createBrowserService(deps: {
+  db: WritableDb
+  events: EventHub
+  now: () => Date
+  importBatches?: BatchTuning | undefined
+  downloadPdfs: LibraryService['downloadPdfs']
+}): Pick<LibraryService, BrowserMethods> {
+  const { db, events } = deps
+  return {
+    ...createPairingService(deps),
+    lookupPapers: ({ papers }) => lookupPagePapers(db, papers),
+    savePapers: (input) => savePagePapers(deps, input),
+    revealPaper: ({ id }) => {
+      if (db.prepare('SELECT 1 FROM papers WHERE id = ?').get(id) === undefined) {
+        throw new AppError('not-found', `There is no paper ${id} in this library.`)
+      }
+      events.emit('paper.reveal', { paperId: id })
+      return { changed: 1 }
+    },
+  }
+}
