@@ -41,6 +41,9 @@ export type SavedPaper = PaperPlace & {
 /** The HTTP header carrying a paired extension's key. */
 export const EXTENSION_KEY_HEADER = 'x-papershelf-key'
 
+/** The port the desktop app and `papershelf serve` listen on when it is free (the extension looks there first). */
+export const DEFAULT_EXTENSION_PORT = 27182
+
 /** The API methods a paired extension may call through `/ext/rpc/:method`. */
 export const EXTENSION_METHODS = [
   'lookupPapers',
@@ -71,6 +74,12 @@ export const browserInputs = {
     downloadPdf: z.boolean().default(true),
   }),
   revealPaper: z.strictObject({ id: paperIdSchema }),
+  savePage: z.strictObject({
+    url: z.string().trim().min(1).max(4096),
+    tags: z.array(tagName).max(100).default([]),
+    listId: z.number().int().positive().optional(),
+    downloadPdf: z.boolean().default(true),
+  }),
 }
 
 /** What the pairing and saving methods return. */
@@ -91,4 +100,6 @@ export type BrowserOutputs = {
   savePapers: ReadonlyArray<SavedPaper>
   /** Asks every open window to select the paper (event `paper.reveal`). Error `not-found`. */
   revealPaper: { changed: number }
+  /** Fetches a page by its address and saves every paper it shows (`papershelf add`, `papershelf://add`). Errors `not-found` (no paper on it), `network`, `remote-error`. */
+  savePage: { site: string; papers: ReadonlyArray<SavedPaper> }
 }

@@ -53,7 +53,7 @@ export function lookupPagePapers(
  */
 export async function savePagePapers(
   deps: SaveDeps,
-  input: ApiParsedInput<'savePapers'>,
+  input: Omit<ApiParsedInput<'savePapers'>, 'papers'> & { papers: ReadonlyArray<PagePaper> },
 ): Promise<SavedPaper[]> {
   const { db } = deps
   if (input.listId !== undefined) getList(db, input.listId)
