@@ -86,10 +86,9 @@ describe('cli/browser-commands', { timeout: 30_000 }, () => {
   it('pairings lists waiting codes and paired extensions, and --revoke ends one', async () => {
     const lib = tempDir()
     const core = createCore({ dataDir: lib })
-    let code = ''
     try {
       const request = await core.api.requestPairing({ client: 'Chromium' })
-      code = (await core.api.listPairings({})).pending[0]!.code
+      const { code } = (await core.api.listPairings({})).pending[0]!
       await core.api.confirmPairing({ requestId: request.requestId, code })
     } finally {
       core.close()

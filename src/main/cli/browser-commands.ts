@@ -10,11 +10,12 @@ async function listIdOf(ctx: CommandContext): Promise<number | undefined> {
   const list = (await ctx.api.listLists({})).find(
     (l) => l.name.toLowerCase() === name.toLowerCase(),
   )
-  if (!list)
+  if (!list) {
     throw new AppError(
       'not-found',
       `There is no list named "${name}" (papershelf lists shows them).`,
     )
+  }
   return list.id
 }
 
@@ -69,8 +70,9 @@ export const BROWSER_COMMANDS: Record<string, Command> = {
       const revoke = ctx.flags.revoke
       if (revoke !== undefined) {
         const id = Number(revoke)
-        if (!Number.isInteger(id) || id < 1)
+        if (!Number.isInteger(id) || id < 1) {
           throw new UsageError(`--revoke takes a pairing number, not "${revoke}"`)
+        }
         const result = await ctx.api.revokePairing({ id })
         return print(ctx, result, () => `Pairing ${id} revoked: that extension must pair again.`)
       }
