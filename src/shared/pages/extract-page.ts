@@ -22,19 +22,21 @@ import type { PageSnapshot } from './page-snapshot'
  * The one place site-specific reading lives; the extension and the app both run it.
  */
 export function extractPage(snapshot: PageSnapshot): PageFindings {
-  const url = safeUrl(snapshot.url)
-  if (!url) return none('unknown')
   const meta = metaReader(snapshot)
+  // A page names its own address (og:url): a saved copy or a mirror is read as the page it is.
+  const address = canonicalAddress(meta, snapshot.url)
+  const url = safeUrl(address)
+  if (!url) return none('unknown')
   const host = url.hostname.replace(/^www\./, '')
 
   if (host === 'huggingface.co' || host === 'hf.co') {
-    const listed = hfListedPapers(snapshot)
-    const own = arxivIdFromUrl(snapshot.url)
+    const own = arxivIdFromUrl(address)
     if (own) return single('hf-paper', hfPaper(snapshot, meta, own))
+    const listed = hfListedPapers(snapshot)
     if (listed.length > 0) return { site: 'hf-list', kind: 'list', papers: listed }
   }
   if (host.endsWith('arxiv.org')) {
-    const ref = parseArxivId(meta.first('citation_arxiv_id') ?? '') ?? arxivIdFromUrl(snapshot.url)
+    const ref = parseArxivId(meta.first('citation_arxiv_id') ?? '') ?? arxivIdFromUrl(address)
     if (ref) return single('arxiv', { ...citationPaper(snapshot, meta), ...arxivIdentity(ref) })
   }
   const site =
@@ -119,10 +121,19 @@ function hfPaper(snapshot: PageSnapshot, meta: MetaReader, ref: ArxivRef): PageP
  */
 function hfListedPapers(snapshot: PageSnapshot): PagePaper[] {
   const found = new Map<string, { ref: ArxivRef; title: string; href: string }>()
+  const ownOrigin = safeUrl(snapshot.url)?.origin
   for (const link of snapshot.links) {
-    const href = absoluteHttpUrl(link.href, snapshot.url)
-    if (!href || !/^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/papers\//i.test(href)) continue
-    const ref = arxivIdFromUrl(href.replace(/#.*$/, ''))
+    const target = safeUrl(absoluteHttpUrl(link.href, snapshot.url) ?? '')
+    // Paper links point at Hugging Face, or at the copy's own site (relative links of a saved page).
+    if (!target || !/^\/papers\/[^/]+\/?$/.test(target.pathname)) continue
+    if (
+      target.origin !== ownOrigin &&
+      !/^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)$/i.test(target.origin)
+    ) {
+      continue
+    }
+    const href = `https://huggingface.co${target.pathname}`
+    const ref = arxivIdFromUrl(href)
     if (!ref) continue
     const title = link.text.replace(/\s+/g, ' ').trim()
     const known = found.get(ref.id)
@@ -133,6 +144,12 @@ function hfListedPapers(snapshot: PageSnapshot): PagePaper[] {
     ...emptyPaper(href, title === '' ? null : title),
     arxivId: ref.id,
   }))
+}
+
+/** The address a page gives itself (`og:url`), when it is an absolute http(s) one; else where it was read. */
+function canonicalAddress(meta: MetaReader, url: string): string {
+  const own = absoluteHttpUrl(meta.first('og:url'), url)
+  return own && /^https?:\/\//i.test(meta.first('og:url') ?? '') ? own : url
 }
 
 function pageTitle(snapshot: PageSnapshot, meta: MetaReader): string | null {

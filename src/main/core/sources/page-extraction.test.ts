@@ -121,6 +121,14 @@ describe('page extraction (saved pages)', () => {
     })
   })
 
+  it('a saved copy served elsewhere is read as the page it names (og:url)', () => {
+    const paper = page('hf-paper-2605.15320.html', 'http://127.0.0.1:8000/hf-paper.html')
+    expect(paper).toMatchObject({ site: 'hf-paper', papers: [{ arxivId: '2605.15320' }] })
+    const daily = page('hf-daily-2026-05-18.html', 'http://127.0.0.1:8000/daily.html')
+    expect(daily.papers.map((p) => p.arxivId)).toEqual(['2605.15320', '2605.15963', '2605.15301'])
+    expect(daily.papers[0]?.pageUrl).toBe('https://huggingface.co/papers/2605.15320')
+  })
+
   it('a page with nothing to go on finds nothing', () => {
     const found = extractPage(
       snapshotFromHtml('<title>Blog</title><a href="/x">x</a>', 'https://example.org/'),
