@@ -1,5 +1,6 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core'
 import { EXTENSION_KEY_HEADER } from '@shared/api/browser-api'
+import type { PaperId } from '@shared/model/ids'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { useFixtureServer } from '../helpers/fixture-http-server'
 import { readFixture } from '../helpers/fixtures'
@@ -108,7 +109,7 @@ describe('browser extension (unpacked, Chromium)', { timeout: 240_000 }, () => {
       await result.waitFor()
       const outcome = {
         added: await result.getAttribute('data-added'),
-        paperId: Number(await result.getAttribute('data-paper-id')),
+        paperId: Number(await result.getAttribute('data-paper-id')) as PaperId,
         link: await result.locator('a.open').getAttribute('href'),
       }
       await popup.close()
@@ -137,11 +138,11 @@ describe('browser extension (unpacked, Chromium)', { timeout: 240_000 }, () => {
       authors: ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren', 'Jian Sun'],
     })
     await app.api.downloadPdfs({
-      ids: [arxiv.paperId, hf.paperId, cited.paperId] as never,
+      ids: [arxiv.paperId, hf.paperId, cited.paperId],
       wait: true,
     })
     for (const id of [arxiv.paperId, hf.paperId, cited.paperId]) {
-      expect(await app.api.pdfUrl({ id: id as never }), `paper ${id}`).not.toBeNull()
+      expect(await app.api.pdfUrl({ id: id }), `paper ${id}`).not.toBeNull()
     }
 
     // Saving twice adds nothing, and the popup says where the paper already is.
