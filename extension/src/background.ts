@@ -159,6 +159,14 @@ async function answer(request: PopupRequest): Promise<unknown> {
       await storeQueue([...queue, { ...saveInput(request), queuedAt: new Date().toISOString() }])
       return { queued: queue.length + 1 }
     }
+    case 'suggest': {
+      const { address, key } = await loadSettings()
+      return callApp(address, 'rpc/suggestTags', { ids: request.paperIds, limit: 3 }, key)
+    }
+    case 'tag': {
+      const { address, key } = await loadSettings()
+      return callApp(address, 'rpc/tagPapers', { ids: request.paperIds, tags: request.tags }, key)
+    }
     case 'reveal': {
       const { address, key } = await loadSettings()
       return callApp(address, 'rpc/revealPaper', { id: request.paperId }, key)

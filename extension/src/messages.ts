@@ -21,6 +21,8 @@ export type PopupRequest =
   | ({ type: 'save' } & SaveRequest)
   | ({ type: 'queue' } & SaveRequest)
   | { type: 'reveal'; paperId: number }
+  | { type: 'suggest'; paperIds: ReadonlyArray<number> }
+  | { type: 'tag'; paperIds: ReadonlyArray<number>; tags: ReadonlyArray<string> }
 
 /** Where the extension stands with the app. */
 export type ExtensionState = {

@@ -1,4 +1,5 @@
 import type { PaperPlace, SavedPaper } from '@shared/api/browser-api'
+import type { PaperTagSuggestions } from '@shared/api/topics-api'
 import type {
   ExtensionState,
   PopupRequest,
@@ -214,22 +215,57 @@ function showSaved(
   saved: ReadonlyArray<SavedPaper>,
 ): void {
   status.textContent = `${saved.filter((p) => p.added).length} added, ${saved.filter((p) => !p.added).length} already in your library.`
-  results.replaceChildren(
-    ...saved.map((paper) => {
-      const open = el('a', { href: paper.openUrl, className: 'open' }, 'Open in Papershelf')
-      // The desktop app opens the papershelf:// link; a served library selects it in open tabs.
-      open.addEventListener(
-        'click',
-        () => void ask({ type: 'reveal', paperId: paper.paperId }).catch(() => undefined),
+  const items = saved.map((paper) => {
+    const open = el('a', { href: paper.openUrl, className: 'open' }, 'Open in Papershelf')
+    // The desktop app opens the papershelf:// link; a served library selects it in open tabs.
+    open.addEventListener(
+      'click',
+      () => void ask({ type: 'reveal', paperId: paper.paperId }).catch(() => undefined),
+    )
+    return el(
+      'li',
+      { dataset: { paperId: String(paper.paperId), added: String(paper.added) } },
+      `${paper.added ? 'Saved' : 'Already in your library'}: ${paper.title ?? ''} `,
+      open,
+    )
+  })
+  results.replaceChildren(...items)
+  void showSuggestions(saved, items)
+}
+
+/** The tags learned from the user's own, offered for each saved paper: one click adds one. */
+async function showSuggestions(
+  saved: ReadonlyArray<SavedPaper>,
+  items: ReadonlyArray<HTMLElement>,
+): Promise<void> {
+  let suggestions: ReadonlyArray<PaperTagSuggestions>
+  try {
+    suggestions = await ask<ReadonlyArray<PaperTagSuggestions>>({
+      type: 'suggest',
+      paperIds: saved.map((p) => p.paperId),
+    })
+  } catch {
+    return
+  }
+  saved.forEach((paper, index) => {
+    const learned = suggestions.find((s) => s.id === paper.paperId)?.suggestions ?? []
+    if (learned.length === 0) return
+    const buttons = learned.map(({ tag, score }) => {
+      const button = el(
+        'button',
+        { type: 'button', className: 'suggested' },
+        `+ ${tag} (${Math.round(score * 100)}%)`,
       )
-      return el(
-        'li',
-        { dataset: { paperId: String(paper.paperId), added: String(paper.added) } },
-        `${paper.added ? 'Saved' : 'Already in your library'}: ${paper.title ?? ''} `,
-        open,
-      )
-    }),
-  )
+      button.addEventListener('click', () => {
+        void ask({ type: 'tag', paperIds: [paper.paperId], tags: [tag] }).then(() => {
+          button.disabled = true
+          button.textContent = `✓ ${tag}`
+        })
+      })
+      return button
+    })
+    items[index]?.append(el('div', { className: 'suggestions' }, 'Suggested: ', ...buttons))
+  })
 }
 
 void start().catch((error: unknown) => show(message((error as Error).message, 'alert')))

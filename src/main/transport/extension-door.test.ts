@@ -225,7 +225,7 @@ describe('transport/extension-door', { timeout: 30_000 }, () => {
     })
   })
 
-  it('reveals a saved paper in every open window', async () => {
+  it('reveals a saved paper in every open window and tags it with a suggestion', async () => {
     const { post, pair, events, core } = await start()
     const key = await pair()
     const report = await core.api.importText({
@@ -239,5 +239,19 @@ describe('transport/extension-door', { timeout: 30_000 }, () => {
     const res = await post('/ext/rpc/revealPaper', { id }, { [EXTENSION_KEY_HEADER]: key })
     expect(res.json).toMatchObject({ ok: true })
     expect(events).toContainEqual({ type: 'paper.reveal', payload: { paperId: id } })
+    // The tags learned for a saved paper are offered, and one click adds one.
+    const suggested = await post(
+      '/ext/rpc/suggestTags',
+      { ids: [id] },
+      { [EXTENSION_KEY_HEADER]: key },
+    )
+    expect(suggested.json).toMatchObject({ ok: true, value: [{ id, suggestions: [] }] })
+    const tagged = await post(
+      '/ext/rpc/tagPapers',
+      { ids: [id], tags: ['markov'] },
+      { [EXTENSION_KEY_HEADER]: key },
+    )
+    expect(tagged.json).toMatchObject({ ok: true, value: { changed: 1 } })
+    expect((await core.api.getPaper({ id })).tags).toEqual(['markov'])
   })
 })

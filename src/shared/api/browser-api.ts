@@ -51,6 +51,9 @@ export const EXTENSION_METHODS = [
   'listTags',
   'listLists',
   'revealPaper',
+  // The tags learned from the user's own, suggested for what was just saved, and adding them.
+  'suggestTags',
+  'tagPapers',
 ] as const
 
 const pagePapers = z.array(pagePaperSchema).min(1).max(500)
