@@ -142,7 +142,7 @@ describe('browser extension (unpacked, Chromium)', { timeout: 240_000 }, () => {
       wait: true,
     })
     for (const id of [arxiv.paperId, hf.paperId, cited.paperId]) {
-      expect(await app.api.pdfUrl({ id: id }), `paper ${id}`).not.toBeNull()
+      expect(await app.api.pdfUrl({ id }), `paper ${id}`).not.toBeNull()
     }
 
     // Saving twice adds nothing, and the popup says where the paper already is.
