@@ -18,8 +18,9 @@ export function snapshotFromHtml(html: string, url: string): PageSnapshot {
     const attributes = readAttributes(match[1] ?? '')
     const name = attributes.get('name') ?? attributes.get('property')
     const content = attributes.get('content')
-    if (name !== undefined && content !== undefined)
+    if (name !== undefined && content !== undefined) {
       meta.push({ name: name.toLowerCase(), content })
+    }
   }
   const links: Array<{ href: string; text: string }> = []
   for (const match of cleaned.matchAll(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi)) {
