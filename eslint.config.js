@@ -53,6 +53,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { ...electronOnly, ...nodeOnly }] },
   },
   {
+    // The browser extension: browser globals, no Node, no main-process code; shared code only.
+    files: ['extension/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { ...electronOnly, ...nodeOnly }] },
+  },
+  {
     files: ['src/renderer/**'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

@@ -1,7 +1,8 @@
 import { chromium, type Browser } from 'playwright-core'
 import { findChromium, noChromiumMessage } from './chromium-path'
 
-const ARGS = [
+/** The flags every test browser runs with. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -16,5 +17,5 @@ const ARGS = [
 export function launchChromium(): Promise<Browser> {
   const executablePath = findChromium()
   if (!executablePath) return Promise.reject(new Error(noChromiumMessage()))
-  return chromium.launch({ executablePath, headless: true, args: ARGS })
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS })
 }

@@ -22,7 +22,7 @@ export type TestServer = {
 /** Starts `startHeadless` on `dataDir` with the built renderer; fails clearly without a build. */
 export async function startTestServer(
   dataDir: string,
-  options: Pick<HeadlessOptions, 'baseUrls' | 'scheduler' | 'rendererDir'> = {},
+  options: Pick<HeadlessOptions, 'baseUrls' | 'scheduler' | 'rendererDir' | 'port'> = {},
 ): Promise<TestServer> {
   const rendererDir = options.rendererDir ?? BUILT_RENDERER
   if (!existsSync(`${rendererDir}/index.html`)) {

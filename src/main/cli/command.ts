@@ -53,6 +53,7 @@ export type CliFlags = {
   style?: string | undefined
   pattern?: string | undefined
   reset?: boolean | undefined
+  revoke?: string | undefined
 }
 
 /** A command: its usage line and what it does; returns the exit code. */

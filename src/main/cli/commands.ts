@@ -15,6 +15,7 @@ import { PDF_COMMANDS } from './pdf-commands'
 import { ANNOTATION_COMMANDS } from './annotation-commands'
 import { TOPICS_COMMANDS } from './topics-commands'
 import { CURATION_COMMANDS } from './curation-commands'
+import { BROWSER_COMMANDS } from './browser-commands'
 
 /** Reads standard input as strict UTF-8 (an import from a pipe; a file is streamed by the core). */
 async function readStdinText(ctx: CommandContext): Promise<string> {
@@ -210,4 +211,5 @@ export const COMMANDS: Record<string, Command> = {
   ...ANNOTATION_COMMANDS,
   ...TOPICS_COMMANDS,
   ...CURATION_COMMANDS,
+  ...BROWSER_COMMANDS,
 }

@@ -47,6 +47,7 @@ const OPTIONS = {
   style: { type: 'string' },
   pattern: { type: 'string' },
   reset: { type: 'boolean', default: false },
+  revoke: { type: 'string' },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options']

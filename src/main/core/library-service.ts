@@ -31,6 +31,7 @@ import type { SyncTuning } from './sync/sync-tuning'
 import { createTopicsService } from './topics/topics-service'
 import { tagWithKeywords } from './import/keywords-as-tags'
 import type { TopicsThread } from './topics/topics-thread'
+import { createBrowserService } from './browser/browser-service'
 
 /** What the service runs on. */
 export type ServiceDeps = {
@@ -104,6 +105,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
 
   const { ready: topicsReady, ...topics } = createTopicsService({ db, events, now: deps.now, topics: deps.topics, background: deps.backgroundTraining })
   const ui = createLibraryUiService(deps)
+  const pdfService = createPdfService(deps)
 
   return {
     libraryInfo: ({ check }) => {
@@ -166,8 +168,9 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     ...topics,
     ...createSyncService(deps),
     ...createBackupService(deps),
-    ...createPdfService(deps),
+    ...pdfService,
     ...createAnnotationService(deps),
     ...createCurationService(deps),
+    ...createBrowserService({ ...deps, downloadPdfs: pdfService.downloadPdfs }),
   }
 }

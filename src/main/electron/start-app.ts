@@ -10,6 +10,7 @@ import { libraryFlagFromArgv } from './launch-args'
 import { installAppMenu } from './menu'
 import { handlePdfProtocol, registerPdfScheme } from './pdf-protocol'
 import { confineWebContents, denyAllPermissions } from './security'
+import { registerDeepLinks } from './deep-links'
 import { appPageUrl, createMainWindow } from './window'
 
 /** How long quitting waits for syncs in progress to stop and record their runs. */
@@ -32,7 +33,9 @@ export function startApp(): void {
   let window: BrowserWindow | null = null
 
   app.on('web-contents-created', (_event, contents) => confineWebContents(contents, appUrl))
-  app.on('second-instance', () => {
+  const followLink = registerDeepLinks(() => core)
+  app.on('second-instance', (_event, argv) => {
+    followLink(argv)
     if (!window) return
     if (window.isMinimized()) window.restore()
     window.focus()
@@ -89,6 +92,7 @@ export function startApp(): void {
       registerIpc(opened.api, appUrl)
       installAppMenu(opened, () => window)
       openWindow(opened)
+      followLink(process.argv)
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) openWindow(opened)
       })

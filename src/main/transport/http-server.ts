@@ -15,9 +15,17 @@ import { isAllowedHost, isAllowedOrigin, tokensMatch } from './http-guard'
 import { securityHeaders } from './security-headers'
 import { servePdf } from './pdf-route'
 import { serveStatic } from './static-files'
+import {
+  answerExtension,
+  extensionCorsHeaders,
+  EXTENSION_PREFIX,
+  isExtensionOrigin,
+} from './extension-door'
 
 /** The largest request body `/rpc` reads (an import of the largest allowed text, JSON-escaped). */
 export const DEFAULT_MAX_BODY_BYTES = 70 * 1024 * 1024
+/** The largest body the extension routes read (hundreds of papers of a listing page). */
+const EXTENSION_MAX_BODY_BYTES = 8 * 1024 * 1024
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1'])
 const FOREIGN_HOST = 'This server answers only to its own loopback address and port.'
@@ -67,6 +75,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     if (!isAllowedHost(req.headers.host, port)) {
       return sendError(res, 403, headers, 'untrusted-sender', FOREIGN_HOST)
     }
+    if (req.url?.startsWith(EXTENSION_PREFIX)) return handleExtension(req, res, headers)
     if (!isAllowedOrigin(req.headers.origin, req.headers.host)) {
       return sendError(res, 403, headers, 'untrusted-sender', FOREIGN_ORIGIN)
     }
@@ -89,6 +98,40 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     const end = openEventStream(res, options.events, { headers, heartbeatMs })
     streams.add(end)
     res.on('close', () => streams.delete(end))
+  }
+
+  /** The browser extension's routes: extension origins only, a paired key for everything but pairing. */
+  const handleExtension = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    baseHeaders: OutgoingHttpHeaders,
+  ): Promise<void> => {
+    const origin = req.headers.origin
+    if (!isExtensionOrigin(origin)) {
+      return sendError(res, 403, baseHeaders, 'untrusted-sender', FOREIGN_ORIGIN)
+    }
+    const headers = { ...baseHeaders, ...extensionCorsHeaders(origin) }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, headers).end()
+      return
+    }
+    if (req.method !== 'POST') {
+      return sendError(res, 405, { ...headers, Allow: 'POST' }, 'invalid-input', 'Use POST.')
+    }
+    const body = await readBody(req, EXTENSION_MAX_BODY_BYTES)
+    if (body === null) {
+      const message = `A request body is at most ${EXTENSION_MAX_BODY_BYTES} bytes.`
+      return sendError(res, 413, { ...headers, Connection: 'close' }, 'too-large', message)
+    }
+    let input: unknown
+    try {
+      input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'))
+    } catch {
+      return sendError(res, 400, headers, 'invalid-input', 'The request body is not valid JSON.')
+    }
+    const route = new URL(req.url ?? '/', 'http://loopback').pathname.slice(EXTENSION_PREFIX.length)
+    const answer = await answerExtension(options.service, req, route, input)
+    sendJson(res, answer.status, headers, answer.body)
   }
 
   const handleRpc = async (

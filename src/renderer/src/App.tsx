@@ -6,6 +6,7 @@ import { createLibraryStore } from './features/library/library-store'
 import { LibraryShell } from './features/library/LibraryShell'
 import type { TopicsLoader } from './features/topics/LearnedTopics'
 import { createSourcesStore } from './features/sources/sources-store'
+import { followBrowserEvents } from './features/browser/browser-events'
 
 const loadSavedSearches = () => api.listSavedSearches({})
 const READER_API = { api, subscribeToEvents }
@@ -33,6 +34,16 @@ export function App() {
   useEffect(() => stores.library.start(), [stores])
   useEffect(() => stores.sources.start(), [stores])
   useEffect(() => stores.downloads.start(), [stores])
+  useEffect(
+    () =>
+      followBrowserEvents({
+        api,
+        subscribeToEvents,
+        toasts: stores.toasts,
+        library: stores.library,
+      }),
+    [stores],
+  )
   return (
     <LibraryShell
       store={stores.library}

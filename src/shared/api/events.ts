@@ -1,6 +1,7 @@
 import type { PaperId, SourceId } from '../model/ids'
 import type { SyncRun } from '../model/sync-source'
 import type { DownloadJob, DownloadOverall } from '../model/pdf'
+import type { PendingPairing } from './browser-api'
 
 /** Events the core pushes to every door (IPC, SSE). */
 export type AppEvents = {
@@ -24,6 +25,10 @@ export type AppEvents = {
   'searches.changed': { reason: 'saved' | 'deleted' }
   /** A sync ended (ok, failed or cancelled). */
   'sync.finished': { sourceId: SourceId; run: SyncRun }
+  /** A browser extension asks to pair: show its code. */
+  'pairing.requested': PendingPairing
+  /** Select this paper in every open window ("Open in Papershelf"). */
+  'paper.reveal': { paperId: PaperId }
 }
 
 export type AppEventName = keyof AppEvents

@@ -9,6 +9,7 @@ import { searchInputs } from './search-api'
 import { annotationInputs } from './annotations-api'
 import { topicsInputs } from './topics-api'
 import { curationInputs } from './curation-api'
+import { browserInputs } from './browser-api'
 
 /** Formats an import understands; `auto` detects one from the text. */
 export const IMPORT_FORMATS = ['auto', 'hf-page', 'ids', 'bibtex', 'ris', 'csl-json', 'feed', 'awesome'] as const
@@ -88,6 +89,7 @@ export const apiInputs = {
   ...annotationInputs,
   ...topicsInputs,
   ...curationInputs,
+  ...browserInputs,
 }
 
 export type ApiMethod = keyof typeof apiInputs

@@ -31,6 +31,7 @@ import type {
 } from '../model/annotation'
 import type { AutoTagPreview, AutoTagSetting, PaperTagSuggestions, RelatedPaper } from './topics-api'
 import type { Citation, DuplicateCandidate, ExportResult, MergeResult } from './curation-api'
+import type { BrowserOutputs } from './browser-api'
 
 /** Where the open library lives and what it holds. */
 export type LibraryInfo = {
@@ -83,7 +84,7 @@ export type SearchHit = Paper & {
 export type ChangeCount = { changed: number }
 
 /** What each method returns. */
-export type ApiOutputs = {
+export type ApiOutputs = BrowserOutputs & {
   /** The open library's location, schema version and size. */
   libraryInfo: LibraryInfo
   /** Papers filtered by tag/status/star, sorted, one window at a time. */

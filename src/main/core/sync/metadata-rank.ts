@@ -8,6 +8,7 @@ export const METADATA_RANK = {
   'hf-page': 1,
   'reference-file': 2,
   'awesome-list': 2,
+  'web-page': 2,
   feed: 3,
   'hf-api': 4,
   arxiv: 5,

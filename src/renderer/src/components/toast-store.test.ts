@@ -25,4 +25,11 @@ describe('components/toast-store', () => {
     toasts.notify({ kind: 'info', message: 'Marked as reading' })
     expect(toasts.getState().map((toast) => toast.message)).toEqual(['failed', 'Marked as reading'])
   })
+
+  it('keeps a sticky notice until it is dismissed', () => {
+    const toasts = createToastStore(0)
+    toasts.notify({ kind: 'info', message: 'Type ABC234', sticky: true })
+    toasts.notify({ kind: 'info', message: 'Starred' })
+    expect(toasts.getState().map((toast) => toast.message)).toEqual(['Type ABC234', 'Starred'])
+  })
 })

@@ -6,6 +6,8 @@ export type Toast = {
   kind: 'error' | 'info'
   message: string
   action?: { label: string; run: () => void }
+  /** Stays until dismissed, like an error (a pairing code to read off). */
+  sticky?: boolean
 }
 
 /** The toasts on screen and the one way to add them. */
@@ -32,9 +34,10 @@ export function createToastStore(ttlMs = 6000): ToastStore {
   const notify = (toast: Omit<Toast, 'id'>): number => {
     const id = next++
     // Quick edits (s, r, s…) coalesce: a new notice replaces the one before; errors stay.
-    const kept = toast.kind === 'info' ? toasts.filter((t) => t.kind === 'error') : toasts
+    const kept =
+      toast.kind === 'info' ? toasts.filter((t) => t.kind === 'error' || t.sticky === true) : toasts
     set([...kept.slice(-3), { ...toast, id }])
-    if (toast.kind === 'info') setTimeout(() => dismiss(id), ttlMs)
+    if (toast.kind === 'info' && toast.sticky !== true) setTimeout(() => dismiss(id), ttlMs)
     return id
   }
   return {
