@@ -10,8 +10,7 @@ import { up as annotations } from './0007-annotations'
 import { up as importRuns } from './0008-import-runs'
 import { up as topics } from './0009-topics'
 import { up as curation } from './0010-curation'
-import { up as placeholder11 } from './0011-placeholder'
-import { up as extensionPairings } from './0012-extension-pairings'
+import { up as extensionPairings } from './0011-extension-pairings'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
@@ -27,8 +26,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 8, up: importRuns },
   { version: 9, up: topics },
   { version: 10, up: curation },
-  { version: 11, up: placeholder11 },
-  { version: 12, up: extensionPairings },
+  { version: 11, up: extensionPairings },
 ]
 
 /** The schema version a fully migrated database has. */
