@@ -66,9 +66,12 @@ export async function openOwnerDoor(options: OwnerDoorOptions): Promise<OwnerDoo
       }
       await server?.close()
     } finally {
-      // Syncs stop and a snapshot in progress finishes before the connection closes.
-      await library.close(waitMs)
-      lock.release()
+      try {
+        // Syncs stop and a snapshot in progress finishes before the connection closes.
+        await library.close(waitMs)
+      } finally {
+        lock.release()
+      }
     }
   }
   try {
