@@ -50,7 +50,7 @@ describe('crafted PDFs against the default budget', { timeout: 240_000 }, () => 
 
     const zeros = await papershelfMeasured(['attach', '2', files.zeros, '--library', dir])
     expect(zeros.stderr).toBe('')
-    expect(zeros.stdout).toMatch(/not searchable: The PDF's streams decode to more than 256 MB/)
+    expect(zeros.stdout).toMatch(/not searchable: The PDF's streams decode to more than 128 MB/)
     expect(zeros.peakRssBytes).toBeLessThan(GB)
 
     const texts = () =>
@@ -74,7 +74,7 @@ describe('crafted PDFs against the default budget', { timeout: 240_000 }, () => 
     const dir = tempDir()
     for (const [file, reason] of [
       [files.text, /drawing-commands\.pdf: The PDF draws text more than 1000000 times/],
-      [files.zeros, /zeros\.pdf: The PDF's streams decode to more than 256 MB/],
+      [files.zeros, /zeros\.pdf: The PDF's streams decode to more than 128 MB/],
     ] as const) {
       const added = await papershelfMeasured(['add', file, '--library', dir])
       expect(added.code).toBe(1)

@@ -84,7 +84,7 @@ describe('pdf/bounded PDF thread', { timeout: 120_000 }, () => {
       await api.attachPdf({ id, path: file, waitForText: true })
       expect((await api.pdfUrl({ id }))?.text).toMatchObject({
         state: 'failed',
-        error: expect.stringMatching(/streams decode to more than 256 MB/) as unknown,
+        error: expect.stringMatching(/streams decode to more than 128 MB/) as unknown,
       })
     } finally {
       core.close()

@@ -29,7 +29,7 @@ export const DEFAULT_PDF_BUDGET: PdfBudget = {
   rssBytes: 1024 * 2 ** 20,
   heapMb: 384,
   // A long paper's content streams are a few megabytes; a book's vector figures some tens.
-  decodedBytes: 256 * 2 ** 20,
+  decodedBytes: 128 * 2 ** 20,
   pages: 5_000,
   // Ten times a thousand-page book's (pdf.js gathers a page's text whole: ~100 MB of heap).
   textOperators: 1_000_000,
