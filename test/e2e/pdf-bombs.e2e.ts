@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { withLibraryDb } from '../helpers/db-snapshot'
 import { arxivIdList } from '../helpers/library-builders'
-import { papershelf, papershelfMeasured, startServe } from '../helpers/papershelf-process'
+import {
+  papershelf,
+  papershelfMeasured,
+  startServe,
+  watchPeakRss,
+} from '../helpers/papershelf-process'
 import { makeFlateBombPdf } from '../helpers/test-pdfs'
 import { useTempDir } from '../helpers/temp-dir'
 
@@ -83,5 +88,27 @@ describe('crafted PDFs against the default budget', { timeout: 240_000 }, () => 
     }
     const listed = await papershelf(['list', '--json', '--library', dir])
     expect(JSON.parse(listed.stdout)).toEqual([])
+  })
+
+  it('serve, attaching them for the CLI, stays under 1 GB and stores them without text', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'ids.txt'), arxivIdList(2))
+    expect(
+      (await papershelf(['import', join(dir, 'ids.txt'), '--format', 'ids', '--library', dir]))
+        .code,
+    ).toBe(0)
+    const server = await startServe(dir)
+    const watch = watchPeakRss(() => server.child.pid)
+    try {
+      const text = await papershelf(['attach', '1', files.text, '--library', dir])
+      const zeros = await papershelf(['attach', '2', files.zeros, '--library', dir])
+      expect(text.stdout).toMatch(/not searchable: The PDF draws text more than 1000000 times/)
+      expect(zeros.stdout).toMatch(/not searchable: The PDF's streams decode to more than 128 MB/)
+    } finally {
+      const peak = watch.stop()
+      await server.stop()
+      expect(peak).toBeGreaterThan(0)
+      expect(peak).toBeLessThan(GB)
+    }
   })
 })

@@ -109,21 +109,33 @@ function peakRssBytes(pid: number): number | null {
 }
 
 /**
- * Runs the built `papershelf` like `papershelf()`, following its peak resident memory while it
- * runs (read every 20 ms from /proc, so the last instants before it exits may be missed).
+ * Follows a process's peak resident memory (read every 20 ms from /proc, so the last instants
+ * before it exits may be missed); `stop` ends the watch and returns the peak in bytes.
  */
+export function watchPeakRss(pid: () => number | undefined): { stop(): number } {
+  let peak = 0
+  const poll = setInterval(() => {
+    const id = pid()
+    if (id !== undefined) peak = Math.max(peak, peakRssBytes(id) ?? 0)
+  }, 20)
+  return {
+    stop: () => {
+      clearInterval(poll)
+      return peak
+    },
+  }
+}
+
+/** Runs the built `papershelf` like `papershelf()`, following its peak resident memory. */
 export async function papershelfMeasured(
   args: string[],
 ): Promise<ProcessResult & { peakRssBytes: number }> {
-  let peak = 0
   let pid: number | undefined
   const result = papershelf(args, {}, undefined, (child) => (pid = child.pid))
-  const poll = setInterval(() => {
-    if (pid !== undefined) peak = Math.max(peak, peakRssBytes(pid) ?? 0)
-  }, 20)
+  const watch = watchPeakRss(() => pid)
   try {
-    return { ...(await result), peakRssBytes: peak }
+    return { ...(await result), peakRssBytes: watch.stop() }
   } finally {
-    clearInterval(poll)
+    watch.stop()
   }
 }
