@@ -45,8 +45,9 @@ export async function assertContentWithin(
     from = stop
     if (IMAGE.test(dictionary)) continue
     const content = bytes.subarray(start, stop)
-    if (dictionary.includes('/Filter')) await countInflated(content, count, limits)
-    else {
+    if (dictionary.includes('/Filter')) {
+      await countInflated(content, count, limits)
+    } else {
       const counter = createContentCounter(count)
       counter.feed(content)
       counter.end()
