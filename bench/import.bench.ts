@@ -31,7 +31,7 @@ const rate = (count: number, millis: number) =>
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`
 
 /** The CSL-JSON a reference manager would write for these drafts. */
-function cslJson(drafts: ReadonlyArray<PaperDraft>, withAbstracts: boolean): string {
+export function cslJson(drafts: ReadonlyArray<PaperDraft>, withAbstracts: boolean): string {
   return JSON.stringify(
     drafts.map((d, i) => ({
       id: `item${i}`,
@@ -138,7 +138,7 @@ function cpuMs(): number {
   return (usage.user + usage.system) / 1000
 }
 
-function percentile(values: ReadonlyArray<number>, p: number): number {
+export function percentile(values: ReadonlyArray<number>, p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 }

@@ -12,6 +12,7 @@ import { createClient } from '@shared/rpc/create-client'
 import type { Page } from 'playwright-core'
 import { createCore } from '../src/main/core/create-core'
 import { extractPdfText } from '../src/main/core/pdf/pdf-text'
+import { DEFAULT_PDF_BUDGET } from '../src/main/core/pdf/pdf-worker-client'
 import { startHeadless } from '../src/main/headless'
 import { inProcessTransport } from '../src/main/transport/in-process-transport'
 import { launchChromium } from '../test/helpers/launch-chromium'
@@ -149,7 +150,7 @@ const fmt = (m: Memory) =>
 export async function run(): Promise<void> {
   const { dir, file300 } = await buildLibrary()
   const started = performance.now()
-  const text = await extractPdfText(file300)
+  const text = await extractPdfText(file300, DEFAULT_PDF_BUDGET)
   console.log(
     `  text extraction in Node (pdf.js): 300 pages in ${(performance.now() - started).toFixed(0)} ms (${text.pages.join('').length} chars)`,
   )

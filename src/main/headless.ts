@@ -2,21 +2,16 @@ import { existsSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CoreOptions } from './core/create-core'
-import { acquireOwnerLock } from './owner/owner-lock'
-import { openOwnedLibrary } from './owner/owned-library'
-import {
-  startSyncScheduler,
-  type SchedulerOptions,
-  type SyncScheduler,
-} from './core/sync/scheduler'
-import { startHttpServer } from './transport/http-server'
+import type { SchedulerOptions } from './core/sync/scheduler'
+import type { OwnedLibrary } from './owner/owned-library'
+import { openOwnerDoor } from './owner/owner-door'
 
 /** Options of the browser mode (`papershelf serve`) and the end-to-end tests. */
 export type HeadlessOptions = {
   /** The library folder. */
   dataDir: string
-  /** 0 or absent picks a free port. */
-  port?: number
+  /** 0 or absent picks a free port; `extension` prefers the browser extension's (see the owner door). */
+  port?: number | 'extension'
   /** The built renderer; defaults to the `out/renderer` of this build. */
   rendererDir?: string
   /** Remote endpoints (tests point them at a local fixture server). */
@@ -39,7 +34,7 @@ export type Headless = {
   close(): Promise<void>
 }
 
-type OwnedEvents = ReturnType<typeof openOwnedLibrary>['events']
+type OwnedEvents = OwnedLibrary['events']
 
 /** Opens a library and serves it with the built renderer on 127.0.0.1, without Electron. */
 export async function startHeadless(options: HeadlessOptions): Promise<Headless> {
@@ -47,52 +42,27 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The built app is missing in ${rendererDir}: run \`npm run build\` first.`)
   }
-  // The library's one owner: a second `serve` (or the app) on the same folder is refused here,
-  // and every other command finds this process's door through the lock.
-  const lock = acquireOwnerLock(options.dataDir, 'serve')
-  let library: ReturnType<typeof openOwnedLibrary>
-  try {
-    library = openOwnedLibrary({
-      dataDir: options.dataDir,
+  // The library's one owner: a second `serve` (or the app) on the same folder is refused, and
+  // every other command finds this process's door through the lock.
+  const owner = await openOwnerDoor({
+    dataDir: options.dataDir,
+    door: 'serve',
+    core: {
       pdf: { resume: true },
       upkeep: true,
       ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
-    })
-  } catch (error) {
-    lock.release()
-    throw error
-  }
-  let scheduler: SyncScheduler | null = null
-  try {
-    const server = await startHttpServer({
-      service: library.service,
-      events: library.events,
-      rendererDir,
-      ...(options.port === undefined ? {} : { port: options.port }),
-    })
-    lock.publish(server.origin, server.token)
-    if (options.scheduler) scheduler = startSyncScheduler(library.service, options.scheduler)
-    return {
-      url: server.url,
-      damage: () => library.current().health.damage(),
-      checked: () => library.upkeep(),
-      subscribe: library.events.subscribe,
-      close: async () => {
-        try {
-          await scheduler?.stop()
-          await server.close()
-        } finally {
-          // Syncs stop and a snapshot in progress finishes before the connection closes.
-          await library.close()
-          lock.release()
-        }
-      },
-    }
-  } catch (error) {
-    await scheduler?.stop()
-    await library.close()
-    lock.release()
-    throw error
+    },
+    rendererDir,
+    ...(options.port === undefined ? {} : { port: options.port }),
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+  })
+  const { library } = owner
+  return {
+    url: owner.server.url,
+    damage: () => library.current().health.damage(),
+    checked: () => library.upkeep(),
+    subscribe: library.events.subscribe,
+    close: () => owner.close(),
   }
 }
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 /** The built command (`npm run build` first). */
@@ -12,8 +13,13 @@ export function papershelf(
   args: string[],
   env: Record<string, string> = {},
   as?: { uid: number; gid: number },
+  started?: (child: ChildProcessWithoutNullStreams) => void,
 ): Promise<ProcessResult> {
-  const child = spawn(process.execPath, [PAPERSHELF_BIN, ...args], { env: { ...process.env, ...env }, ...as })
+  const child = spawn(process.execPath, [PAPERSHELF_BIN, ...args], {
+    env: { ...process.env, ...env },
+    ...as,
+  })
+  started?.(child)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -44,7 +50,14 @@ export type ServeProcess = {
 
 /** Starts `papershelf serve` on a library; rejects with its output when it exits instead. */
 export function startServe(library: string): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [PAPERSHELF_BIN, 'serve', '--port', '0', '--library', library])
+  const child = spawn(process.execPath, [
+    PAPERSHELF_BIN,
+    'serve',
+    '--port',
+    '0',
+    '--library',
+    library,
+  ])
   let out = ''
   let err = ''
   const waiters = new Set<() => void>()
@@ -82,4 +95,47 @@ export function startServe(library: string): Promise<ServeProcess> {
     })
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}${err}`)))
   })
+}
+
+/** The peak resident memory a process has reached (Linux `VmHWM`), or null once it is gone. */
+function peakRssBytes(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]
+    return kb === undefined ? null : Number(kb) * 1024
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Follows a process's peak resident memory (read every 20 ms from /proc, so the last instants
+ * before it exits may be missed); `stop` ends the watch and returns the peak in bytes.
+ */
+export function watchPeakRss(pid: () => number | undefined): { stop(): number } {
+  let peak = 0
+  const poll = setInterval(() => {
+    const id = pid()
+    if (id !== undefined) peak = Math.max(peak, peakRssBytes(id) ?? 0)
+  }, 20)
+  return {
+    stop: () => {
+      clearInterval(poll)
+      return peak
+    },
+  }
+}
+
+/** Runs the built `papershelf` like `papershelf()`, following its peak resident memory. */
+export async function papershelfMeasured(
+  args: string[],
+): Promise<ProcessResult & { peakRssBytes: number }> {
+  let pid: number | undefined
+  const result = papershelf(args, {}, undefined, (child) => (pid = child.pid))
+  const watch = watchPeakRss(() => pid)
+  try {
+    return { ...(await result), peakRssBytes: watch.stop() }
+  } finally {
+    watch.stop()
+  }
 }

@@ -173,11 +173,23 @@ function crc32(data: Buffer): number {
  * A small PDF whose one page draws `decodedBytes` of text commands from one Flate stream: a few
  * hundred KB on disk, hundreds of MB once decoded (the shape of a hostile file).
  */
-export async function makeTextBombPdf(decodedBytes: number): Promise<Buffer> {
-  const line = Buffer.from('BT /F1 9 Tf 20 700 Td (papershelf) Tj ET\n')
+export function makeTextBombPdf(decodedBytes: number): Promise<Buffer> {
+  return makeFlateBombPdf(decodedBytes, 'text')
+}
+
+/**
+ * A one-page PDF whose content stream inflates to `decodedBytes` of text-drawing commands
+ * (`text`: ~1/330 of that on disk) or of zeros (`zeros`: ~1/1000, the most deflate allows).
+ */
+export async function makeFlateBombPdf(
+  decodedBytes: number,
+  fill: 'text' | 'zeros',
+): Promise<Buffer> {
+  const line =
+    fill === 'text' ? Buffer.from('BT /F1 9 Tf 20 700 Td (papershelf) Tj ET\n') : Buffer.alloc(1)
   const chunk = Buffer.alloc(line.length * Math.floor(2 ** 20 / line.length))
-  for (let at = 0; at < chunk.length; at += line.length) line.copy(chunk, at)
-  const deflate = createDeflate({ level: 6 })
+  if (fill === 'text') for (let at = 0; at < chunk.length; at += line.length) line.copy(chunk, at)
+  const deflate = createDeflate({ level: fill === 'text' ? 6 : 9 })
   const parts: Buffer[] = []
   deflate.on('data', (part: Buffer) => parts.push(part))
   for (let written = 0; written < decodedBytes; written += chunk.length) {
@@ -203,14 +215,22 @@ export async function makeTextBombPdf(decodedBytes: number): Promise<Buffer> {
   objects.forEach((body, index) => {
     offsets.push(size)
     if (body === null) {
-      push(Buffer.from(`${index + 1} 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`))
+      push(
+        Buffer.from(
+          `${index + 1} 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`,
+        ),
+      )
       push(stream)
       push(Buffer.from('\nendstream\nendobj\n'))
     } else push(Buffer.from(`${index + 1} 0 obj\n${body}\nendobj\n`))
   })
   const xref = size
   const rows = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')
-  push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`))
+  push(
+    Buffer.from(
+      `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+    ),
+  )
   return Buffer.concat(out)
 }
 

@@ -1,11 +1,11 @@
-import { DEFAULT_EXTENSION_PORT } from '@shared/api/browser-api'
-import { startHeadless, type HeadlessOptions } from '../headless'
+import { startHeadless } from '../headless'
 import { processIo } from './cli-io'
 import { runCli, type ServeHook } from './run-cli'
 
 /** `serve`: the browser door until Ctrl+C or SIGTERM. */
 const serve: ServeHook = async (dataDir, port, io) => {
-  const server = await startOnPort({ dataDir, scheduler: {} }, port)
+  // Without --port: the port the browser extension looks at first when it is free, else any.
+  const server = await startHeadless({ dataDir, scheduler: {}, port: port ?? 'extension' })
   io.stdout(
     `Papershelf is serving ${dataDir}. Open this address (it carries the access token):\n${server.url}\n`,
   )
@@ -28,20 +28,6 @@ const serve: ServeHook = async (dataDir, port, io) => {
     process.once('SIGTERM', stop)
   })
   await server.close()
-}
-
-/**
- * Without `--port`, the port the browser extension looks at first when it is free, else any:
- * the extension can also be given the address by hand.
- */
-async function startOnPort(options: HeadlessOptions, port: number | undefined) {
-  if (port !== undefined) return startHeadless({ ...options, port })
-  try {
-    return await startHeadless({ ...options, port: DEFAULT_EXTENSION_PORT })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
-    return startHeadless(options)
-  }
 }
 
 process.exitCode = await runCli(process.argv.slice(2), processIo(), serve)

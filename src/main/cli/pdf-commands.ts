@@ -99,10 +99,17 @@ export const PDF_COMMANDS: Record<string, Command> = {
         path: resolve(ctx.io.cwd, file),
         waitForText: true,
       })
+      // A file over the PDF budget is stored without its text: say why.
+      const text = (await ctx.api.pdfUrl({ id }))?.text
+      const unread =
+        text?.state === 'failed'
+          ? `\nIts text is not searchable: ${text.error ?? 'unreadable'}`
+          : ''
       return print(
         ctx,
         report,
-        () => `#${id}: stored ${file} (${report.pageCount} pages, ${formatBytes(report.size)}).`,
+        () =>
+          `#${id}: stored ${file} (${report.pageCount} pages, ${formatBytes(report.size)}).${unread}`,
       )
     },
   },

@@ -9,7 +9,7 @@ import { inProcessTransport } from '../transport/in-process-transport'
 
 /** Registers the scheme and returns the handler for links arriving later (second instance, macOS). */
 export function registerDeepLinks(
-  core: () => Core | null,
+  core: () => Pick<Core, 'api' | 'events'> | null,
 ): (argvOrUrl: ReadonlyArray<string> | string) => void {
   app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)
   const handle = (argvOrUrl: ReadonlyArray<string> | string): void => {

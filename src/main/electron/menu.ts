@@ -7,7 +7,7 @@ import {
   type BrowserWindow,
   type MenuItemConstructorOptions,
 } from 'electron'
-import type { Core } from '../core/create-core'
+import type { LibraryService } from '@shared/api/library-api'
 import { backupsDir, commitTempFile, tempPathFor } from '../core/backup/snapshot-files'
 
 /** What the Library menu does, given the open core and the window to attach dialogs to. */
@@ -45,8 +45,15 @@ export function menuTemplate(actions: LibraryMenuActions): MenuItemConstructorOp
   ]
 }
 
-/** Installs the application menu, its Library actions calling the core's API. */
-export function installAppMenu(core: Core, window: () => BrowserWindow | null): void {
+/**
+ * Installs the application menu, its Library actions calling the owned library's service (so a
+ * restore swaps the file under the one connection, as through any other door).
+ */
+export function installAppMenu(
+  dataDir: string,
+  service: LibraryService,
+  window: () => BrowserWindow | null,
+): void {
   const parent = () => window() ?? undefined
   const message = async (text: string, detail: string) => {
     const owner = parent()
@@ -55,14 +62,14 @@ export function installAppMenu(core: Core, window: () => BrowserWindow | null): 
   }
   const actions: LibraryMenuActions = {
     backUpNow: async () => {
-      const backup = await core.api.backupNow({})
+      const backup = await service.backupNow({})
       await message('The library is backed up.', backup.file)
     },
     restore: async () => {
       const owner = parent()
       const options = {
         title: 'Restore a Backup',
-        defaultPath: backupsDir(core.dataDir),
+        defaultPath: backupsDir(dataDir),
         properties: ['openFile' as const],
         filters: [{ name: 'Papershelf library', extensions: ['sqlite'] }],
       }
@@ -83,7 +90,7 @@ export function installAppMenu(core: Core, window: () => BrowserWindow | null): 
         ? dialog.showMessageBox(owner, confirmOptions)
         : dialog.showMessageBox(confirmOptions))
       if (answer.response !== 0) return
-      const report = await core.api.restoreBackup({ file })
+      const report = await service.restoreBackup({ file })
       await message(
         `Restored ${report.paperCount} papers.`,
         report.safetySnapshot ? `The library as it was is kept in ${report.safetySnapshot}.` : '',
@@ -100,7 +107,7 @@ export function installAppMenu(core: Core, window: () => BrowserWindow | null): 
         ? dialog.showSaveDialog(owner, options)
         : dialog.showSaveDialog(options))
       if (picked.canceled || !picked.filePath) return
-      const doc = await core.api.exportLibrary({})
+      const doc = await service.exportLibrary({})
       const temp = tempPathFor(picked.filePath)
       try {
         writeFileSync(temp, `${JSON.stringify(doc, null, 1)}\n`)
@@ -112,9 +119,9 @@ export function installAppMenu(core: Core, window: () => BrowserWindow | null): 
       await message(`Exported ${doc.papers.length} papers.`, picked.filePath)
     },
     showBackups: async () => {
-      const error = await shell.openPath(backupsDir(core.dataDir))
+      const error = await shell.openPath(backupsDir(dataDir))
       if (error) {
-        throw new Error(`${backupsDir(core.dataDir)}: ${error} (no backup has been taken yet?)`)
+        throw new Error(`${backupsDir(dataDir)}: ${error} (no backup has been taken yet?)`)
       }
     },
   }

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { protocol } from 'electron'
 import type { PdfLocation } from '@shared/model/pdf'
-import type { Core } from '../core/create-core'
+import type { LibraryService } from '@shared/api/library-api'
 import { pdfDir } from '../core/pdf/pdf-paths'
 import { dispatch } from '../transport/dispatch'
 import { isServablePdf, paperIdFromPdfUrl, PDF_SCHEME } from './pdf-protocol-rules'
@@ -25,12 +25,12 @@ export function registerPdfScheme(): void {
 }
 
 /** Serves `papershelf-pdf://pdf/<id>`: the paper's stored PDF, and nothing outside the library's PDF folder. */
-export function handlePdfProtocol(core: Core): void {
-  const folder = pdfDir(core.dataDir)
+export function handlePdfProtocol(dataDir: string, service: LibraryService): void {
+  const folder = pdfDir(dataDir)
   protocol.handle(PDF_SCHEME, async (request) => {
     const id = paperIdFromPdfUrl(request.url)
     if (id === null || request.method !== 'GET') return new Response('Bad request', { status: 400 })
-    const result = await dispatch(core.api, 'pdfUrl', { id })
+    const result = await dispatch(service, 'pdfUrl', { id })
     const location = result.ok ? (result.value as PdfLocation | null) : null
     if (!location || !isServablePdf(folder, location.file)) {
       return new Response('Not found', { status: 404 })

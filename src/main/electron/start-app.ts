@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, session } from 'electron'
-import { createCore, type Core } from '../core/create-core'
 import { APP_NAME, resolveLibraryDir } from '../core/library-location'
-import { startSyncScheduler, type SyncScheduler } from '../core/sync/scheduler'
+import { openOwnerDoor, type OwnerDoor } from '../owner/owner-door'
+import type { EventFeed } from '../transport/event-stream'
 import { forwardEvents, registerIpc } from './ipc-adapter'
 import { libraryFlagFromArgv } from './launch-args'
 import { installAppMenu } from './menu'
@@ -28,12 +28,13 @@ export function startApp(): void {
   registerPdfScheme()
   const dataDir = libraryDir()
   const appUrl = appPageUrl()
-  let core: Core | null = null
-  let scheduler: SyncScheduler | null = null
+  let owner: OwnerDoor | null = null
   let window: BrowserWindow | null = null
 
   app.on('web-contents-created', (_event, contents) => confineWebContents(contents, appUrl))
-  const followLink = registerDeepLinks(() => core)
+  const followLink = registerDeepLinks(() =>
+    owner ? { api: owner.library.service, events: owner.library.events } : null,
+  )
   app.on('second-instance', (_event, argv) => {
     followLink(argv)
     if (!window) return
@@ -46,29 +47,21 @@ export function startApp(): void {
   let closing = false
   app.on('will-quit', (event) => {
     if (closing) return
-    // Syncs in progress are cancelled and record their runs before the library closes (given a
-    // few seconds: a sync waiting on a long parse must not keep the app from quitting).
+    // Syncs in progress are cancelled and record their runs before the library closes and the
+    // lock is given up (given a few seconds: a long parse must not keep the app from quitting).
     event.preventDefault()
     closing = true
-    const stopped = (async () => {
-      await scheduler?.stop()
-      await core?.stopSyncs()
-    })()
-    void Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, QUIT_WAIT_MS))])
+    void (owner?.close(QUIT_WAIT_MS) ?? Promise.resolve())
       .catch(() => undefined)
       .finally(() => {
-        try {
-          core?.close()
-        } finally {
-          core = null
-          app.quit()
-        }
+        owner = null
+        app.quit()
       })
   })
 
-  const openWindow = (opened: Core): void => {
+  const openWindow = (events: EventFeed): void => {
     const created = createMainWindow(appUrl)
-    forwardEvents(opened.events, created)
+    forwardEvents(events, created)
     created.once('closed', () => {
       if (window === created) window = null
     })
@@ -77,24 +70,32 @@ export function startApp(): void {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       denyAllPermissions(session.defaultSession)
       const binding = electronSqliteBinding()
-      const opened = createCore({
+      // The app owns the library exactly as `serve` does: the lock, and a loopback door through
+      // which every `papershelf` command on this library runs while the app is open.
+      const opened = await openOwnerDoor({
         dataDir,
-        pdf: { resume: true },
-        upkeep: true,
-        ...(binding ? { nativeBinding: binding } : {}),
+        door: 'app',
+        // The browser extension finds the app where it finds `serve`.
+        port: 'extension',
+        core: {
+          pdf: { resume: true },
+          upkeep: true,
+          ...(binding ? { nativeBinding: binding } : {}),
+        },
+        scheduler: {},
       })
-      core = opened
-      handlePdfProtocol(opened)
-      scheduler = startSyncScheduler(opened.api)
-      registerIpc(opened.api, appUrl)
-      installAppMenu(opened, () => window)
-      openWindow(opened)
+      owner = opened
+      const { service, events } = opened.library
+      handlePdfProtocol(dataDir, service)
+      registerIpc(service, appUrl)
+      installAppMenu(dataDir, service, () => window)
+      openWindow(events)
       followLink(process.argv)
       app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) openWindow(opened)
+        if (BrowserWindow.getAllWindows().length === 0) openWindow(events)
       })
     })
     .catch((error: unknown) => {

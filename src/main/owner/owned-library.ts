@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
 import { apiInputs, type ApiMethod } from '@shared/api/inputs'
 import type { LibraryService } from '@shared/api/library-api'
 import { restoreLibraryFolder } from '../core/backup/restore-library'
@@ -17,8 +18,10 @@ export type OwnedLibrary = {
   current(): Core
   /** Settles when the current core's background upkeep is done. */
   upkeep(): Promise<void>
-  /** Stops syncs, waits for calls in progress, closes the library. */
-  close(): Promise<void>
+  /**
+   * Stops syncs, waits for calls in progress (at most `waitMs`, when given), closes the library.
+   */
+  close(waitMs?: number): Promise<void>
 }
 
 /** Opens the library for its owner. */
@@ -27,7 +30,10 @@ export function openOwnedLibrary(options: CoreOptions): OwnedLibrary {
   const now = options.now ?? (() => new Date())
   const open = (): { core: Core; unforward: () => void } => {
     const core = createCore(options)
-    return { core, unforward: core.events.subscribe((event) => events.emit(event.type, event.payload)) }
+    return {
+      core,
+      unforward: core.events.subscribe((event) => events.emit(event.type, event.payload)),
+    }
   }
   let active = open()
   const inFlight = new Set<Promise<unknown>>()
@@ -45,13 +51,21 @@ export function openOwnedLibrary(options: CoreOptions): OwnedLibrary {
     }
   }
 
-  /** Closes the current core once nothing uses it; new calls wait until `after` is done. */
-  const exclusive = <T>(after: () => Promise<T>): Promise<T> => {
+  /**
+   * Closes the current core once nothing uses it (or `waitMs` has passed); new calls wait until
+   * `after` is done.
+   */
+  const exclusive = <T>(after: () => Promise<T>, waitMs = Infinity): Promise<T> => {
     const done = (async () => {
       await gate
-      await active.core.stopSyncs()
-      await Promise.allSettled([...inFlight])
-      await active.core.upkeep
+      const idle = (async () => {
+        await active.core.stopSyncs()
+        await Promise.allSettled([...inFlight])
+        await active.core.upkeep
+      })()
+      await (Number.isFinite(waitMs)
+        ? Promise.race([idle, delay(waitMs, undefined, { ref: false })])
+        : idle)
       return after()
     })()
     gate = done.then(
@@ -82,7 +96,8 @@ export function openOwnedLibrary(options: CoreOptions): OwnedLibrary {
   const service = Object.fromEntries(
     methods.map((method) => [
       method,
-      (input: unknown) => run(() => (active.core.api[method] as (input: unknown) => unknown)(input)),
+      (input: unknown) =>
+        run(() => (active.core.api[method] as (input: unknown) => unknown)(input)),
     ]),
   ) as LibraryService
   service.restoreBackup = restoreBackup
@@ -93,12 +108,12 @@ export function openOwnedLibrary(options: CoreOptions): OwnedLibrary {
     events,
     current: () => active.core,
     upkeep: () => active.core.upkeep,
-    close: () => {
+    close: (waitMs) => {
       closed ??= exclusive(() => {
         active.unforward()
         active.core.close()
         return Promise.resolve()
-      })
+      }, waitMs)
       return closed
     },
   }

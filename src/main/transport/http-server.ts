@@ -30,14 +30,15 @@ const EXTENSION_MAX_BODY_BYTES = 8 * 1024 * 1024
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1'])
 const FOREIGN_HOST = 'This server answers only to its own loopback address and port.'
 const FOREIGN_ORIGIN = 'Requests from other origins are refused.'
+const API_ONLY = 'This door serves the library API only; the app shows the library in its window.'
 const NO_TOKEN = 'A valid token is required: open the address `papershelf serve` printed.'
 
 /** What the loopback door serves and how. */
 export type HttpServerOptions = {
   service: LibraryService
   events: EventFeed
-  /** The built renderer (`out/renderer`), served as static files. */
-  rendererDir: string
+  /** The built renderer (`out/renderer`), served as static files; without it, only the API. */
+  rendererDir?: string
   /** 0 (the default) picks a free port. */
   port?: number
   /** A loopback address only; `127.0.0.1` by default. */
@@ -83,6 +84,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     const isRpc = url.pathname.startsWith('/rpc/')
     const isPdf = url.pathname.startsWith('/pdf/')
     if (!isRpc && !isPdf && url.pathname !== '/events') {
+      if (options.rendererDir === undefined) {
+        return sendError(res, 404, headers, 'not-found', API_ONLY)
+      }
       return serveStatic(req, res, options.rendererDir, headers)
     }
     const presented = headerValue(req.headers[TOKEN_HEADER]) ?? url.searchParams.get(TOKEN_PARAM)

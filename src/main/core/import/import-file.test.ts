@@ -117,6 +117,28 @@ describe('import/import-file', () => {
     expect(progress.at(-1)).toEqual({ source: path, done: 33_000, total: 33_000 })
   }, 60_000)
 
+  // Issue 12: one long field cost quadratic time (1 MB: minutes; 5 MB: out of memory). Read by
+  // the linear readers in the parse thread, a 5 MB abstract takes seconds; the timeout catches
+  // a return of the quadratic path.
+  it('imports a BibTeX file whose abstract is 5 MB, TeX decoded, through the API', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'long.bib')
+    const line = 'We measure the {\\"o}scillation of $\\alpha$ across many runs, again and again.\n'
+    const abstract = line.repeat(Math.ceil((5 * 2 ** 20) / line.length))
+    writeFileSync(
+      path,
+      `@article{long, title = {A Long Abstract}, eprint = {2401.00001},\n  abstract = {${abstract}}}\n`,
+    )
+    const { api } = openCore(dir)
+    const report = await api.importFile({ path, format: 'auto', tags: [] })
+    expect(report).toMatchObject({ format: 'bibtex', added: 1 })
+    const paper = await api.getPaper({ id: report.paperIds[0]! })
+    expect(paper.abstract?.length).toBeGreaterThan(4_000_000)
+    expect(paper.abstract?.startsWith('We measure the öscillation of α across many runs')).toBe(
+      true,
+    )
+  }, 120_000)
+
   it('undoes the chunks already written when a later chunk is malformed, naming its line', async () => {
     const dir = tempDir()
     const path = join(dir, 'ids.txt')

@@ -201,23 +201,25 @@ export function createDownloadQueue(deps: DownloadQueueDeps): DownloadQueue {
         tempFile = await newTempFile(deps.dataDir, `paper-${paperId}`)
         let lastEmit = 0
         const target = tempFile
-        const fetched = await withRetries(policy, signal, () => fetchToFile(deps.fetch, url, target, {
-          maxBytes: policy.maxBytes,
-          timeoutMs: policy.timeoutMs,
-          idleMs: policy.idleMs,
-          signal,
-          headers: { accept: 'application/pdf' },
-          checkHeaders: (_status, headers) => contentTypeProblem(headers.get('content-type')),
-          onProgress: (received, total) => {
-            job.received = received
-            job.total = total
-            const now = Date.now()
-            if (now - lastEmit > 150) {
-              lastEmit = now
-              emit({ ...job })
-            }
-          },
-        }))
+        const fetched = await withRetries(policy, signal, () =>
+          fetchToFile(deps.fetch, url, target, {
+            maxBytes: policy.maxBytes,
+            timeoutMs: policy.timeoutMs,
+            idleMs: policy.idleMs,
+            signal,
+            headers: { accept: 'application/pdf' },
+            checkHeaders: (_status, headers) => contentTypeProblem(headers.get('content-type')),
+            onProgress: (received, total) => {
+              job.received = received
+              job.total = total
+              const now = Date.now()
+              if (now - lastEmit > 150) {
+                lastEmit = now
+                emit({ ...job })
+              }
+            },
+          }),
+        )
         if (fetched.status >= 200 && fetched.status < 300) {
           if (closed) return
           await acceptTempFile(deps, { paperId, tempFile, origin: 'download', label: fetched.url })
@@ -359,7 +361,10 @@ async function withRetries(
     }
     const wait = retryWaitMs(tries, policy.backoffBaseMs, retryAfter)
     if (wait > policy.maxRetryWaitMs) {
-      throw new AppError('remote-error', `The server asks to wait ${Math.ceil(wait / 1000)} s before the next try; not waiting that long.`)
+      throw new AppError(
+        'remote-error',
+        `The server asks to wait ${Math.ceil(wait / 1000)} s before the next try; not waiting that long.`,
+      )
     }
     await delay(wait, signal)
   }

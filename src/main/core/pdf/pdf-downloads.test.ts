@@ -39,7 +39,9 @@ describe('pdf/download-queue', { timeout: 30_000 }, () => {
       dataDir,
       now: () => TEST_NOW,
       baseUrls: { arxiv },
-      pdf: { policy: { spacingMs: { '*': 0 }, backoffBaseMs: 10, ...(maxBytes ? { maxBytes } : {}) } },
+      pdf: {
+        policy: { spacingMs: { '*': 0 }, backoffBaseMs: 10, ...(maxBytes ? { maxBytes } : {}) },
+      },
     })
     cores.push(core)
     return { core, api: createClient(inProcessTransport(core)) }
@@ -81,7 +83,9 @@ describe('pdf/download-queue', { timeout: 30_000 }, () => {
       { status: 503, body: 'busy' },
       { headers: PDF_HEADERS, body: pdf },
     ]
-    const server = await serve({ 'GET /pdf/2401.00001v2': () => replies.shift() ?? { status: 500 } })
+    const server = await serve({
+      'GET /pdf/2401.00001v2': () => replies.shift() ?? { status: 500 },
+    })
     const dataDir = tempDir()
     const { api } = open(dataDir, server.url)
     const id = await addPaper(api)

@@ -20,7 +20,7 @@ export type PdfOptions = {
   /** Resume the download queue and pending text extraction at start (the app and the server do). */
   resume?: boolean
   policy?: Partial<DownloadPolicy>
-  /** Per-file bounds of the PDF thread (time, heap, resident memory). */
+  /** Bounds of the PDF thread (time, heap, resident memory) and of each file it reads. */
   budget?: Partial<PdfBudget>
 }
 

@@ -175,6 +175,10 @@ export function createPdfService(deps: PdfServiceDeps): Pick<LibraryService, Pdf
       try {
         await checkShape(tempFile, label)
         const inspection = await pdf.worker.inspect(tempFile, 2).catch((error: unknown) => {
+          // Over the PDF budget: the paper's id would come from text that is not read.
+          if (error instanceof AppError && error.code === 'too-large') {
+            throw new AppError('too-large', `${label}: ${error.message}`)
+          }
           throw new AppError(
             'unsupported-format',
             `${label}: not a readable PDF (${(error as Error).message}).`,

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { AppError } from '@shared/api/errors'
+import { assertContentWithin, type PdfContentLimits } from './pdf-content-budget'
 
 /** What a quick open of a PDF tells: its page count, metadata and the text of its first pages. */
 export type PdfInspection = {
@@ -16,6 +18,12 @@ export type PdfInspection = {
 
 /** The text of every page; a page that fails to parse is empty and named in `failedPages`. */
 export type PdfPagesText = { pageCount: number; pages: string[]; failedPages: number[] }
+
+/**
+ * What reading one PDF may cost, besides the thread's time and memory (`PdfBudget`): what its
+ * streams decode to (bytes, text operators) and its pages.
+ */
+export type PdfFileLimits = PdfContentLimits & { pages: number }
 
 type PdfJs = typeof PdfJsModule
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
@@ -34,10 +42,14 @@ function standardFontDataUrl(): string {
   return pathToFileURL(join(root, 'standard_fonts')).href + '/'
 }
 
-/** Opens a PDF with scripting, XFA and eval off; the caller destroys it. */
-async function openPdf(file: string): Promise<PdfDocument> {
+/**
+ * Opens a PDF with scripting, XFA and eval off; the caller destroys it. With `limits`, a file whose
+ * streams decode to more than the budget is refused before pdf.js reads any of it.
+ */
+async function openPdf(file: string, limits?: PdfFileLimits): Promise<PdfDocument> {
   const { getDocument } = await loadPdfJs()
   const data = new Uint8Array(await readFile(file))
+  if (limits) await assertContentWithin(data, limits)
   const task = getDocument({
     data,
     isEvalSupported: false,
@@ -70,9 +82,16 @@ async function pageText(doc: PdfDocument, pageNumber: number): Promise<string> {
   }
 }
 
-/** Opens a PDF and reads its page count, metadata and the text of up to `textPages` first pages. */
-export async function inspectPdf(file: string, textPages: number): Promise<PdfInspection> {
-  const doc = await openPdf(file)
+/**
+ * Opens a PDF and reads its page count, metadata and the text of up to `textPages` first pages;
+ * reading text, it keeps to `limits` (a file over them fails as `too-large`).
+ */
+export async function inspectPdf(
+  file: string,
+  textPages: number,
+  limits: PdfFileLimits,
+): Promise<PdfInspection> {
+  const doc = await openPdf(file, textPages > 0 ? limits : undefined)
   try {
     const { info } = (await doc.getMetadata().catch(() => ({ info: {} }))) as {
       info: Record<string, unknown>
@@ -93,10 +112,16 @@ export async function inspectPdf(file: string, textPages: number): Promise<PdfIn
   }
 }
 
-/** Reads the text of every page of a PDF. */
-export async function extractPdfText(file: string): Promise<PdfPagesText> {
-  const doc = await openPdf(file)
+/** Reads the text of every page of a PDF, within `limits` (over them it fails as `too-large`). */
+export async function extractPdfText(file: string, limits: PdfFileLimits): Promise<PdfPagesText> {
+  const doc = await openPdf(file, limits)
   try {
+    if (doc.numPages > limits.pages) {
+      throw new AppError(
+        'too-large',
+        `The PDF has ${doc.numPages} pages, more than the ${limits.pages} whose text is read; its text is not read.`,
+      )
+    }
     const pages: string[] = []
     const failedPages: number[] = []
     for (let n = 1; n <= doc.numPages; n += 1) {

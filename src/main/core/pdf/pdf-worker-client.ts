@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createWorkerClient, reviveAppError } from '../workers/worker-client'
-import type { PdfInspection, PdfPagesText } from './pdf-text'
+import type { PdfFileLimits, PdfInspection, PdfPagesText } from './pdf-text'
 import type { PdfWorkerRequest } from './pdf-worker'
 
 /** The PDF thread as the core sees it. */
@@ -11,8 +11,16 @@ export type PdfWorkerClient = {
   close(): Promise<void>
 }
 
-/** What one PDF may cost the process: time per request, heap of the thread, resident memory. */
-export type PdfBudget = { inspectMs: number; extractMs: number; rssBytes: number; heapMb: number }
+/**
+ * What one PDF may cost the process: time per request, heap of the thread, resident memory, and
+ * per file the bytes its streams decode to, its text operators and its pages (`PdfFileLimits`).
+ */
+export type PdfBudget = PdfFileLimits & {
+  inspectMs: number
+  extractMs: number
+  rssBytes: number
+  heapMb: number
+}
 
 /** Bounds that keep a crafted PDF (a small file of gigabytes of drawing commands) from taking the machine. */
 export const DEFAULT_PDF_BUDGET: PdfBudget = {
@@ -20,6 +28,11 @@ export const DEFAULT_PDF_BUDGET: PdfBudget = {
   extractMs: 3 * 60_000,
   rssBytes: 1024 * 2 ** 20,
   heapMb: 384,
+  // A long paper's content streams are a few megabytes; a book's vector figures some tens.
+  decodedBytes: 128 * 2 ** 20,
+  pages: 5_000,
+  // Ten times a thousand-page book's (pdf.js gathers a page's text whole: ~100 MB of heap).
+  textOperators: 1_000_000,
 }
 
 /**
@@ -27,8 +40,12 @@ export const DEFAULT_PDF_BUDGET: PdfBudget = {
  * may be stuck in a hostile file); the next request starts a fresh one.
  */
 export function createPdfWorkerClient(budget: Partial<PdfBudget> = {}): PdfWorkerClient {
-  const { inspectMs, extractMs, rssBytes, heapMb } = { ...DEFAULT_PDF_BUDGET, ...budget }
+  const { inspectMs, extractMs, rssBytes, heapMb, decodedBytes, pages, textOperators } = {
+    ...DEFAULT_PDF_BUDGET,
+    ...budget,
+  }
   const timeouts = { inspectMs, extractMs }
+  const limits: PdfFileLimits = { decodedBytes, pages, textOperators }
   const client = createWorkerClient<PdfWorkerRequest>({
     name: 'pdf-worker',
     sourceDir: dirname(fileURLToPath(import.meta.url)),
@@ -39,9 +56,13 @@ export function createPdfWorkerClient(budget: Partial<PdfBudget> = {}): PdfWorke
   })
   return {
     inspect: (file, textPages) =>
-      client.request<PdfInspection>({ op: 'inspect', file, textPages }, timeouts.inspectMs, file),
+      client.request<PdfInspection>(
+        { op: 'inspect', file, textPages, limits },
+        timeouts.inspectMs,
+        file,
+      ),
     extract: (file) =>
-      client.request<PdfPagesText>({ op: 'extract', file }, timeouts.extractMs, file),
+      client.request<PdfPagesText>({ op: 'extract', file, limits }, timeouts.extractMs, file),
     close: () => client.close(),
   }
 }

@@ -2,11 +2,12 @@
 // that answers the UI. One request at a time; answers carry the request id.
 import { parentPort } from 'node:worker_threads'
 import { toWorkerFailure, type WorkerResponse } from '../workers/worker-client'
-import { extractPdfText, inspectPdf } from './pdf-text'
+import { extractPdfText, inspectPdf, type PdfFileLimits } from './pdf-text'
 
 /** A request to the PDF thread (the client adds the id). */
 export type PdfWorkerRequest =
-  { op: 'inspect'; file: string; textPages: number } | { op: 'extract'; file: string }
+  | { op: 'inspect'; file: string; textPages: number; limits: PdfFileLimits }
+  | { op: 'extract'; file: string; limits: PdfFileLimits }
 
 const port = parentPort
 if (port) {
@@ -16,8 +17,8 @@ if (port) {
       try {
         const value =
           request.op === 'inspect'
-            ? await inspectPdf(request.file, request.textPages)
-            : await extractPdfText(request.file)
+            ? await inspectPdf(request.file, request.textPages, request.limits)
+            : await extractPdfText(request.file, request.limits)
         port.postMessage({ id: request.id, ok: true, value } satisfies WorkerResponse)
       } catch (error) {
         const failure = toWorkerFailure(error)
