@@ -43,26 +43,23 @@ function pairingsText(list: PairingList): string {
   return lines.length === 0 ? 'No browser extension is paired.' : lines.join('\n')
 }
 
-/** Saving from web pages and the extensions paired with the library. */
+/** `add <url>…`: saves the papers of web pages (the PDF form of `add` lives with the PDF commands). */
+export async function addPages(ctx: CommandContext, urls: ReadonlyArray<string>): Promise<number> {
+  const listId = await listIdOf(ctx)
+  const saved: SavedPaper[] = []
+  for (const url of urls) {
+    const page = await ctx.api.savePage({
+      url,
+      tags: ctx.flags.tag,
+      ...(listId === undefined ? {} : { listId }),
+    })
+    saved.push(...page.papers)
+  }
+  return print(ctx, saved, () => saved.map(savedLine).join('\n'))
+}
+
+/** The extensions paired with the library. */
 export const BROWSER_COMMANDS: Record<string, Command> = {
-  add: {
-    usage: 'add <url>... [--tag T]... [--list NAME]',
-    summary: 'save the papers of an arXiv, Hugging Face, OpenReview, ACL Anthology or DOI page',
-    run: async (ctx) => {
-      if (ctx.args.length === 0) throw new UsageError('give the address of a page')
-      const listId = await listIdOf(ctx)
-      const saved: SavedPaper[] = []
-      for (const url of ctx.args) {
-        const page = await ctx.api.savePage({
-          url,
-          tags: ctx.flags.tag,
-          ...(listId === undefined ? {} : { listId }),
-        })
-        saved.push(...page.papers)
-      }
-      return print(ctx, saved, () => saved.map(savedLine).join('\n'))
-    },
-  },
   pairings: {
     usage: 'pairings [--revoke ID]',
     summary: 'browser extensions paired with the library (and codes waiting to be typed)',

@@ -1,3 +1,4 @@
+import { addPages } from './browser-commands'
 import { resolve } from 'node:path'
 import { AppError } from '@shared/api/errors'
 import type { AppEventEnvelope } from '@shared/api/events'
@@ -114,11 +115,16 @@ export const PDF_COMMANDS: Record<string, Command> = {
     },
   },
   add: {
-    usage: 'add <file.pdf> [--tag TAG]...',
-    summary: 'add a PDF as a paper (found by the arXiv id or DOI printed in it)',
+    usage: 'add <file.pdf> | add <url>... [--tag TAG]... [--list NAME]',
+    summary:
+      'add a PDF as a paper (found by the arXiv id or DOI printed in it), or save the papers of arXiv, Hugging Face, OpenReview, ACL Anthology or DOI pages',
     run: async (ctx) => {
       const file = ctx.args[0]
-      if (!file) throw new UsageError('name the PDF file to add')
+      if (!file) throw new UsageError('name the PDF file or the page address to add')
+      // Anything with a scheme is an address (the page saver refuses the ones that are not http(s)).
+      if (ctx.args.every((arg) => /^[a-z][a-z0-9+.-]*:\/\//i.test(arg)))
+        return addPages(ctx, ctx.args)
+      if (ctx.args.length > 1) throw new UsageError('add takes one PDF file, or page addresses')
       const report = await ctx.api.addPdf({
         path: resolve(ctx.io.cwd, file),
         tags: ctx.flags.tag,
