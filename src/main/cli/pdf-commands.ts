@@ -122,8 +122,9 @@ export const PDF_COMMANDS: Record<string, Command> = {
       const file = ctx.args[0]
       if (!file) throw new UsageError('name the PDF file or the page address to add')
       // Anything with a scheme is an address (the page saver refuses the ones that are not http(s)).
-      if (ctx.args.every((arg) => /^[a-z][a-z0-9+.-]*:\/\//i.test(arg)))
+      if (ctx.args.every((arg) => /^[a-z][a-z0-9+.-]*:\/\//i.test(arg))) {
         return addPages(ctx, ctx.args)
+      }
       if (ctx.args.length > 1) throw new UsageError('add takes one PDF file, or page addresses')
       const report = await ctx.api.addPdf({
         path: resolve(ctx.io.cwd, file),
