@@ -3,7 +3,7 @@
 // database, so the benchmark and the tests build it from plain records.
 import { paperTerms, termLabel, type TopicText } from './tokenize'
 import { DEFAULT_VOCABULARY, fitVocabulary, vectorize, type SparseVector, type Vocabulary } from './tfidf'
-import { confidence, DEFAULT_TRAINING, tagMargins, topContributions, trainTagModel, type TagModel, type TrainOptions } from './linear-model'
+import { confidence, DEFAULT_TRAINING, tagMargins, toSparseRows, topContributions, trainTagModel, type TagModel, type TrainOptions } from './linear-model'
 
 /** A paper as the index reads it: its text and the user's tags. */
 export type TopicPaper = TopicText & { id: number; tags: ReadonlyArray<string> }
@@ -46,7 +46,7 @@ export function buildTopicIndex(
     trainVectors.push(vector)
     trainLabels.push([...set].map((tag) => tagIndex.get(tag) ?? 0))
   })
-  const model = trainTagModel(trainVectors, trainLabels, tagNames, vocabulary.terms.length, options.training ?? DEFAULT_TRAINING)
+  const { model } = trainTagModel(toSparseRows(trainVectors), trainLabels, tagNames, vocabulary.terms.length, options.training ?? DEFAULT_TRAINING)
   return {
     vocabulary,
     ids: papers.map((paper) => paper.id),

@@ -3,7 +3,7 @@
 import type { PrecisionPoint } from '@shared/api/topics-api'
 import { autoKey, type TopicCorpus } from './library-corpus'
 import { DISMISSED_PENALTY } from './topics-repo'
-import { confidence, tagMargins, trainTagModel } from './linear-model'
+import { confidence, tagMargins, toSparseRows, trainTagModel } from './linear-model'
 import { buildPostings, interestProfile, nearestPapers, profileScores, sharedTerms, type Postings } from './similarity'
 import { buildTopicIndex, suggestForPaper, type LearnedSuggestion, type TopicIndex } from './topic-index'
 
@@ -113,8 +113,8 @@ export function createTopicsEngine(): TopicsEngine {
       for (let fold = 0; fold < PREVIEW_FOLDS; fold += 1) {
         const train = tagged.filter((_, k) => k % PREVIEW_FOLDS !== fold)
         const held = tagged.filter((_, k) => k % PREVIEW_FOLDS === fold)
-        const model = trainTagModel(
-          train.map((i) => trained.vectors[i] ?? { idx: new Int32Array(), val: new Float32Array() }),
+        const { model } = trainTagModel(
+          toSparseRows(train.map((i) => trained.vectors[i] ?? { idx: new Int32Array(), val: new Float32Array() })),
           train.map((i) => (carries(i) ? [0] : [])),
           [tag],
           trained.vocabulary.terms.length,
