@@ -1,8 +1,9 @@
 // The topic index of a library: every paper's TF-IDF vector and one classifier per user tag.
 // Built in the topics thread (topics-worker.ts) and queried there; nothing here touches the
 // database, so the benchmark and the tests build it from plain records.
-import { paperTerms, termLabel, type TopicText } from './tokenize'
-import { DEFAULT_VOCABULARY, fitVocabulary, vectorize, type SparseVector, type Vocabulary } from './tfidf'
+import { termLabel, type TopicText } from './tokenize'
+import { DEFAULT_VOCABULARY, fitVocabulary, vectorizeAll, type SparseVector, type Vocabulary } from './tfidf'
+import { createTermCache, type TermCache } from './term-ids'
 import { confidence, DEFAULT_TRAINING, tagMargins, toSparseRows, topContributions, trainTagModel, type TagModel, type TrainOptions } from './linear-model'
 
 /** A paper as the index reads it: its text and the user's tags. */
@@ -30,11 +31,12 @@ export function withParentTags(tag: string): string[] {
 /** Vectorises every paper (the vocabulary comes from all of them) and trains on the tagged ones. */
 export function buildTopicIndex(
   papers: ReadonlyArray<TopicPaper>,
-  options: { training?: TrainOptions; vocabulary?: typeof DEFAULT_VOCABULARY } = {},
+  options: { training?: TrainOptions; vocabulary?: typeof DEFAULT_VOCABULARY; terms?: TermCache } = {},
 ): TopicIndex {
-  const docs = papers.map(paperTerms)
-  const vocabulary = fitVocabulary(docs, options.vocabulary ?? DEFAULT_VOCABULARY)
-  const vectors = docs.map((doc) => vectorize(doc, vocabulary))
+  const terms = options.terms ?? createTermCache()
+  const docs = terms.read(papers)
+  const vocabulary = fitVocabulary(docs, terms.dictionary, options.vocabulary ?? DEFAULT_VOCABULARY)
+  const vectors = vectorizeAll(docs, vocabulary)
   const tagSets = papers.map((paper) => new Set(paper.tags.flatMap(withParentTags)))
   const tagNames = [...new Set(tagSets.flatMap((set) => [...set]))].sort()
   const tagIndex = new Map(tagNames.map((tag, i) => [tag, i]))
