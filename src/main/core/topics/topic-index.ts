@@ -20,6 +20,36 @@ export type TopicIndex = {
   /** Each paper's own tags with their parents (`a/b` carries `a`), as the model learned them. */
   tagSets: ReadonlyArray<ReadonlySet<string>>
   model: TagModel
+  /** The papers the classifiers were trained on (ids, in row order) and their dual variables, for the next training to start from. */
+  trained: { ids: Int32Array; dual: Float32Array }
+}
+
+export type BuildOptions = {
+  training?: TrainOptions
+  vocabulary?: typeof DEFAULT_VOCABULARY
+  /** Term ids kept from earlier trainings (the topics thread's): only new or changed papers are read again. */
+  terms?: TermCache
+  /** The index this one replaces: its classifiers' dual variables start the new training. */
+  warmFrom?: TopicIndex | null
+}
+
+/** The previous training's dual variables laid out for this one's rows and tags (0 for what is new). */
+function warmDual(previous: TopicIndex, ids: Int32Array, tags: ReadonlyArray<string>): Float32Array {
+  const { ids: oldIds, dual: oldDual } = previous.trained
+  const oldRow = new Map(Array.from(oldIds, (id, row) => [id, row]))
+  const oldTag = new Map(previous.model.tags.map((tag, t) => [tag, t]))
+  const n = ids.length
+  const nOld = oldIds.length
+  const rows = Array.from(ids, (id) => oldRow.get(id) ?? -1)
+  const dual = new Float32Array(n * tags.length)
+  tags.forEach((tag, t) => {
+    const before = oldTag.get(tag)
+    if (before === undefined) return
+    rows.forEach((row, i) => {
+      if (row >= 0) dual[t * n + i] = oldDual[before * nOld + row] ?? 0
+    })
+  })
+  return dual
 }
 
 /** A tag and its parents: `ml/nlp/decoding` → `ml`, `ml/nlp`, `ml/nlp/decoding`. */
@@ -31,7 +61,7 @@ export function withParentTags(tag: string): string[] {
 /** Vectorises every paper (the vocabulary comes from all of them) and trains on the tagged ones. */
 export function buildTopicIndex(
   papers: ReadonlyArray<TopicPaper>,
-  options: { training?: TrainOptions; vocabulary?: typeof DEFAULT_VOCABULARY; terms?: TermCache } = {},
+  options: BuildOptions = {},
 ): TopicIndex {
   const terms = options.terms ?? createTermCache()
   const docs = terms.read(papers)
@@ -42,13 +72,18 @@ export function buildTopicIndex(
   const tagIndex = new Map(tagNames.map((tag, i) => [tag, i]))
   const trainVectors: SparseVector[] = []
   const trainLabels: number[][] = []
+  const trainIds: number[] = []
   tagSets.forEach((set, i) => {
     const vector = vectors[i]
     if (set.size === 0 || !vector) return
     trainVectors.push(vector)
     trainLabels.push([...set].map((tag) => tagIndex.get(tag) ?? 0))
+    trainIds.push(papers[i]?.id ?? 0)
   })
-  const { model } = trainTagModel(toSparseRows(trainVectors), trainLabels, tagNames, vocabulary.terms.length, options.training ?? DEFAULT_TRAINING)
+  const ids = Int32Array.from(trainIds)
+  const warm = options.warmFrom ? warmDual(options.warmFrom, ids, tagNames) : undefined
+  const training = options.training ?? DEFAULT_TRAINING
+  const { model, dual } = trainTagModel(toSparseRows(trainVectors), trainLabels, tagNames, vocabulary.terms.length, training, warm)
   return {
     vocabulary,
     ids: papers.map((paper) => paper.id),
@@ -56,6 +91,7 @@ export function buildTopicIndex(
     position: new Map(papers.map((paper, i) => [paper.id, i])),
     tagSets,
     model,
+    trained: { ids, dual },
   }
 }
 
