@@ -4,6 +4,7 @@
 import { termLabel, type TopicText } from './tokenize'
 import { DEFAULT_VOCABULARY, fitVocabulary, vectorizeAll, type SparseVector, type Vocabulary } from './tfidf'
 import { createTermCache, type TermCache } from './term-ids'
+import { buildTagVoters, tagVotes, VOTE_WEIGHT, type TagVoters } from './tag-votes'
 import { confidence, DEFAULT_TRAINING, tagMargins, toSparseRows, topContributions, trainTagModel, type TagModel, type TrainOptions } from './linear-model'
 
 /** A paper as the index reads it: its text and the user's tags. */
@@ -22,6 +23,8 @@ export type TopicIndex = {
   model: TagModel
   /** The papers the classifiers were trained on (ids, in row order) and their dual variables, for the next training to start from. */
   trained: { ids: Int32Array; dual: Float32Array }
+  /** The tagged papers, for the neighbours' vote in suggestions. */
+  voters: TagVoters
 }
 
 export type BuildOptions = {
@@ -92,20 +95,27 @@ export function buildTopicIndex(
     tagSets,
     model,
     trained: { ids, dual },
+    voters: buildTagVoters(trainVectors, ids, trainLabels, vocabulary.terms.length),
   }
 }
 
 /** How many terms a reason names. */
 const REASON_TERMS = 3
 
-/** The tags the model would give a vector, best first, leaving out `skip` (tags it already has). */
+/**
+ * The tags the model would give a vector, best first, leaving out `skip` (tags it already has):
+ * each tag's SVM margin plus the vote of the nearest tagged papers (other than `selfId`).
+ */
 export function suggestForVector(
-  index: Pick<TopicIndex, 'model' | 'vocabulary'>,
+  index: Pick<TopicIndex, 'model' | 'vocabulary' | 'voters'>,
   vector: SparseVector,
   limit: number,
   skip: ReadonlySet<string> = new Set(),
+  selfId: number | null = null,
 ): LearnedSuggestion[] {
   const margins = tagMargins(index.model, vector)
+  const votes = tagVotes(index.voters, margins.length, vector, selfId)
+  for (let t = 0; t < margins.length; t += 1) margins[t] = (margins[t] ?? 0) + VOTE_WEIGHT * (votes[t] ?? 0)
   const ranked = [...margins.keys()]
     .filter((t) => !skip.has(index.model.tags[t] ?? ''))
     .sort((a, b) => (margins[b] ?? 0) - (margins[a] ?? 0))
@@ -122,7 +132,7 @@ export function suggestForPaper(index: TopicIndex, id: number, limit: number): L
   const i = index.position.get(id)
   const vector = i === undefined ? undefined : index.vectors[i]
   if (i === undefined || !vector) return null
-  return suggestForVector(index, vector, limit, index.tagSets[i])
+  return suggestForVector(index, vector, limit, index.tagSets[i], id)
 }
 
 /** Every tag's confidence for a paper (for auto-tagging and the precision preview). */
