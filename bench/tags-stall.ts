@@ -30,6 +30,8 @@ export type StallFigures = {
   apiMaxMs: number
   apiMedianMs: number
   apiCalls: number
+  /** One paper's suggestions asked through the API from a trained model (the thread's round trip included), median of 20. */
+  suggestMs: number
 }
 
 /** Imports the papers into a new library, tags them, then times trainings asked through the API. */
@@ -94,6 +96,13 @@ export async function measureTrainingStall(papers: ReadonlyArray<StallPaper>): P
     for (let k = 1; k <= 4; k += 1) await api.tagPapers({ ids: [report.paperIds[k * 11] as PaperId], tags: ['reading-group'] })
     const warm = await timed(() => api.suggestTags({ ids: [first] }))
     const during = await stopTraining()
+    const asks: number[] = []
+    for (let k = 0; k < 20; k += 1) {
+      const asked = performance.now()
+      await api.suggestTags({ ids: [report.paperIds[k * 97] as PaperId] })
+      asks.push(performance.now() - asked)
+    }
+    asks.sort((a, b) => a - b)
     const stopIdle = watch()
     await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, (cold.wallS + warm.wallS) * 1000)))
     const idle = await stopIdle()
@@ -110,6 +119,7 @@ export async function measureTrainingStall(papers: ReadonlyArray<StallPaper>): P
       apiMaxMs: during.latencies[during.latencies.length - 1] ?? 0,
       apiMedianMs: during.latencies[Math.floor(during.latencies.length / 2)] ?? 0,
       apiCalls: during.latencies.length,
+      suggestMs: asks[10] ?? 0,
     }
   } finally {
     core.close()

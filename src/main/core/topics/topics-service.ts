@@ -55,7 +55,7 @@ export function createTopicsService(deps: TopicsDeps): TopicsMethods & { ready: 
   const trainOnce = async () => {
     edits = 0
     const result = await topics.train()
-    writeForYouScores(db, result.forYou)
+    await writeForYouScores(db, result.forYou)
     events.emit('library.changed', { reason: FOR_YOU_REASON, paperIds: [] })
     if (result.autoApply.length > 0) {
       const changed = db
