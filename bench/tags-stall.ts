@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import type { PaperId } from '@shared/model/ids'
 import { createClient } from '@shared/rpc/create-client'
 import { createCore } from '../src/main/core/create-core'
@@ -30,6 +30,8 @@ export type StallFigures = {
   apiMaxMs: number
   apiMedianMs: number
   apiCalls: number
+  /** The longest garbage collection of the main thread while training (a stall the process's heap, not the topics thread, causes). */
+  maxGcMs: number
   /** One paper's suggestions asked through the API from a trained model (the thread's round trip included), median of 20. */
   suggestMs: number
 }
@@ -64,6 +66,11 @@ export async function measureTrainingStall(papers: ReadonlyArray<StallPaper>): P
     const watch = () => {
       const delay = monitorEventLoopDelay({ resolution: 5 })
       const latencies: number[] = []
+      let maxGcMs = 0
+      const gc = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) maxGcMs = Math.max(maxGcMs, entry.duration)
+      })
+      gc.observe({ entryTypes: ['gc'] })
       let on = true
       const probe = async () => {
         while (on) {
@@ -79,8 +86,9 @@ export async function measureTrainingStall(papers: ReadonlyArray<StallPaper>): P
         on = false
         await probing
         delay.disable()
+        gc.disconnect()
         latencies.sort((a, b) => a - b)
-        return { delay, latencies }
+        return { delay, latencies, maxGcMs }
       }
     }
     const timed = async (work: () => Promise<unknown>) => {
@@ -119,6 +127,7 @@ export async function measureTrainingStall(papers: ReadonlyArray<StallPaper>): P
       apiMaxMs: during.latencies[during.latencies.length - 1] ?? 0,
       apiMedianMs: during.latencies[Math.floor(during.latencies.length / 2)] ?? 0,
       apiCalls: during.latencies.length,
+      maxGcMs: during.maxGcMs,
       suggestMs: asks[10] ?? 0,
     }
   } finally {
