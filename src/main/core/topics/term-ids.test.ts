@@ -49,4 +49,17 @@ describe('term ids', () => {
     expect(b2).not.toBe(b)
     expect(termNames(b2 ?? new Int32Array(), cache.dictionary)).toEqual(paperTerms(edited[1] as TopicText))
   })
+
+  it('start afresh once the terms of edited papers pile up', () => {
+    const cache = createTermCache()
+    const round = (from: number) => corpus.slice(from, from + 150).map((paper, i) => ({ ...asText(paper), id: i + 1 }))
+    cache.read(round(0))
+    const first = cache.dictionary.size
+    // the same papers rewritten again and again: their old terms are no one's any more
+    for (const from of [150, 300, 450]) cache.read(round(from))
+    const fresh = createTermCache()
+    const docs = fresh.read(round(450))
+    expect(cache.dictionary.size).toBeLessThan(2 * first + fresh.dictionary.size)
+    expect(termNames(cache.read(round(450))[3] ?? new Int32Array(), cache.dictionary)).toEqual(termNames(docs[3] ?? new Int32Array(), fresh.dictionary))
+  })
 })

@@ -112,21 +112,43 @@ export type TermCache = {
   read(papers: ReadonlyArray<TopicText & { id: number }>): Int32Array[]
 }
 
+type Entry = { text: TopicText; ids: Int32Array }
+
+/**
+ * The dictionary never forgets a term, so terms of edited or deleted papers pile up: once it
+ * holds twice the terms it had after its first full reading, it starts afresh (one full reading,
+ * as the first training does).
+ */
 export function createTermCache(): TermCache {
-  const dictionary = createTermDictionary()
-  let known = new Map<number, { text: TopicText; ids: Int32Array }>()
+  let dictionary = createTermDictionary()
+  let known = new Map<number, Entry>()
+  let settled = 0
+  const readAll = (papers: ReadonlyArray<TopicText & { id: number }>) => {
+    const next = new Map<number, Entry>()
+    const docs = papers.map((paper) => {
+      const cached = known.get(paper.id)
+      const entry = cached && sameText(cached.text, paper) ? cached : { text: paper, ids: paperTermIds(paper, dictionary) }
+      next.set(paper.id, entry)
+      return entry.ids
+    })
+    known = next
+    return docs
+  }
   return {
-    dictionary,
+    get dictionary() {
+      return dictionary
+    },
     read(papers) {
-      const next = new Map<number, { text: TopicText; ids: Int32Array }>()
-      const docs = papers.map((paper) => {
-        const cached = known.get(paper.id)
-        const entry = cached && sameText(cached.text, paper) ? cached : { text: paper, ids: paperTermIds(paper, dictionary) }
-        next.set(paper.id, entry)
-        return entry.ids
-      })
-      known = next
-      return docs
+      const docs = readAll(papers)
+      if (settled === 0 || dictionary.size <= 2 * settled) {
+        settled ||= dictionary.size
+        return docs
+      }
+      dictionary = createTermDictionary()
+      known = new Map()
+      const fresh = readAll(papers)
+      settled = dictionary.size
+      return fresh
     },
   }
 }
