@@ -75,6 +75,9 @@ def main():
     plan = json.load(open(plan_path, encoding='utf-8'))
     x = fit_library([text_of(p) for p in papers])
     out = {'split': tag_figures(papers, x, plan['train'], plan['test'])}
+    if plan.get('only') == 'split':
+        print(json.dumps(out))
+        return
     folds = [tag_figures(papers, x, f['train'], f['test']) for f in plan['folds']]
     out['folds'] = {k: sum(f[k] for f in folds) / len(folds) for k in folds[0]}
     out['relatedP10'] = related_precision(papers, x, plan['relatedQueries'])

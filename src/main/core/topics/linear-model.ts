@@ -1,8 +1,11 @@
 // One linear classifier per tag: an L2-regularised, squared-hinge linear SVM (what LinearSVC fits),
-// solved in its dual by coordinate descent with shrinking (Hsieh et al., 2008): the papers far on
-// the right side of a tag's boundary drop out after the first passes, so a tag costs little more
-// than one pass over the papers. The weights are then stored feature-major (the tags of one
-// feature side by side), so scoring a paper for every tag reads each of its features' rows once.
+// solved in its dual by coordinate descent with shrinking (Hsieh et al., 2008). The papers are one
+// compressed sparse matrix (typed arrays, read in place), and every tag reuses the same buffers.
+// Papers far on the right side of a tag's boundary drop out of its later passes, so a tag costs a
+// few passes over the papers near its boundary. The dual variables (one per paper and tag) are
+// returned: a later training starts from them (`warm`), so after a few edits a tag settles in a
+// pass or two. The weights are stored feature-major (the tags of one feature side by side), so
+// scoring a paper for every tag reads each of its features' rows once.
 import type { SparseVector } from './tfidf'
 
 /** Every tag's weights and bias. */
@@ -14,6 +17,9 @@ export type TagModel = {
   bias: Float32Array
 }
 
+/** Papers as rows of one sparse matrix: row `i` is `idx/val[start[i] .. start[i + 1])`. */
+export type SparseRows = { start: Int32Array; idx: Int32Array; val: Float32Array }
+
 export type TrainOptions = {
   /** The SVM's C: higher fits the training tags more closely. */
   c: number
@@ -23,12 +29,42 @@ export type TrainOptions = {
   maxPasses: number
   /** Order of the papers in each pass (the same seed, the same model). */
   seed: number
+  /**
+   * A paper well on the right side (gradient above this) leaves the active set even when no paper
+   * violates the boundary (liblinear then keeps every paper, which makes a rare tag, all of whose
+   * negatives sit far away, cost every pass over every paper). The last full pass still checks them.
+   */
+  shrinkFloor: number
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { c: 1, tolerance: 0.1, maxPasses: 50, seed: 1 }
+export const DEFAULT_TRAINING: TrainOptions = {
+  c: 1,
+  tolerance: 0.1,
+  maxPasses: 50,
+  seed: 1,
+  shrinkFloor: 0,
+}
+
+/** A trained model and its dual variables, `dual[tag * papers + paper]`, to start the next training from. */
+export type TrainedTags = { model: TagModel; dual: Float32Array }
 
 /** A constant feature that carries the bias (regularised with the weights, as liblinear does). */
 const BIAS_FEATURE = 1
+
+/** Packs vectors into one sparse matrix. */
+export function toSparseRows(vectors: ReadonlyArray<SparseVector>): SparseRows {
+  const start = new Int32Array(vectors.length + 1)
+  vectors.forEach((v, i) => {
+    start[i + 1] = (start[i] ?? 0) + v.idx.length
+  })
+  const idx = new Int32Array(start[vectors.length] ?? 0)
+  const val = new Float32Array(idx.length)
+  vectors.forEach((v, i) => {
+    idx.set(v.idx, start[i])
+    val.set(v.val, start[i])
+  })
+  return { start, idx, val }
+}
 
 /** A small deterministic shuffle of `order[0..length)` in place. */
 function shuffle(order: Int32Array, length: number, seed: number): void {
@@ -44,33 +80,60 @@ function shuffle(order: Int32Array, length: number, seed: number): void {
   }
 }
 
-/** Fits one tag's SVM; `y[i]` is +1 or -1; returns the bias, the weights land in `w`. */
+/** Buffers one tag's fit uses, allocated once per training. */
+type Workspace = {
+  alpha: Float64Array
+  active: Int32Array
+  w: Float64Array
+  squaredNorms: Float64Array
+}
+
+/** Sets `w` (and returns the bias) to Σ alpha·y·x, the primal point of a warm start. */
+function primalFromDual(rows: SparseRows, y: Int8Array, space: Workspace): number {
+  const { alpha, w } = space
+  const { start, idx, val } = rows
+  w.fill(0)
+  let bias = 0
+  for (let i = 0; i < alpha.length; i += 1) {
+    const a = alpha[i] ?? 0
+    if (a === 0) continue
+    const ay = a * (y[i] ?? 1)
+    bias += ay * BIAS_FEATURE
+    const end = start[i + 1] ?? 0
+    for (let p = start[i] ?? 0; p < end; p += 1) {
+      const f = idx[p] ?? 0
+      w[f] = (w[f] ?? 0) + ay * (val[p] ?? 0)
+    }
+  }
+  return bias
+}
+
+/** Fits one tag's SVM from the dual point in `space.alpha`; `y[i]` is +1 or -1; returns the bias, the weights land in `space.w`. */
 function fitOneTag(
-  vectors: ReadonlyArray<SparseVector>,
-  squaredNorms: Float64Array,
+  rows: SparseRows,
   y: Int8Array,
-  w: Float64Array,
+  space: Workspace,
   options: TrainOptions,
 ): number {
-  const n = vectors.length
+  const { alpha, active, w, squaredNorms } = space
+  const { start, idx, val } = rows
+  const n = alpha.length
   const diagonal = 1 / (2 * options.c)
-  const alpha = new Float64Array(n)
-  const active = Int32Array.from({ length: n }, (_, i) => i)
+  for (let i = 0; i < n; i += 1) active[i] = i
   let activeSize = n
-  let bias = 0
+  let bias = primalFromDual(rows, y, space)
   let upperOld = Infinity
-  w.fill(0)
   for (let pass = 0; pass < options.maxPasses; pass += 1) {
     shuffle(active, activeSize, options.seed + pass)
     let upper = -Infinity
     let lower = Infinity
     for (let s = 0; s < activeSize; s += 1) {
       const i = active[s] ?? 0
-      const x = vectors[i]
-      if (!x) continue
       const yi = y[i] ?? 1
+      const from = start[i] ?? 0
+      const to = start[i + 1] ?? 0
       let dot = bias * BIAS_FEATURE
-      for (let k = 0; k < x.idx.length; k += 1) dot += (x.val[k] ?? 0) * (w[x.idx[k] ?? 0] ?? 0)
+      for (let p = from; p < to; p += 1) dot += (val[p] ?? 0) * (w[idx[p] ?? 0] ?? 0)
       const a = alpha[i] ?? 0
       const gradient = yi * dot - 1 + diagonal * a
       let projected = gradient
@@ -83,17 +146,17 @@ function fitOneTag(
           s -= 1
           continue
         }
-        projected = Math.min(gradient, 0)
+        if (projected > 0) projected = 0
       }
-      upper = Math.max(upper, projected)
-      lower = Math.min(lower, projected)
-      if (Math.abs(projected) > 1e-12) {
+      if (projected > upper) upper = projected
+      if (projected < lower) lower = projected
+      if (projected !== 0) {
         const next = Math.max(a - gradient / ((squaredNorms[i] ?? 0) + diagonal), 0)
         const delta = (next - a) * yi
         alpha[i] = next
-        for (let k = 0; k < x.idx.length; k += 1) {
-          const f = x.idx[k] ?? 0
-          w[f] = (w[f] ?? 0) + delta * (x.val[k] ?? 0)
+        for (let p = from; p < to; p += 1) {
+          const f = idx[p] ?? 0
+          w[f] = (w[f] ?? 0) + delta * (val[p] ?? 0)
         }
         bias += delta * BIAS_FEATURE
       }
@@ -105,43 +168,62 @@ function fitOneTag(
       upperOld = Infinity
       continue
     }
-    upperOld = upper <= 0 ? Infinity : upper
+    upperOld = upper > 0 ? upper : options.shrinkFloor
   }
   return bias
 }
 
-/** Trains one classifier per tag; `labels[i]` are the tag indexes paper `i` carries. */
+/**
+ * Trains one classifier per tag; `labels[i]` are the tag indexes paper `i` carries. `warm`, when
+ * given, is a dual point to start from (`dual[tag * papers + paper]`, as returned), 0 for unknowns.
+ */
 export function trainTagModel(
-  vectors: ReadonlyArray<SparseVector>,
+  rows: SparseRows,
   labels: ReadonlyArray<ReadonlyArray<number>>,
   tags: ReadonlyArray<string>,
   nFeatures: number,
   options: TrainOptions = DEFAULT_TRAINING,
-): TagModel {
+  warm?: Float32Array,
+): TrainedTags {
   const nTags = tags.length
+  const n = rows.start.length - 1
   const weights = new Float32Array(nFeatures * nTags)
   const bias = new Float32Array(nTags)
-  const n = vectors.length
-  if (n === 0 || nTags === 0) return { tags, nFeatures, weights, bias }
-  const squaredNorms = Float64Array.from(vectors, (x) => {
+  const dual = new Float32Array(n * nTags)
+  const model = { tags, nFeatures, weights, bias }
+  if (n === 0 || nTags === 0) return { model, dual }
+  const squaredNorms = new Float64Array(n)
+  for (let i = 0; i < n; i += 1) {
     let sum = BIAS_FEATURE * BIAS_FEATURE
-    for (const value of x.val) sum += value * value
-    return sum
+    const end = rows.start[i + 1] ?? 0
+    for (let p = rows.start[i] ?? 0; p < end; p += 1) sum += (rows.val[p] ?? 0) ** 2
+    squaredNorms[i] = sum
+  }
+  const space: Workspace = {
+    alpha: new Float64Array(n),
+    active: new Int32Array(n),
+    w: new Float64Array(nFeatures),
+    squaredNorms,
+  }
+  const positives = Array.from({ length: nTags }, (): number[] => [])
+  labels.forEach((carried, i) => {
+    for (const t of carried) positives[t]?.push(i)
   })
-  const w = new Float64Array(nFeatures)
   const y = new Int8Array(n)
   for (let t = 0; t < nTags; t += 1) {
     y.fill(-1)
-    labels.forEach((carried, i) => {
-      if (carried.includes(t)) y[i] = 1
-    })
-    bias[t] = fitOneTag(vectors, squaredNorms, y, w, options)
+    for (const i of positives[t] ?? []) y[i] = 1
+    if (warm?.length === n * nTags) space.alpha.set(warm.subarray(t * n, (t + 1) * n))
+    else space.alpha.fill(0)
+    bias[t] = fitOneTag(rows, y, space, options)
+    dual.set(space.alpha, t * n)
+    const w = space.w
     for (let f = 0; f < nFeatures; f += 1) {
       const value = w[f] ?? 0
       if (value !== 0) weights[f * nTags + t] = value
     }
   }
-  return { tags, nFeatures, weights, bias }
+  return { model, dual }
 }
 
 /** Every tag's margin for one paper (positive: the classifier says yes). */
@@ -153,13 +235,19 @@ export function tagMargins(model: TagModel, x: SparseVector): Float64Array {
     if (feature >= model.nFeatures) continue
     const value = x.val[k] ?? 0
     const row = feature * nTags
-    for (let t = 0; t < nTags; t += 1) margins[t] = (margins[t] ?? 0) + value * (model.weights[row + t] ?? 0)
+    for (let t = 0; t < nTags; t += 1)
+      {margins[t] = (margins[t] ?? 0) + value * (model.weights[row + t] ?? 0)}
   }
   return margins
 }
 
 /** The features that pushed one tag's margin up most, strongest first. */
-export function topContributions(model: TagModel, x: SparseVector, tag: number, count: number): number[] {
+export function topContributions(
+  model: TagModel,
+  x: SparseVector,
+  tag: number,
+  count: number,
+): number[] {
   const nTags = model.tags.length
   const parts: Array<[feature: number, weight: number]> = []
   for (let k = 0; k < x.idx.length; k += 1) {

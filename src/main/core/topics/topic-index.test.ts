@@ -3,6 +3,8 @@ import { readTopicsCorpus, type CorpusPaper } from '../../../../test/helpers/arx
 import { buildTopicIndex, suggestForPaper, withParentTags, type TopicPaper } from './topic-index'
 import { buildPostings, interestProfile, nearestPapers, profileScores } from './similarity'
 import { wordTerms } from './tokenize'
+import { createTermCache } from './term-ids'
+import { tagVotes } from './tag-votes'
 
 const corpus = readTopicsCorpus()
 const primary = (i: number) => corpus[i]?.categories[0]
@@ -90,6 +92,37 @@ describe('topic index on real arXiv papers', () => {
     const bytes = (weights: Float32Array) => Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength)
     expect(bytes(again.model.weights).equals(bytes(index.model.weights))).toBe(true)
     expect(Buffer.from(index.model.bias.buffer).some((b) => b !== 0)).toBe(true)
+  })
+
+  it('lets the nearest tagged papers vote, never the paper itself', () => {
+    const papers = corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : i === 1 ? [...paper.categories, 'solo'] : paper.categories))
+    const built = buildTopicIndex(papers)
+    const solo = built.model.tags.indexOf('solo')
+    const vector = built.vectors[1] ?? { idx: new Int32Array(), val: new Float32Array() }
+    expect(tagVotes(built.voters, built.model.tags.length, vector, null)[solo]).toBeGreaterThan(0)
+    expect(tagVotes(built.voters, built.model.tags.length, vector, 2)[solo]).toBe(0)
+    const votes = tagVotes(built.voters, built.model.tags.length, built.vectors[0] ?? vector, null)
+    expect(votes.reduce((a, b) => Math.max(a, b), 0)).toBeLessThanOrEqual(1)
+    expect(votes[built.model.tags.indexOf(primary(0) ?? '')]).toBeGreaterThan(0.5)
+  })
+
+  it('retrains after a few edits from the last model and ends where a fresh training does', { timeout: 60_000 }, () => {
+    const terms = createTermCache()
+    const papers = corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : paper.categories))
+    const before = buildTopicIndex(papers, { terms })
+    // the user tags five held-out papers, one with a new tag
+    const edited = papers.map((paper, i) => (i % 5 === 0 && i < 25 ? { ...paper, tags: [...(corpus[i]?.categories ?? []), i === 0 ? 'to-read' : 'math'] } : paper))
+    const warm = buildTopicIndex(edited, { terms, warmFrom: before })
+    const fresh = buildTopicIndex(edited)
+    expect(warm.model.tags).toEqual(fresh.model.tags)
+    expect(warm.model.tags).toContain('to-read')
+    expect(warm.trained.ids.length).toBe(before.trained.ids.length + 5)
+    let largest = 0
+    warm.model.weights.forEach((w, k) => (largest = Math.max(largest, Math.abs(w - (fresh.model.weights[k] ?? 0)))))
+    expect(largest).toBeLessThan(0.05)
+    const top = (built: typeof warm, i: number) => suggestForPaper(built, i + 1, 1)?.[0]?.tag
+    const agree = held.filter((i) => top(warm, i) === top(fresh, i)).length
+    expect(agree / held.length).toBeGreaterThan(0.97)
   })
 })
 

@@ -3,8 +3,9 @@
 import type { PrecisionPoint } from '@shared/api/topics-api'
 import { autoKey, type TopicCorpus } from './library-corpus'
 import { DISMISSED_PENALTY } from './topics-repo'
-import { confidence, tagMargins, trainTagModel } from './linear-model'
+import { confidence, tagMargins, toSparseRows, trainTagModel } from './linear-model'
 import { buildPostings, interestProfile, nearestPapers, profileScores, sharedTerms, type Postings } from './similarity'
+import { createTermCache } from './term-ids'
 import { buildTopicIndex, suggestForPaper, type LearnedSuggestion, type TopicIndex } from './topic-index'
 
 /** What one training produced, for the main thread to write. */
@@ -39,6 +40,8 @@ export type TopicsEngine = {
 export function createTopicsEngine(): TopicsEngine {
   let index: TopicIndex | null = null
   let postings: Postings | null = null
+  // kept between trainings: a retraining reads only changed papers and starts from the last model
+  const terms = createTermCache()
 
   const autoApply = (trained: TopicIndex, corpus: TopicCorpus): TrainResult['autoApply'] => {
     const rules = corpus.autoTags
@@ -61,7 +64,7 @@ export function createTopicsEngine(): TopicsEngine {
   return {
     train(corpus) {
       const started = performance.now()
-      const trained = buildTopicIndex(corpus.papers)
+      const trained = buildTopicIndex(corpus.papers, { terms, warmFrom: index })
       index = trained
       postings = null
       let forYou: TrainResult['forYou'] = null
@@ -113,8 +116,8 @@ export function createTopicsEngine(): TopicsEngine {
       for (let fold = 0; fold < PREVIEW_FOLDS; fold += 1) {
         const train = tagged.filter((_, k) => k % PREVIEW_FOLDS !== fold)
         const held = tagged.filter((_, k) => k % PREVIEW_FOLDS === fold)
-        const model = trainTagModel(
-          train.map((i) => trained.vectors[i] ?? { idx: new Int32Array(), val: new Float32Array() }),
+        const { model } = trainTagModel(
+          toSparseRows(train.map((i) => trained.vectors[i] ?? { idx: new Int32Array(), val: new Float32Array() })),
           train.map((i) => (carries(i) ? [0] : [])),
           [tag],
           trained.vocabulary.terms.length,

@@ -55,7 +55,7 @@ export function createTopicsService(deps: TopicsDeps): TopicsMethods & { ready: 
   const trainOnce = async () => {
     edits = 0
     const result = await topics.train()
-    writeForYouScores(db, result.forYou)
+    await writeForYouScores(db, result.forYou)
     events.emit('library.changed', { reason: FOR_YOU_REASON, paperIds: [] })
     if (result.autoApply.length > 0) {
       const changed = db
@@ -106,11 +106,14 @@ export function createTopicsService(deps: TopicsDeps): TopicsMethods & { ready: 
         const known = new Set(rows.map((row) => row.id))
         throw new AppError('not-found', `There is no paper ${input.ids.find((id) => !known.has(id))} in this library.`)
       }
-      await upToDate(rows.map((row) => row.id))
-      const suggestions = await topics.suggest(
-        rows.map((row) => row.id),
-        input.limit,
-      )
+      const paperIds = rows.map((row) => row.id)
+      if (edits > STALE_EDITS) await fresh()
+      // one round trip to the topics thread when it knows the papers (null: one it has not seen)
+      let suggestions = await topics.suggest(paperIds, input.limit)
+      if (suggestions.some((s) => s === null)) {
+        await fresh()
+        suggestions = await topics.suggest(paperIds, input.limit)
+      }
       return rows.map((row, i) => ({
         id: row.id as PaperId,
         arxivId: row.arxiv_id,
