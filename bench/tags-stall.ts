@@ -37,7 +37,9 @@ export type StallFigures = {
 }
 
 /** Imports the papers into a new library, tags them, then times trainings asked through the API. */
-export async function measureTrainingStall(papers: ReadonlyArray<StallPaper>): Promise<StallFigures> {
+export async function measureTrainingStall(
+  papers: ReadonlyArray<StallPaper>,
+): Promise<StallFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'papershelf-tags-stall-'))
   const core = createCore({ dataDir: dir })
   try {
@@ -60,7 +62,9 @@ export async function measureTrainingStall(papers: ReadonlyArray<StallPaper>): P
     // selections a person makes (a larger one would leave search indexing to run in the
     // background on this thread, which this measure is not about)
     for (const [tag, ids] of byTag) {
-      for (let k = 0; k < ids.length; k += REINDEX_NOW_LIMIT) await api.tagPapers({ ids: ids.slice(k, k + REINDEX_NOW_LIMIT), tags: [tag] })
+      for (let k = 0; k < ids.length; k += REINDEX_NOW_LIMIT) {
+        await api.tagPapers({ ids: ids.slice(k, k + REINDEX_NOW_LIMIT), tags: [tag] })
+      }
     }
     const first = report.paperIds[0] as PaperId
     const watch = () => {
@@ -101,7 +105,9 @@ export async function measureTrainingStall(papers: ReadonlyArray<StallPaper>): P
     const stopTraining = watch()
     const cold = await timed(() => api.suggestTags({ ids: [first] }))
     // a few edits: more than the model may lag behind, so the next answer waits for a retraining
-    for (let k = 1; k <= 4; k += 1) await api.tagPapers({ ids: [report.paperIds[k * 11] as PaperId], tags: ['reading-group'] })
+    for (let k = 1; k <= 4; k += 1) {
+      await api.tagPapers({ ids: [report.paperIds[k * 11] as PaperId], tags: ['reading-group'] })
+    }
     const warm = await timed(() => api.suggestTags({ ids: [first] }))
     const during = await stopTraining()
     const asks: number[] = []
@@ -112,7 +118,9 @@ export async function measureTrainingStall(papers: ReadonlyArray<StallPaper>): P
     }
     asks.sort((a, b) => a - b)
     const stopIdle = watch()
-    await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, (cold.wallS + warm.wallS) * 1000)))
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(10_000, (cold.wallS + warm.wallS) * 1000)),
+    )
     const idle = await stopIdle()
     return {
       papers: report.paperIds.length,

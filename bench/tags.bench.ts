@@ -13,11 +13,17 @@ import {
   type TopicIndex,
   type TopicPaper,
 } from '../src/main/core/topics/topic-index'
-import { buildPostings, interestProfile, nearestPapers, profileScores } from '../src/main/core/topics/similarity'
+import {
+  buildPostings,
+  interestProfile,
+  nearestPapers,
+  profileScores,
+} from '../src/main/core/topics/similarity'
 import { measureTrainingStall } from './tags-stall'
 
 const CORPUS =
-  process.env.PAPERSHELF_BENCH_CORPUS ?? fileURLToPath(new URL('../../../shared/fixtures/arxiv-corpus/papers.jsonl', import.meta.url))
+  process.env.PAPERSHELF_BENCH_CORPUS ??
+  fileURLToPath(new URL('../../../shared/fixtures/arxiv-corpus/papers.jsonl', import.meta.url))
 const TRAIN_SIZE = 2000
 const FOLDS = 5
 const RELATED_QUERIES = 500
@@ -25,8 +31,20 @@ const PROFILE_KEPT = 15
 const PROFILE_DISMISSED = 10
 const LARGE_LIBRARY = 12_000
 
-type CorpusPaper = { arxivId: string; title: string; abstract: string; authors: string[]; categories: string[] }
-type TagFigures = { recall1: number; recall3: number; precision3: number; trainS: number; suggestMs: number }
+type CorpusPaper = {
+  arxivId: string
+  title: string
+  abstract: string
+  authors: string[]
+  categories: string[]
+}
+type TagFigures = {
+  recall1: number
+  recall3: number
+  precision3: number
+  trainS: number
+  suggestMs: number
+}
 type Plan = {
   train: number[]
   test: number[]
@@ -105,7 +123,11 @@ function indexMb(index: TopicIndex): number {
   return arrays.reduce((sum, a) => sum + a.byteLength, 0) / 1024 / 1024
 }
 
-function tagFigures(papers: CorpusPaper[], train: number[], test: number[]): TagFigures & { index: TopicIndex; cpuS: number } {
+function tagFigures(
+  papers: CorpusPaper[],
+  train: number[],
+  test: number[],
+): TagFigures & { index: TopicIndex; cpuS: number } {
   const inTrain = new Set(train)
   const started = process.hrtime.bigint()
   const cpu = process.cpuUsage()
@@ -127,7 +149,15 @@ function tagFigures(papers: CorpusPaper[], train: number[], test: number[]): Tag
   }
   const suggestMs = (seconds(suggestStart) * 1000) / test.length
   const n = test.length
-  return { recall1: r1 / n, recall3: r3 / n, precision3: p3 / n, trainS, suggestMs, index, cpuS: (user + system) / 1e6 }
+  return {
+    recall1: r1 / n,
+    recall3: r3 / n,
+    precision3: p3 / n,
+    trainS,
+    suggestMs,
+    index,
+    cpuS: (user + system) / 1e6,
+  }
 }
 
 function relatedPrecision(papers: CorpusPaper[], index: TopicIndex, queries: number[]): number {
@@ -137,7 +167,8 @@ function relatedPrecision(papers: CorpusPaper[], index: TopicIndex, queries: num
     const query = index.vectors[i]
     if (!query) continue
     const best = nearestPapers(postings, index.vectors.length, query, 10, (doc) => doc === i)
-    total += best.filter(({ doc }) => papers[doc]?.categories[0] === papers[i]?.categories[0]).length / 10
+    total +=
+      best.filter(({ doc }) => papers[doc]?.categories[0] === papers[i]?.categories[0]).length / 10
   }
   return total / queries.length
 }
@@ -145,7 +176,12 @@ function relatedPrecision(papers: CorpusPaper[], index: TopicIndex, queries: num
 function forYouPrecision(papers: CorpusPaper[], index: TopicIndex, plan: Plan): number {
   let total = 0
   for (const profile of plan.profiles) {
-    const weights = interestProfile(index.vectors, profile.kept, profile.dismissed, index.vocabulary.terms.length)
+    const weights = interestProfile(
+      index.vectors,
+      profile.kept,
+      profile.dismissed,
+      index.vocabulary.terms.length,
+    )
     const scores = profileScores(index.vectors, weights)
     const best = [...plan.test].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0)).slice(0, 10)
     total += best.filter((i) => papers[i]?.categories[0] === profile.category).length / 10
@@ -154,8 +190,15 @@ function forYouPrecision(papers: CorpusPaper[], index: TopicIndex, plan: Plan): 
 }
 
 function average(figures: TagFigures[]): TagFigures {
-  const mean = (key: keyof TagFigures) => figures.reduce((sum, f) => sum + f[key], 0) / figures.length
-  return { recall1: mean('recall1'), recall3: mean('recall3'), precision3: mean('precision3'), trainS: mean('trainS'), suggestMs: mean('suggestMs') }
+  const mean = (key: keyof TagFigures) =>
+    figures.reduce((sum, f) => sum + f[key], 0) / figures.length
+  return {
+    recall1: mean('recall1'),
+    recall3: mean('recall3'),
+    precision3: mean('precision3'),
+    trainS: mean('trainS'),
+    suggestMs: mean('suggestMs'),
+  }
 }
 
 type Reference = { split: TagFigures; folds: TagFigures; relatedP10: number; forYouP10: number }
@@ -169,7 +212,10 @@ function runReference<T>(corpus: string, plan: object): T | null {
     const planFile = join(dir, 'plan.json')
     writeFileSync(planFile, JSON.stringify(plan))
     const script = fileURLToPath(new URL('tags-reference.py', import.meta.url))
-    const out = execFileSync('/usr/bin/python3', [script, corpus, planFile], { encoding: 'utf8', maxBuffer: 16 << 20 })
+    const out = execFileSync('/usr/bin/python3', [script, corpus, planFile], {
+      encoding: 'utf8',
+      maxBuffer: 16 << 20,
+    })
     return JSON.parse(out) as T
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -191,23 +237,39 @@ function perturbed(paper: CorpusPaper, k: number): CorpusPaper {
   return { ...paper, title: `${paper.title} (${k})`, abstract: words.join(' ') }
 }
 
-type LargeFigures = TagFigures & { cpuS: number; indexMb: number; train: number; test: number; reference: TagFigures | null }
+type LargeFigures = TagFigures & {
+  cpuS: number
+  indexMb: number
+  train: number
+  test: number
+  reference: TagFigures | null
+}
 
 /**
  * A 12k-paper library from a 5,005-paper corpus: fold 0's ~4,000 training papers, each copied
  * about three times with light changes, all tagged; fold 0's ~1,000 test papers, untagged, are
  * what the recall is measured on (no copy of a test paper is in the library).
  */
-function largePapers(papers: CorpusPaper[], plan: Plan): { library: CorpusPaper[]; train: number[]; test: number[] } {
+function largePapers(
+  papers: CorpusPaper[],
+  plan: Plan,
+): { library: CorpusPaper[]; train: number[]; test: number[] } {
   const originals = plan.folds[0]?.train ?? []
   const heldOut = plan.folds[0]?.test ?? []
   const library = [
     ...Array.from({ length: LARGE_LIBRARY }, (_, i) =>
-      perturbed(papers[originals[i % originals.length] ?? 0] as CorpusPaper, Math.floor(i / originals.length)),
+      perturbed(
+        papers[originals[i % originals.length] ?? 0] as CorpusPaper,
+        Math.floor(i / originals.length),
+      ),
     ),
     ...heldOut.map((i) => papers[i] as CorpusPaper),
   ]
-  return { library, train: library.slice(0, LARGE_LIBRARY).map((_, i) => i), test: heldOut.map((_, j) => LARGE_LIBRARY + j) }
+  return {
+    library,
+    train: library.slice(0, LARGE_LIBRARY).map((_, i) => i),
+    test: heldOut.map((_, j) => LARGE_LIBRARY + j),
+  }
 }
 
 function largeLibrary({ library, train, test }: ReturnType<typeof largePapers>): LargeFigures {
@@ -217,7 +279,13 @@ function largeLibrary({ library, train, test }: ReturnType<typeof largePapers>):
     const file = join(dir, 'large.jsonl')
     writeFileSync(file, library.map((paper) => JSON.stringify(paper)).join('\n'))
     const reference = runReference<{ split: TagFigures }>(file, { train, test, only: 'split' })
-    return { ...figures, indexMb: indexMb(index), train: train.length, test: test.length, reference: reference?.split ?? null }
+    return {
+      ...figures,
+      indexMb: indexMb(index),
+      train: train.length,
+      test: test.length,
+      reference: reference?.split ?? null,
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -229,13 +297,20 @@ const row = (name: string, f: TagFigures) =>
 export async function run(): Promise<void> {
   const papers = loadCorpus()
   const plan = makePlan(papers)
-  console.log(`corpus: ${papers.length} papers, ${new Set(papers.map((p) => p.categories[0])).size} primary categories; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`)
+  console.log(
+    `corpus: ${papers.length} papers, ${new Set(papers.map((p) => p.categories[0])).size} primary categories; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`,
+  )
 
   // through the API, as the app trains (the topics thread reads the library file and trains):
   // first, while this process holds little, so its own collections do not count as the UI's stalls
   const largeSet = largePapers(papers, plan)
   const stall = await measureTrainingStall(
-    largeSet.library.slice(0, LARGE_LIBRARY).map((p) => ({ title: p.title, abstract: p.abstract, authors: p.authors, tags: p.categories })),
+    largeSet.library.slice(0, LARGE_LIBRARY).map((p) => ({
+      title: p.title,
+      abstract: p.abstract,
+      authors: p.authors,
+      tags: p.categories,
+    })),
   )
   const large = largeLibrary(largeSet)
   const split = tagFigures(papers, plan.train, plan.test)
@@ -244,24 +319,48 @@ export async function run(): Promise<void> {
   const forYouP10 = forYouPrecision(papers, split.index, plan)
   const reference = runReference<Reference>(CORPUS, plan)
 
-  console.log(`tags (${TRAIN_SIZE} train / ${plan.test.length} test; ${FOLDS}-fold on all ${papers.length}):`)
+  console.log(
+    `tags (${TRAIN_SIZE} train / ${plan.test.length} test; ${FOLDS}-fold on all ${papers.length}):`,
+  )
   console.log(row(`papershelf, ${TRAIN_SIZE} train`, split))
   if (reference) console.log(row(`scikit-learn, ${TRAIN_SIZE} train`, reference.split))
-  console.log(row(`papershelf, ${FOLDS}-fold (~${papers.length - papers.length / FOLDS} train)`, folds))
+  console.log(
+    row(`papershelf, ${FOLDS}-fold (~${papers.length - papers.length / FOLDS} train)`, folds),
+  )
   if (reference) console.log(row(`scikit-learn, ${FOLDS}-fold`, reference.folds))
   if (!reference) {
-    console.log('  scikit-learn not installed (apt-get install python3-sklearn): the reference figures of the study')
-    console.log('  on a larger sample are recall@3 ≈ 0.73 from 2,000 papers and ≈ 0.82 from 12,000.')
+    console.log(
+      '  scikit-learn not installed (apt-get install python3-sklearn): the reference figures of the study',
+    )
+    console.log(
+      '  on a larger sample are recall@3 ≈ 0.73 from 2,000 papers and ≈ 0.82 from 12,000.',
+    )
   }
-  console.log(`  memory of the ${papers.length}-paper index (its typed arrays): ${indexMb(split.index).toFixed(0)} MB`)
-  console.log(`tags, ${large.train} papers (fold 0's ${plan.folds[0]?.train.length} training papers copied with light changes) / ${large.test} unseen test papers:`)
+  console.log(
+    `  memory of the ${papers.length}-paper index (its typed arrays): ${indexMb(split.index).toFixed(0)} MB`,
+  )
+  console.log(
+    `tags, ${large.train} papers (fold 0's ${plan.folds[0]?.train.length} training papers copied with light changes) / ${large.test} unseen test papers:`,
+  )
   console.log(row(`papershelf, ${large.train} train`, large))
   if (large.reference) console.log(row(`scikit-learn, ${large.train} train`, large.reference))
-  console.log(`  papershelf, one thread: ${large.trainS.toFixed(2)} s wall, ${large.cpuS.toFixed(2)} s CPU; index memory ${large.indexMb.toFixed(0)} MB (typed arrays); this process's peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+  console.log(
+    `  papershelf, one thread: ${large.trainS.toFixed(2)} s wall, ${large.cpuS.toFixed(2)} s CPU; index memory ${large.indexMb.toFixed(0)} MB (typed arrays); this process's peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  )
   // the CPU time says what the machine's load hides in the wall time (this machine is shared)
-  console.log(`  ${stall.papers} papers in a library, trained by the topics thread through the API: ${stall.trainS.toFixed(2)} s wall (${stall.trainCpuS.toFixed(2)} s CPU, both threads); after 4 edits ${stall.retrainS.toFixed(2)} s (${stall.retrainCpuS.toFixed(2)} s CPU); one paper's suggestions through the API ${stall.suggestMs.toFixed(1)} ms`)
-  console.log(`  main thread meanwhile: longest event-loop stall ${stall.maxLagMs.toFixed(0)} ms (p99 ${stall.p99LagMs.toFixed(0)} ms); a paper asked through the API every 50 ms: median ${stall.apiMedianMs.toFixed(1)} ms, longest ${stall.apiMaxMs.toFixed(0)} ms (${stall.apiCalls} calls); longest garbage collection ${stall.maxGcMs.toFixed(0)} ms`)
-  console.log(`  the same, as long without training (this machine's own noise): longest stall ${stall.idleMaxLagMs.toFixed(0)} ms, longest API call ${stall.idleApiMaxMs.toFixed(0)} ms; load average ${os.loadavg()[0]?.toFixed(1)}`)
-  console.log(`related papers, precision@10 same primary category (${plan.relatedQueries.length} queries): papershelf ${pct(relatedP10)}${reference ? `, scikit-learn cosine ${pct(reference.relatedP10)}` : ''}`)
-  console.log(`For you, precision@10 of the kept category (${plan.profiles.length} profiles of ${PROFILE_KEPT} kept, ${PROFILE_DISMISSED} dismissed): papershelf ${pct(forYouP10)}${reference ? `, arxiv-sanity SVM ${pct(reference.forYouP10)}` : ''}`)
+  console.log(
+    `  ${stall.papers} papers in a library, trained by the topics thread through the API: ${stall.trainS.toFixed(2)} s wall (${stall.trainCpuS.toFixed(2)} s CPU, both threads); after 4 edits ${stall.retrainS.toFixed(2)} s (${stall.retrainCpuS.toFixed(2)} s CPU); one paper's suggestions through the API ${stall.suggestMs.toFixed(1)} ms`,
+  )
+  console.log(
+    `  main thread meanwhile: longest event-loop stall ${stall.maxLagMs.toFixed(0)} ms (p99 ${stall.p99LagMs.toFixed(0)} ms); a paper asked through the API every 50 ms: median ${stall.apiMedianMs.toFixed(1)} ms, longest ${stall.apiMaxMs.toFixed(0)} ms (${stall.apiCalls} calls); longest garbage collection ${stall.maxGcMs.toFixed(0)} ms`,
+  )
+  console.log(
+    `  the same, as long without training (this machine's own noise): longest stall ${stall.idleMaxLagMs.toFixed(0)} ms, longest API call ${stall.idleApiMaxMs.toFixed(0)} ms; load average ${os.loadavg()[0]?.toFixed(1)}`,
+  )
+  console.log(
+    `related papers, precision@10 same primary category (${plan.relatedQueries.length} queries): papershelf ${pct(relatedP10)}${reference ? `, scikit-learn cosine ${pct(reference.relatedP10)}` : ''}`,
+  )
+  console.log(
+    `For you, precision@10 of the kept category (${plan.profiles.length} profiles of ${PROFILE_KEPT} kept, ${PROFILE_DISMISSED} dismissed): papershelf ${pct(forYouP10)}${reference ? `, arxiv-sanity SVM ${pct(reference.forYouP10)}` : ''}`,
+  )
 }

@@ -235,8 +235,9 @@ export function tagMargins(model: TagModel, x: SparseVector): Float64Array {
     if (feature >= model.nFeatures) continue
     const value = x.val[k] ?? 0
     const row = feature * nTags
-    for (let t = 0; t < nTags; t += 1)
-      {margins[t] = (margins[t] ?? 0) + value * (model.weights[row + t] ?? 0)}
+    for (let t = 0; t < nTags; t += 1) {
+      margins[t] = (margins[t] ?? 0) + value * (model.weights[row + t] ?? 0)
+    }
   }
   return margins
 }

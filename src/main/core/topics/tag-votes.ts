@@ -12,7 +12,11 @@ const VOTERS = 10
 export const VOTE_WEIGHT = 1
 
 /** The tagged papers, searchable by their terms, with the tag indexes each carries. */
-export type TagVoters = { postings: Postings; ids: Int32Array; labels: ReadonlyArray<ReadonlyArray<number>> }
+export type TagVoters = {
+  postings: Postings
+  ids: Int32Array
+  labels: ReadonlyArray<ReadonlyArray<number>>
+}
 
 export function buildTagVoters(
   vectors: ReadonlyArray<SparseVector>,
@@ -24,9 +28,20 @@ export function buildTagVoters(
 }
 
 /** Each tag's share of the similarity of the nearest tagged papers (0–1), leaving out paper `selfId`. */
-export function tagVotes(voters: TagVoters, nTags: number, vector: SparseVector, selfId: number | null): Float64Array {
+export function tagVotes(
+  voters: TagVoters,
+  nTags: number,
+  vector: SparseVector,
+  selfId: number | null,
+): Float64Array {
   const votes = new Float64Array(nTags)
-  const near = nearestPapers(voters.postings, voters.ids.length, vector, VOTERS, (row) => voters.ids[row] === selfId)
+  const near = nearestPapers(
+    voters.postings,
+    voters.ids.length,
+    vector,
+    VOTERS,
+    (row) => voters.ids[row] === selfId,
+  )
   let total = 0
   for (const { doc, similarity } of near) {
     total += similarity

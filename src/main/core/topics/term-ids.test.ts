@@ -42,17 +42,22 @@ describe('term ids', () => {
     const cache = createTermCache()
     const papers = corpus.slice(0, 3).map((paper, i) => ({ ...asText(paper), id: i + 1 }))
     const [a, b, c] = cache.read(papers)
-    const edited = papers.map((paper, i) => (i === 1 ? { ...paper, title: 'Sparse attention for long documents' } : { ...paper }))
+    const edited = papers.map((paper, i) =>
+      i === 1 ? { ...paper, title: 'Sparse attention for long documents' } : { ...paper },
+    )
     const [a2, b2, c2] = cache.read(edited)
     expect(a2).toBe(a)
     expect(c2).toBe(c)
     expect(b2).not.toBe(b)
-    expect(termNames(b2 ?? new Int32Array(), cache.dictionary)).toEqual(paperTerms(edited[1] as TopicText))
+    expect(termNames(b2 ?? new Int32Array(), cache.dictionary)).toEqual(
+      paperTerms(edited[1] as TopicText),
+    )
   })
 
   it('start afresh once the terms of edited papers pile up', () => {
     const cache = createTermCache()
-    const round = (from: number) => corpus.slice(from, from + 150).map((paper, i) => ({ ...asText(paper), id: i + 1 }))
+    const round = (from: number) =>
+      corpus.slice(from, from + 150).map((paper, i) => ({ ...asText(paper), id: i + 1 }))
     cache.read(round(0))
     const first = cache.dictionary.size
     // the same papers rewritten again and again: their old terms are no one's any more
@@ -60,6 +65,8 @@ describe('term ids', () => {
     const fresh = createTermCache()
     const docs = fresh.read(round(450))
     expect(cache.dictionary.size).toBeLessThan(2 * first + fresh.dictionary.size)
-    expect(termNames(cache.read(round(450))[3] ?? new Int32Array(), cache.dictionary)).toEqual(termNames(docs[3] ?? new Int32Array(), fresh.dictionary))
+    expect(termNames(cache.read(round(450))[3] ?? new Int32Array(), cache.dictionary)).toEqual(
+      termNames(docs[3] ?? new Int32Array(), fresh.dictionary),
+    )
   })
 })

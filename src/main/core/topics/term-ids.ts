@@ -54,7 +54,9 @@ export function createTermDictionary(): TermDictionary {
       if (held >= 0) return held
       if ((pairs + 1) * 2 > slots.length) {
         const grown = new Int32Array(slots.length * 2)
-        for (const entry of slots) if (entry > 0) grown[slotOf(lefts[entry - 1] ?? 0, rights[entry - 1] ?? 0, grown)] = entry
+        for (const entry of slots) {
+          if (entry > 0) grown[slotOf(lefts[entry - 1] ?? 0, rights[entry - 1] ?? 0, grown)] = entry
+        }
         slots = grown
         slot = slotOf(left, right, slots)
       }
@@ -127,7 +129,10 @@ export function createTermCache(): TermCache {
     const next = new Map<number, Entry>()
     const docs = papers.map((paper) => {
       const cached = known.get(paper.id)
-      const entry = cached && sameText(cached.text, paper) ? cached : { text: paper, ids: paperTermIds(paper, dictionary) }
+      const entry =
+        cached && sameText(cached.text, paper)
+          ? cached
+          : { text: paper, ids: paperTermIds(paper, dictionary) }
       next.set(paper.id, entry)
       return entry.ids
     })
@@ -154,4 +159,5 @@ export function createTermCache(): TermCache {
 }
 
 /** For tests: the terms a paper's ids name. */
-export const termNames = (ids: Int32Array, dictionary: TermDictionary) => Array.from(ids, (id) => dictionary.name(id))
+export const termNames = (ids: Int32Array, dictionary: TermDictionary) =>
+  Array.from(ids, (id) => dictionary.name(id))

@@ -18,7 +18,11 @@ export type VocabularyOptions = {
   maxDfShare: number
 }
 
-export const DEFAULT_VOCABULARY: VocabularyOptions = { maxFeatures: 60_000, minDf: 2, maxDfShare: 0.5 }
+export const DEFAULT_VOCABULARY: VocabularyOptions = {
+  maxFeatures: 60_000,
+  minDf: 2,
+  maxDfShare: 0.5,
+}
 
 /** Counts document frequencies and keeps the useful terms, the most frequent first (ties by name). */
 export function fitVocabulary(
@@ -44,10 +48,17 @@ export function fitVocabulary(
   }
   candidates.sort((a, b) => (df[b] ?? 0) - (df[a] ?? 0))
   // the papers' order, not the dictionary's history, decides: ties at the cut are broken by name
-  const cutDf = candidates.length > options.maxFeatures ? (df[candidates[options.maxFeatures - 1] ?? 0] ?? 0) : 0
+  const cutDf =
+    candidates.length > options.maxFeatures
+      ? (df[candidates[options.maxFeatures - 1] ?? 0] ?? 0)
+      : 0
   const above = candidates.filter((id) => (df[id] ?? 0) > cutDf)
   const atCut = candidates.filter((id) => (df[id] ?? 0) === cutDf)
-  const named = [...above, ...atCut].map((id) => ({ id, name: dictionary.name(id), count: df[id] ?? 0 }))
+  const named = [...above, ...atCut].map((id) => ({
+    id,
+    name: dictionary.name(id),
+    count: df[id] ?? 0,
+  }))
   named.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const kept = named.slice(0, options.maxFeatures)
   const featureOf = new Int32Array(size).fill(-1)
@@ -60,7 +71,10 @@ export function fitVocabulary(
 }
 
 /** Every paper's terms as a unit-length TF-IDF vector (terms outside the vocabulary are dropped). */
-export function vectorizeAll(docs: ReadonlyArray<Int32Array>, vocabulary: Vocabulary): SparseVector[] {
+export function vectorizeAll(
+  docs: ReadonlyArray<Int32Array>,
+  vocabulary: Vocabulary,
+): SparseVector[] {
   const counts = new Float64Array(vocabulary.terms.length)
   const { featureOf, idf } = vocabulary
   return docs.map((doc) => {
@@ -90,6 +104,8 @@ export function vectorizeAll(docs: ReadonlyArray<Int32Array>, vocabulary: Vocabu
 /** The dot product of a sparse vector with a dense one. */
 export function dotDense(vector: SparseVector, dense: Float32Array): number {
   let sum = 0
-  for (let k = 0; k < vector.idx.length; k += 1) sum += (vector.val[k] ?? 0) * (dense[vector.idx[k] ?? 0] ?? 0)
+  for (let k = 0; k < vector.idx.length; k += 1) {
+    sum += (vector.val[k] ?? 0) * (dense[vector.idx[k] ?? 0] ?? 0)
+  }
   return sum
 }

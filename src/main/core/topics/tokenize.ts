@@ -34,7 +34,9 @@ function foldPlural(word: string): string {
   if (n > 3 && word.charCodeAt(n - 1) === S) {
     const before = word[n - 2]
     // -ss, -us, -is, -ys are not plurals (class, corpus, analysis, …)
-    if (before !== 's' && before !== 'u' && before !== 'i' && before !== 'y') return word.slice(0, -1)
+    if (before !== 's' && before !== 'u' && before !== 'i' && before !== 'y') {
+      return word.slice(0, -1)
+    }
   }
   return word
 }
@@ -62,7 +64,12 @@ export function scanWords(text: string, visit: (word: string, paired: boolean) =
       continue
     }
     let end = raw.length
-    while (end > 0 && (raw.charCodeAt(end - 1) === APOSTROPHE || raw.charCodeAt(end - 1) === HYPHEN)) end -= 1
+    while (
+      end > 0 &&
+      (raw.charCodeAt(end - 1) === APOSTROPHE || raw.charCodeAt(end - 1) === HYPHEN)
+    ) {
+      end -= 1
+    }
     if (end < raw.length) raw = raw.slice(0, end)
     if (raw.length < 2 || STOP_WORDS.has(raw) || isNumber(raw)) {
       paired = false
@@ -112,7 +119,12 @@ export function markedTerms(paper: TopicText): string[] {
 /** Every term of a paper; the title counts twice (it is the densest statement of the topic). */
 export function paperTerms(paper: TopicText): string[] {
   const title = paper.title ? wordTerms(paper.title) : []
-  return [...title, ...title, ...(paper.abstract ? wordTerms(paper.abstract) : []), ...markedTerms(paper)]
+  return [
+    ...title,
+    ...title,
+    ...(paper.abstract ? wordTerms(paper.abstract) : []),
+    ...markedTerms(paper),
+  ]
 }
 
 /** A term as a person reads it in a reason: `"language model"`, `author Jane Roe`, `keyword cs.CL`. */

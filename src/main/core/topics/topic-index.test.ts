@@ -22,7 +22,9 @@ const asPaper = (paper: CorpusPaper, i: number, tags: ReadonlyArray<string>): To
 })
 
 describe('topic index on real arXiv papers', () => {
-  const index = buildTopicIndex(corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : paper.categories)))
+  const index = buildTopicIndex(
+    corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : paper.categories)),
+  )
   const held = corpus.map((_, i) => i).filter(heldOut)
 
   it('suggests the primary category of held-out papers among its first three', () => {
@@ -52,7 +54,9 @@ describe('topic index on real arXiv papers', () => {
   it('learns a parent tag from its sub-tags', () => {
     expect(withParentTags('ml/nlp/decoding')).toEqual(['ml', 'ml/nlp', 'ml/nlp/decoding'])
     const nested = buildTopicIndex(
-      corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : [`field/${(primary(i) ?? '').replace('.', '-')}`])),
+      corpus.map((paper, i) =>
+        asPaper(paper, i, heldOut(i) ? [] : [`field/${(primary(i) ?? '').replace('.', '-')}`]),
+      ),
     )
     const i = held.find((k) => primary(k) === 'astro-ph.GA') ?? 0
     const tags = (suggestForPaper(nested, i + 1, 2) ?? []).map((s) => s.tag)
@@ -73,29 +77,50 @@ describe('topic index on real arXiv papers', () => {
   })
 
   it('ranks papers like the kept ones first and the dismissed field down', () => {
-    const kept = corpus.flatMap((_, i) => (!heldOut(i) && primary(i) === 'math.RT' ? [i] : [])).slice(0, 10)
+    const kept = corpus
+      .flatMap((_, i) => (!heldOut(i) && primary(i) === 'math.RT' ? [i] : []))
+      .slice(0, 10)
     const top = (dismissed: number[]) => {
-      const scores = profileScores(index.vectors, interestProfile(index.vectors, kept, dismissed, index.vocabulary.terms.length))
+      const scores = profileScores(
+        index.vectors,
+        interestProfile(index.vectors, kept, dismissed, index.vocabulary.terms.length),
+      )
       return held.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0)).slice(0, 10)
     }
     expect(top([]).filter((i) => primary(i) === 'math.RT').length).toBeGreaterThanOrEqual(9)
     const cv = corpus.flatMap((_, i) => (!heldOut(i) && primary(i) === 'cs.CV' ? [i] : []))
-    const scoresWith = profileScores(index.vectors, interestProfile(index.vectors, kept, cv, index.vocabulary.terms.length))
-    const scoresWithout = profileScores(index.vectors, interestProfile(index.vectors, kept, [], index.vocabulary.terms.length))
+    const scoresWith = profileScores(
+      index.vectors,
+      interestProfile(index.vectors, kept, cv, index.vocabulary.terms.length),
+    )
+    const scoresWithout = profileScores(
+      index.vectors,
+      interestProfile(index.vectors, kept, [], index.vocabulary.terms.length),
+    )
     const heldCv = held.filter((i) => primary(i) === 'cs.CV')
-    const mean = (scores: Float32Array) => heldCv.reduce((sum, i) => sum + (scores[i] ?? 0), 0) / heldCv.length
+    const mean = (scores: Float32Array) =>
+      heldCv.reduce((sum, i) => sum + (scores[i] ?? 0), 0) / heldCv.length
     expect(mean(scoresWith)).toBeLessThan(mean(scoresWithout))
   })
 
   it('trains the same model from the same papers', { timeout: 30_000 }, () => {
-    const again = buildTopicIndex(corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : paper.categories)))
-    const bytes = (weights: Float32Array) => Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength)
+    const again = buildTopicIndex(
+      corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : paper.categories)),
+    )
+    const bytes = (weights: Float32Array) =>
+      Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength)
     expect(bytes(again.model.weights).equals(bytes(index.model.weights))).toBe(true)
     expect(Buffer.from(index.model.bias.buffer).some((b) => b !== 0)).toBe(true)
   })
 
   it('lets the nearest tagged papers vote, never the paper itself', () => {
-    const papers = corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : i === 1 ? [...paper.categories, 'solo'] : paper.categories))
+    const papers = corpus.map((paper, i) =>
+      asPaper(
+        paper,
+        i,
+        heldOut(i) ? [] : i === 1 ? [...paper.categories, 'solo'] : paper.categories,
+      ),
+    )
     const built = buildTopicIndex(papers)
     const solo = built.model.tags.indexOf('solo')
     const vector = built.vectors[1] ?? { idx: new Int32Array(), val: new Float32Array() }
@@ -106,24 +131,34 @@ describe('topic index on real arXiv papers', () => {
     expect(votes[built.model.tags.indexOf(primary(0) ?? '')]).toBeGreaterThan(0.5)
   })
 
-  it('retrains after a few edits from the last model and ends where a fresh training does', { timeout: 60_000 }, () => {
-    const terms = createTermCache()
-    const papers = corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : paper.categories))
-    const before = buildTopicIndex(papers, { terms })
-    // the user tags five held-out papers, one with a new tag
-    const edited = papers.map((paper, i) => (i % 5 === 0 && i < 25 ? { ...paper, tags: [...(corpus[i]?.categories ?? []), i === 0 ? 'to-read' : 'math'] } : paper))
-    const warm = buildTopicIndex(edited, { terms, warmFrom: before })
-    const fresh = buildTopicIndex(edited)
-    expect(warm.model.tags).toEqual(fresh.model.tags)
-    expect(warm.model.tags).toContain('to-read')
-    expect(warm.trained.ids.length).toBe(before.trained.ids.length + 5)
-    let largest = 0
-    warm.model.weights.forEach((w, k) => (largest = Math.max(largest, Math.abs(w - (fresh.model.weights[k] ?? 0)))))
-    expect(largest).toBeLessThan(0.05)
-    const top = (built: typeof warm, i: number) => suggestForPaper(built, i + 1, 1)?.[0]?.tag
-    const agree = held.filter((i) => top(warm, i) === top(fresh, i)).length
-    expect(agree / held.length).toBeGreaterThan(0.97)
-  })
+  it(
+    'retrains after a few edits from the last model and ends where a fresh training does',
+    { timeout: 60_000 },
+    () => {
+      const terms = createTermCache()
+      const papers = corpus.map((paper, i) => asPaper(paper, i, heldOut(i) ? [] : paper.categories))
+      const before = buildTopicIndex(papers, { terms })
+      // the user tags five held-out papers, one with a new tag
+      const edited = papers.map((paper, i) =>
+        i % 5 === 0 && i < 25
+          ? { ...paper, tags: [...(corpus[i]?.categories ?? []), i === 0 ? 'to-read' : 'math'] }
+          : paper,
+      )
+      const warm = buildTopicIndex(edited, { terms, warmFrom: before })
+      const fresh = buildTopicIndex(edited)
+      expect(warm.model.tags).toEqual(fresh.model.tags)
+      expect(warm.model.tags).toContain('to-read')
+      expect(warm.trained.ids.length).toBe(before.trained.ids.length + 5)
+      let largest = 0
+      warm.model.weights.forEach(
+        (w, k) => (largest = Math.max(largest, Math.abs(w - (fresh.model.weights[k] ?? 0)))),
+      )
+      expect(largest).toBeLessThan(0.05)
+      const top = (built: typeof warm, i: number) => suggestForPaper(built, i + 1, 1)?.[0]?.tag
+      const agree = held.filter((i) => top(warm, i) === top(fresh, i)).length
+      expect(agree / held.length).toBeGreaterThan(0.97)
+    },
+  )
 })
 
 describe('terms', () => {

@@ -2,10 +2,25 @@
 // Built in the topics thread (topics-worker.ts) and queried there; nothing here touches the
 // database, so the benchmark and the tests build it from plain records.
 import { termLabel, type TopicText } from './tokenize'
-import { DEFAULT_VOCABULARY, fitVocabulary, vectorizeAll, type SparseVector, type Vocabulary } from './tfidf'
+import {
+  DEFAULT_VOCABULARY,
+  fitVocabulary,
+  vectorizeAll,
+  type SparseVector,
+  type Vocabulary,
+} from './tfidf'
 import { createTermCache, type TermCache } from './term-ids'
 import { buildTagVoters, tagVotes, VOTE_WEIGHT, type TagVoters } from './tag-votes'
-import { confidence, DEFAULT_TRAINING, tagMargins, toSparseRows, topContributions, trainTagModel, type TagModel, type TrainOptions } from './linear-model'
+import {
+  confidence,
+  DEFAULT_TRAINING,
+  tagMargins,
+  toSparseRows,
+  topContributions,
+  trainTagModel,
+  type TagModel,
+  type TrainOptions,
+} from './linear-model'
 
 /** A paper as the index reads it: its text and the user's tags. */
 export type TopicPaper = TopicText & { id: number; tags: ReadonlyArray<string> }
@@ -37,7 +52,11 @@ export type BuildOptions = {
 }
 
 /** The previous training's dual variables laid out for this one's rows and tags (0 for what is new). */
-function warmDual(previous: TopicIndex, ids: Int32Array, tags: ReadonlyArray<string>): Float32Array {
+function warmDual(
+  previous: TopicIndex,
+  ids: Int32Array,
+  tags: ReadonlyArray<string>,
+): Float32Array {
   const { ids: oldIds, dual: oldDual } = previous.trained
   const oldRow = new Map(Array.from(oldIds, (id, row) => [id, row]))
   const oldTag = new Map(previous.model.tags.map((tag, t) => [tag, t]))
@@ -86,7 +105,14 @@ export function buildTopicIndex(
   const ids = Int32Array.from(trainIds)
   const warm = options.warmFrom ? warmDual(options.warmFrom, ids, tagNames) : undefined
   const training = options.training ?? DEFAULT_TRAINING
-  const { model, dual } = trainTagModel(toSparseRows(trainVectors), trainLabels, tagNames, vocabulary.terms.length, training, warm)
+  const { model, dual } = trainTagModel(
+    toSparseRows(trainVectors),
+    trainLabels,
+    tagNames,
+    vocabulary.terms.length,
+    training,
+    warm,
+  )
   return {
     vocabulary,
     ids: papers.map((paper) => paper.id),
@@ -115,7 +141,9 @@ export function suggestForVector(
 ): LearnedSuggestion[] {
   const margins = tagMargins(index.model, vector)
   const votes = tagVotes(index.voters, margins.length, vector, selfId)
-  for (let t = 0; t < margins.length; t += 1) margins[t] = (margins[t] ?? 0) + VOTE_WEIGHT * (votes[t] ?? 0)
+  for (let t = 0; t < margins.length; t += 1) {
+    margins[t] = (margins[t] ?? 0) + VOTE_WEIGHT * (votes[t] ?? 0)
+  }
   const ranked = [...margins.keys()]
     .filter((t) => !skip.has(index.model.tags[t] ?? ''))
     .sort((a, b) => (margins[b] ?? 0) - (margins[a] ?? 0))
@@ -123,12 +151,18 @@ export function suggestForVector(
   return ranked.map((t) => ({
     tag: index.model.tags[t] ?? '',
     score: confidence(margins[t] ?? 0),
-    reason: topContributions(index.model, vector, t, REASON_TERMS).map((f) => termLabel(index.vocabulary.terms[f] ?? '')),
+    reason: topContributions(index.model, vector, t, REASON_TERMS).map((f) =>
+      termLabel(index.vocabulary.terms[f] ?? ''),
+    ),
   }))
 }
 
 /** Learned suggestions for a paper of the index, without the tags it has. */
-export function suggestForPaper(index: TopicIndex, id: number, limit: number): LearnedSuggestion[] | null {
+export function suggestForPaper(
+  index: TopicIndex,
+  id: number,
+  limit: number,
+): LearnedSuggestion[] | null {
   const i = index.position.get(id)
   const vector = i === undefined ? undefined : index.vectors[i]
   if (i === undefined || !vector) return null
@@ -136,6 +170,9 @@ export function suggestForPaper(index: TopicIndex, id: number, limit: number): L
 }
 
 /** Every tag's confidence for a paper (for auto-tagging and the precision preview). */
-export function tagConfidences(index: Pick<TopicIndex, 'model'>, vector: SparseVector): Float64Array {
+export function tagConfidences(
+  index: Pick<TopicIndex, 'model'>,
+  vector: SparseVector,
+): Float64Array {
   return tagMargins(index.model, vector).map(confidence)
 }

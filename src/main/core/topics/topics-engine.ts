@@ -4,9 +4,21 @@ import type { PrecisionPoint } from '@shared/api/topics-api'
 import { autoKey, type TopicCorpus } from './library-corpus'
 import { DISMISSED_PENALTY } from './topics-repo'
 import { confidence, tagMargins, toSparseRows, trainTagModel } from './linear-model'
-import { buildPostings, interestProfile, nearestPapers, profileScores, sharedTerms, type Postings } from './similarity'
+import {
+  buildPostings,
+  interestProfile,
+  nearestPapers,
+  profileScores,
+  sharedTerms,
+  type Postings,
+} from './similarity'
 import { createTermCache } from './term-ids'
-import { buildTopicIndex, suggestForPaper, type LearnedSuggestion, type TopicIndex } from './topic-index'
+import {
+  buildTopicIndex,
+  suggestForPaper,
+  type LearnedSuggestion,
+  type TopicIndex,
+} from './topic-index'
 
 /** What one training produced, for the main thread to write. */
 export type TrainResult = {
@@ -45,7 +57,10 @@ export function createTopicsEngine(): TopicsEngine {
 
   const autoApply = (trained: TopicIndex, corpus: TopicCorpus): TrainResult['autoApply'] => {
     const rules = corpus.autoTags
-      .map((rule) => ({ ...rule, t: trained.model.tags.findIndex((tag) => tag.toLowerCase() === rule.tag.toLowerCase()) }))
+      .map((rule) => ({
+        ...rule,
+        t: trained.model.tags.findIndex((tag) => tag.toLowerCase() === rule.tag.toLowerCase()),
+      }))
       .filter((rule) => rule.t >= 0)
     if (rules.length === 0) return []
     const out: TrainResult['autoApply'] = []
@@ -70,7 +85,11 @@ export function createTopicsEngine(): TopicsEngine {
       let forYou: TrainResult['forYou'] = null
       if (corpus.kept.length > 0) {
         const known = (id: number) => trained.position.has(id)
-        const kept = corpus.kept.flatMap((id, j) => (known(id) ? [{ at: trained.position.get(id) ?? 0, weight: corpus.keptWeights[j] ?? 1 }] : []))
+        const kept = corpus.kept.flatMap((id, j) =>
+          known(id)
+            ? [{ at: trained.position.get(id) ?? 0, weight: corpus.keptWeights[j] ?? 1 }]
+            : [],
+        )
         const profile = interestProfile(
           trained.vectors,
           kept.map((k) => k.at),
@@ -81,7 +100,10 @@ export function createTopicsEngine(): TopicsEngine {
         const scores = profileScores(trained.vectors, profile)
         const dismissed = new Set(corpus.dismissed)
         // a dismissed paper goes below every other, whatever its words
-        forYou = trained.ids.map((id, i) => [id, (scores[i] ?? 0) - (dismissed.has(id) ? DISMISSED_PENALTY : 0)])
+        forYou = trained.ids.map((id, i) => [
+          id,
+          (scores[i] ?? 0) - (dismissed.has(id) ? DISMISSED_PENALTY : 0),
+        ])
       }
       return {
         papers: trained.ids.length,
@@ -100,11 +122,18 @@ export function createTopicsEngine(): TopicsEngine {
       if (!index || i === undefined || !query) return null
       postings ??= buildPostings(index.vectors, index.vocabulary.terms.length)
       const trained = index
-      return nearestPapers(postings, trained.vectors.length, query, limit, (doc) => doc === i).map(({ doc, similarity }) => ({
-        id: trained.ids[doc] ?? 0,
-        similarity,
-        sharedTopics: sharedTerms(query, trained.vectors[doc] ?? query, trained.vocabulary.terms, SHARED_TOPICS),
-      }))
+      return nearestPapers(postings, trained.vectors.length, query, limit, (doc) => doc === i).map(
+        ({ doc, similarity }) => ({
+          id: trained.ids[doc] ?? 0,
+          similarity,
+          sharedTopics: sharedTerms(
+            query,
+            trained.vectors[doc] ?? query,
+            trained.vocabulary.terms,
+            SHARED_TOPICS,
+          ),
+        }),
+      )
     },
     preview(tag) {
       const counts = PREVIEW_THRESHOLDS.map((threshold) => ({ threshold, suggested: 0, right: 0 }))
@@ -112,12 +141,17 @@ export function createTopicsEngine(): TopicsEngine {
       const trained = index
       const wanted = tag.toLowerCase()
       const tagged = trained.tagSets.flatMap((set, i) => (set.size > 0 ? [i] : []))
-      const carries = (i: number) => [...(trained.tagSets[i] ?? [])].some((name) => name.toLowerCase() === wanted)
+      const carries = (i: number) =>
+        [...(trained.tagSets[i] ?? [])].some((name) => name.toLowerCase() === wanted)
       for (let fold = 0; fold < PREVIEW_FOLDS; fold += 1) {
         const train = tagged.filter((_, k) => k % PREVIEW_FOLDS !== fold)
         const held = tagged.filter((_, k) => k % PREVIEW_FOLDS === fold)
         const { model } = trainTagModel(
-          toSparseRows(train.map((i) => trained.vectors[i] ?? { idx: new Int32Array(), val: new Float32Array() })),
+          toSparseRows(
+            train.map(
+              (i) => trained.vectors[i] ?? { idx: new Int32Array(), val: new Float32Array() },
+            ),
+          ),
           train.map((i) => (carries(i) ? [0] : [])),
           [tag],
           trained.vocabulary.terms.length,

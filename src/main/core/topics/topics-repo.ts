@@ -12,7 +12,12 @@ export const DISMISSED_PENALTY = 10
  * Marks papers "Not interested" (or takes the mark off); returns how many changed. Their "For
  * you" scores move at once (the next training learns from the mark too).
  */
-export function setNotInterested(db: WritableDb, ids: ReadonlyArray<number>, notInterested: boolean, now: string): number {
+export function setNotInterested(
+  db: WritableDb,
+  ids: ReadonlyArray<number>,
+  notInterested: boolean,
+  now: string,
+): number {
   const list = jsonIds(ids)
   db.prepare(
     `UPDATE paper_scores SET for_you = for_you + ? WHERE paper_id IN (SELECT value FROM json_each(?))
@@ -25,7 +30,9 @@ export function setNotInterested(db: WritableDb, ids: ReadonlyArray<number>, not
            SELECT p.id, ? FROM papers p WHERE p.id IN (SELECT value FROM json_each(?))`,
         )
         .run(now, list).changes
-    : db.prepare('DELETE FROM paper_interest WHERE paper_id IN (SELECT value FROM json_each(?))').run(list).changes
+    : db
+        .prepare('DELETE FROM paper_interest WHERE paper_id IN (SELECT value FROM json_each(?))')
+        .run(list).changes
 }
 
 /** Scores written per transaction: 12k scores in one statement held the main thread ~0.1 s. */
@@ -37,7 +44,10 @@ export const SCORE_CHUNK = 500
  * deleted meanwhile is skipped, one added meanwhile has none yet (either way as before), so no
  * row needs deleting and a list sorted meanwhile sees each score old or new, never missing.
  */
-export async function writeForYouScores(db: WritableDb, scores: ReadonlyArray<readonly [number, number]> | null): Promise<void> {
+export async function writeForYouScores(
+  db: WritableDb,
+  scores: ReadonlyArray<readonly [number, number]> | null,
+): Promise<void> {
   if (scores === null) {
     db.prepare('DELETE FROM paper_scores').run()
     return
@@ -82,7 +92,12 @@ export function autoTagThreshold(db: WritableDb, tag: string): number | null {
 }
 
 /** Turns a tag's auto-tagging on at a threshold, or off (null). */
-export function setAutoTagThreshold(db: WritableDb, tag: string, threshold: number | null, now: string): void {
+export function setAutoTagThreshold(
+  db: WritableDb,
+  tag: string,
+  threshold: number | null,
+  now: string,
+): void {
   const [tagId] = ensureTags(db, [tag], now)
   if (threshold === null) {
     db.prepare('DELETE FROM tag_auto WHERE tag_id = ?').run(tagId)
@@ -94,8 +109,15 @@ export function setAutoTagThreshold(db: WritableDb, tag: string, threshold: numb
 }
 
 /** The papers a scope covers: `untagged` (no tag yet) or `inbox` (unread, untagged, not dismissed), newest first. */
-export function scopePaperIds(db: WritableDb, scope: 'untagged' | 'inbox', limit: number): PaperId[] {
-  const inbox = scope === 'inbox' ? "AND p.status = 'unread' AND NOT EXISTS (SELECT 1 FROM paper_interest i WHERE i.paper_id = p.id)" : ''
+export function scopePaperIds(
+  db: WritableDb,
+  scope: 'untagged' | 'inbox',
+  limit: number,
+): PaperId[] {
+  const inbox =
+    scope === 'inbox'
+      ? "AND p.status = 'unread' AND NOT EXISTS (SELECT 1 FROM paper_interest i WHERE i.paper_id = p.id)"
+      : ''
   return db
     .prepare(
       `SELECT p.id FROM papers p
@@ -110,7 +132,9 @@ export function scopePaperIds(db: WritableDb, scope: 'untagged' | 'inbox', limit
 export function notInterestedIds(db: WritableDb, ids: ReadonlyArray<number>): Set<number> {
   return new Set(
     db
-      .prepare('SELECT paper_id FROM paper_interest WHERE paper_id IN (SELECT value FROM json_each(?))')
+      .prepare(
+        'SELECT paper_id FROM paper_interest WHERE paper_id IN (SELECT value FROM json_each(?))',
+      )
       .pluck()
       .all(jsonIds(ids)) as number[],
   )

@@ -44,7 +44,9 @@ type TopicsMethods = Pick<
 >
 
 /** The topics methods, and `ready()`: resolves once the "For you" scores are no more than a few edits old. */
-export function createTopicsService(deps: TopicsDeps): TopicsMethods & { ready: () => Promise<void> } {
+export function createTopicsService(
+  deps: TopicsDeps,
+): TopicsMethods & { ready: () => Promise<void> } {
   const { db, events, topics } = deps
   const stamp = () => deps.now().toISOString()
   // edits since the last training began; a fresh process has not trained yet
@@ -104,7 +106,10 @@ export function createTopicsService(deps: TopicsDeps): TopicsMethods & { ready: 
       const rows = getPaperRows(db, ids)
       if (input.ids && rows.length < input.ids.length) {
         const known = new Set(rows.map((row) => row.id))
-        throw new AppError('not-found', `There is no paper ${input.ids.find((id) => !known.has(id))} in this library.`)
+        throw new AppError(
+          'not-found',
+          `There is no paper ${input.ids.find((id) => !known.has(id))} in this library.`,
+        )
       }
       const paperIds = rows.map((row) => row.id)
       if (edits > STALE_EDITS) await fresh()
@@ -122,11 +127,21 @@ export function createTopicsService(deps: TopicsDeps): TopicsMethods & { ready: 
       }))
     },
     relatedPapers: async ({ id, limit }) => {
-      if (getPaperRows(db, [id]).length === 0) throw new AppError('not-found', `There is no paper ${id} in this library.`)
+      if (getPaperRows(db, [id]).length === 0) {
+        throw new AppError('not-found', `There is no paper ${id} in this library.`)
+      }
       await upToDate([id])
       const hits = (await topics.related(id, limit)) ?? []
-      const rows = new Map(getPaperRows(db, hits.map((hit) => hit.id)).map((row) => [row.id, row]))
-      const dismissed = notInterestedIds(db, hits.map((hit) => hit.id))
+      const rows = new Map(
+        getPaperRows(
+          db,
+          hits.map((hit) => hit.id),
+        ).map((row) => [row.id, row]),
+      )
+      const dismissed = notInterestedIds(
+        db,
+        hits.map((hit) => hit.id),
+      )
       return hits.flatMap((hit) => {
         const row = rows.get(hit.id)
         if (!row) return []
@@ -145,7 +160,9 @@ export function createTopicsService(deps: TopicsDeps): TopicsMethods & { ready: 
       })
     },
     setNotInterested: ({ ids, notInterested }) => {
-      const changed = db.transaction(() => setNotInterested(db, ids, notInterested, stamp())).immediate()
+      const changed = db
+        .transaction(() => setNotInterested(db, ids, notInterested, stamp()))
+        .immediate()
       if (changed > 0) events.emit('library.changed', { reason: 'interest', paperIds: ids })
       return { changed }
     },
