@@ -29,6 +29,7 @@ import { survivorOf } from './curation/merge-papers'
 import type { PdfRuntime } from './pdf/pdf-runtime'
 import type { SyncTuning } from './sync/sync-tuning'
 import { createTopicsService } from './topics/topics-service'
+import { createVisitState } from './visit-state'
 import { tagWithKeywords } from './import/keywords-as-tags'
 import type { TopicsThread } from './topics/topics-thread'
 
@@ -102,8 +103,16 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     return report
   }
 
-  const { ready: topicsReady, ...topics } = createTopicsService({ db, events, now: deps.now, topics: deps.topics, background: deps.backgroundTraining })
-  const ui = createLibraryUiService(deps)
+  const { ready: topicsReady, ...topics } = createTopicsService({
+    db,
+    events,
+    now: deps.now,
+    topics: deps.topics,
+    background: deps.backgroundTraining,
+  })
+  // One visit state: what "new" means is the same for the list, counts, search and exports.
+  const visits = createVisitState(deps.dataDir, deps.now)
+  const ui = createLibraryUiService(deps, visits)
 
   return {
     libraryInfo: ({ check }) => {
@@ -157,7 +166,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     setStarred: ({ ids, starred }) =>
       edit('starred', ids, () => setStarred(db, ids, starred, stamp())),
     setNote: ({ id, note }) => edit('note', [id], () => setNote(db, id, note, stamp())),
-    ...createSearchService(deps),
+    ...createSearchService(deps, visits),
     ...ui,
     listPaperRows: async (query) => {
       if (query.sort === 'for-you') await topicsReady()
@@ -168,6 +177,6 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     ...createBackupService(deps),
     ...createPdfService(deps),
     ...createAnnotationService(deps),
-    ...createCurationService(deps),
+    ...createCurationService(deps, visits),
   }
 }

@@ -1,18 +1,21 @@
-import type { LibraryCounts, PaperListRow, SmartView } from '@shared/api/library-ui'
+import type { LibraryCounts, PaperListRow } from '@shared/api/library-ui'
 import type { PaperId } from '@shared/model/ids'
 import type { PaperSort } from '@shared/model/paper'
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
-import { FOR_YOU_SORT } from '../topics/for-you-sort'
+import {
+  hasStatus,
+  isNew,
+  isStarred,
+  viewConditions,
+  whereOf,
+  type NewCutoff,
+  type SqlCondition,
+  type ViewFilter,
+} from './view-filter'
+import { ownOrderOf, sortOf } from './view-sort'
 
-/** Which papers a view holds. */
-export type ViewFilter = {
-  view: SmartView
-  /** A tag; its sub-tags (`tag/…`) count too. */
-  tag?: string | undefined
-  listId?: number | undefined
-  sourceId?: number | undefined
-}
+export type { ViewFilter } from './view-filter'
 
 /** A view with its order and window. */
 export type RowQuery = ViewFilter & {
@@ -22,17 +25,16 @@ export type RowQuery = ViewFilter & {
   offset: number
 }
 
+/** An order and a window over any set of papers. */
+export type RowWindow = {
+  sort: PaperSort
+  order?: 'asc' | 'desc' | undefined
+  limit: number
+  offset: number
+}
+
 /** How many authors a list row carries (the row shows the first few and a count). */
 export const ROW_AUTHORS = 3
-
-const SORT_COLUMNS: Record<PaperSort, { column: string; defaultOrder: 'asc' | 'desc' }> = {
-  added: { column: 'p.added_at', defaultOrder: 'desc' },
-  published: { column: 'p.published_at', defaultOrder: 'desc' },
-  // the normalised title: case, accents and leading punctuation do not move a paper
-  title: { column: 'p.title_key', defaultOrder: 'asc' },
-  upvotes: { column: 'p.upvotes', defaultOrder: 'desc' },
-  'for-you': FOR_YOU_SORT,
-}
 
 type RowRecord = {
   id: number
@@ -51,64 +53,28 @@ type RowRecord = {
   local_pdf: number
 }
 
-/** The SQL `WHERE` of a view and its parameters; `newSince` is the previous visit. */
-export function viewWhere(
-  filter: ViewFilter,
-  newSince: string | null,
-): { sql: string; params: Record<string, unknown> } {
-  const where: string[] = []
-  const params: Record<string, unknown> = {}
-  switch (filter.view) {
-    case 'unread':
-    case 'reading':
-    case 'read':
-      where.push('p.status = @status')
-      params['status'] = filter.view
-      break
-    case 'starred':
-      where.push('p.starred = 1')
-      break
-    case 'new':
-      if (newSince !== null) {
-        where.push('p.added_at > @newSince')
-        params['newSince'] = newSince
-      }
-      break
-    case 'all':
-      break
-  }
-  if (filter.tag !== undefined) {
-    where.push(
-      `p.id IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-                WHERE t.name = @tag OR t.name LIKE @tagPrefix ESCAPE '\\')`,
-    )
-    params['tag'] = filter.tag
-    params['tagPrefix'] = `${filter.tag.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`
-  }
-  if (filter.listId !== undefined) {
-    where.push('p.id IN (SELECT paper_id FROM list_papers WHERE list_id = @listId)')
-    params['listId'] = filter.listId
-  }
-  if (filter.sourceId !== undefined) {
-    where.push('p.id IN (SELECT paper_id FROM paper_sources WHERE source_id = @sourceId)')
-    params['sourceId'] = filter.sourceId
-  }
-  return { sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
-}
-
 /** One window of light rows of a view, and how many rows the view holds. */
 export function listPaperRows(
   db: WritableDb,
   query: RowQuery,
-  newSince: string | null,
+  cutoff: NewCutoff,
 ): { total: number; rows: PaperListRow[] } {
-  const { sql, params } = viewWhere(query, newSince)
-  const { column, defaultOrder } = SORT_COLUMNS[query.sort]
-  const order = query.order ?? defaultOrder
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM papers p ${sql}`).get(params) as { n: number }
-  ).n
-  const ids = windowIds(db, sql, params, column, order, query)
+  const conditions = viewConditions(query, cutoff)
+  return {
+    total: countPapersWhere(db, conditions),
+    rows: paperRowsByIds(db, windowIds(db, conditions, query)),
+  }
+}
+
+/** How many papers meet every condition. */
+export function countPapersWhere(db: WritableDb, conditions: ReadonlyArray<SqlCondition>): number {
+  const { sql, params } = whereOf(conditions)
+  return (db.prepare(`SELECT count(*) AS n FROM papers p ${sql}`).get(...params) as { n: number }).n
+}
+
+/** Light rows of the given papers, in the given order (missing ids are skipped). */
+export function paperRowsByIds(db: WritableDb, ids: ReadonlyArray<number>): PaperListRow[] {
+  if (ids.length === 0) return []
   const records = db
     .prepare(
       `SELECT p.id, p.arxiv_id, p.doi, p.title, p.author_count, p.organization, p.published_at,
@@ -119,93 +85,101 @@ export function listPaperRows(
     )
     .all(jsonIds(ids)) as RowRecord[]
   const byId = new Map(records.map((record) => [record.id, record]))
-  return {
-    total,
-    rows: hydrateRows(
-      db,
-      ids.flatMap((id) => byId.get(id) ?? []),
-    ),
-  }
+  return hydrateRows(
+    db,
+    ids.flatMap((id) => byId.get(id) ?? []),
+  )
 }
 
 /**
- * The ids of one window in sort order, read from the sort column's index alone (rows hold long
- * abstracts: sorting whole rows would read the table). Unknown (NULL) values go last in either
- * direction, so the known and unknown parts are read as two index ranges.
+ * The ids of one window in sort order among the papers meeting the conditions, read from the sort
+ * column's index alone (rows hold long abstracts: sorting whole rows would read the table).
+ * Unknown (NULL) values go last in either direction, so the known and unknown parts are read as
+ * two index ranges.
  */
-function windowIds(
+export function windowIds(
   db: WritableDb,
-  where: string,
-  params: Record<string, unknown>,
-  column: string,
-  order: 'asc' | 'desc',
-  query: Pick<RowQuery, 'sort' | 'limit' | 'offset'>,
+  conditions: ReadonlyArray<SqlCondition>,
+  window: RowWindow,
 ): number[] {
-  const ids = (sql: string, limit: number, offset: number) =>
-    (db.prepare(sql).all({ ...params, limit, offset }) as Array<{ id: number }>).map((r) => r.id)
-  const and = where === '' ? 'WHERE' : `${where} AND`
-  if (query.sort === 'added') {
-    return ids(
-      `SELECT p.id FROM papers p ${where} ORDER BY p.added_at ${order}, p.id ${order} LIMIT @limit OFFSET @offset`,
-      query.limit,
-      query.offset,
-    )
+  const { column, order } = sortOf(window.sort, window.order)
+  const ids = (extra: SqlCondition[], orderBy: string, limit: number, offset: number) => {
+    const { sql, params } = whereOf([...conditions, ...extra])
+    return db
+      .prepare(`SELECT p.id FROM papers p ${sql} ${orderBy} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, limit, offset) as number[]
   }
-  const known = (
-    db.prepare(`SELECT count(*) AS n FROM papers p ${and} ${column} IS NOT NULL`).get(params) as {
-      n: number
-    }
-  ).n
+  if (window.sort === 'added') {
+    // added_at is never NULL
+    return ids([], `ORDER BY p.added_at ${order}, p.id ${order}`, window.limit, window.offset)
+  }
+  const known = countPapersWhere(db, [...conditions, { sql: `${column} IS NOT NULL`, params: [] }])
   const first =
-    query.offset < known
+    window.offset < known
       ? ids(
-          `SELECT p.id FROM papers p ${and} ${column} IS NOT NULL
-           ORDER BY ${column} ${order}, p.id ${order} LIMIT @limit OFFSET @offset`,
-          query.limit,
-          query.offset,
+          [{ sql: `${column} IS NOT NULL`, params: [] }],
+          `ORDER BY ${column} ${order}, p.id ${order}`,
+          window.limit,
+          window.offset,
         )
       : []
-  const rest = query.limit - first.length
+  const rest = window.limit - first.length
   if (rest <= 0) return first
   return [
     ...first,
     ...ids(
-      `SELECT p.id FROM papers p ${and} ${column} IS NULL ORDER BY p.id ${order} LIMIT @limit OFFSET @offset`,
+      [{ sql: `${column} IS NULL`, params: [] }],
+      `ORDER BY p.id ${order}`,
       rest,
-      Math.max(0, query.offset - known),
+      Math.max(0, window.offset - known),
     ),
   ]
 }
 
-/** Every paper id of a view, newest first. */
-export function listPaperIds(
+/** The ids of the papers meeting every condition, by id. */
+export function paperIdsWhere(db: WritableDb, conditions: ReadonlyArray<SqlCondition>): PaperId[] {
+  const { sql, params } = whereOf(conditions)
+  return db
+    .prepare(`SELECT p.id FROM papers p ${sql} ORDER BY p.id`)
+    .pluck()
+    .all(...params) as PaperId[]
+}
+
+/** Every paper id of a view in the view's own order (see `ownOrderOf`). */
+export function viewPaperIdsInOwnOrder(
   db: WritableDb,
   filter: ViewFilter,
-  newSince: string | null,
+  cutoff: NewCutoff,
 ): PaperId[] {
-  const { sql, params } = viewWhere(filter, newSince)
-  return (
-    db
-      .prepare(`SELECT p.id FROM papers p ${sql} ORDER BY p.added_at DESC, p.id DESC`)
-      .all(params) as Array<{
-      id: PaperId
-    }>
-  ).map((row) => row.id)
+  const { sql, params } = whereOf(viewConditions(filter, cutoff))
+  const order = ownOrderOf(filter)
+  return db
+    .prepare(`SELECT p.id FROM papers p ${sql} ${order.sql}`)
+    .pluck()
+    .all(...params, ...order.params) as PaperId[]
+}
+
+/** Every paper id of a view, newest first. */
+export function listPaperIds(db: WritableDb, filter: ViewFilter, cutoff: NewCutoff): PaperId[] {
+  const { sql, params } = whereOf(viewConditions(filter, cutoff))
+  return db
+    .prepare(`SELECT p.id FROM papers p ${sql} ORDER BY p.added_at DESC, p.id DESC`)
+    .pluck()
+    .all(...params) as PaperId[]
 }
 
 /** The smart views' counts, each read from an index rather than the (wide) paper rows. */
-export function libraryCounts(db: WritableDb, newSince: string | null): LibraryCounts {
-  const count = (where: string, ...args: unknown[]) =>
-    (db.prepare(`SELECT count(*) AS n FROM papers ${where}`).get(...args) as { n: number }).n
-  const all = count('')
+export function libraryCounts(db: WritableDb, cutoff: NewCutoff): LibraryCounts {
+  const count = (...conditions: SqlCondition[]) => countPapersWhere(db, conditions)
   return {
-    all,
-    new: newSince === null ? all : count('WHERE added_at > ?', newSince),
-    unread: count("WHERE status = 'unread'"),
-    reading: count("WHERE status = 'reading'"),
-    read: count("WHERE status = 'read'"),
-    starred: count('WHERE starred = 1'),
-    newSince,
+    all: count(),
+    new: count(isNew(cutoff)),
+    unread: count(hasStatus('unread')),
+    reading: count(hasStatus('reading')),
+    read: count(hasStatus('read')),
+    starred: count(isStarred()),
+    newSince: cutoff.previousVisit,
   }
 }
 

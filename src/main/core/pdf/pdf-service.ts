@@ -6,7 +6,9 @@ import type { PaperId } from '@shared/model/ids'
 import type { PdfLocation, ReadingPosition } from '@shared/model/pdf'
 import { readerZoomSchema } from '@shared/model/pdf'
 import type { WritableDb } from '../db/open-database'
-import { findPaperIdBy } from '../db/papers-repo'
+import { paperIdsWhere } from '../db/paper-rows-repo'
+import { existingPaperIds, findPaperIdBy } from '../db/papers-repo'
+import { fromSource, hasStatus, hasTag, inList, type SqlCondition } from '../db/view-filter'
 import type { EventHub } from '../event-hub'
 import { applyDrafts } from '../sync/apply-drafts'
 import { METADATA_RANK } from '../sync/metadata-rank'
@@ -327,7 +329,10 @@ function readingPosition(db: WritableDb, id: number): ReadingPosition | null {
   }
 }
 
-/** The papers a download request names: the union of ids, a tag, a source, a list and all unread. */
+/**
+ * The papers a download request names: the union of ids, a tag (with its sub-tags, as the tag's
+ * view), a source, a list and all unread — each the same papers its view in the library shows.
+ */
 export function selectPapers(
   db: WritableDb,
   input: {
@@ -338,39 +343,15 @@ export function selectPapers(
     allUnread?: boolean | undefined
   },
 ): PaperId[] {
-  const ids = new Set<number>()
-  const known = db.prepare('SELECT 1 FROM papers WHERE id = ?')
-  for (const id of input.ids ?? []) if (known.get(id) !== undefined) ids.add(id)
-  const add = (rows: unknown[]) => rows.forEach((id) => ids.add(id as number))
-  if (input.tag !== undefined) {
-    add(
-      db
-        .prepare(
-          `SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-           WHERE t.name = ? COLLATE NOCASE ORDER BY pt.paper_id`,
-        )
-        .pluck()
-        .all(input.tag),
-    )
+  const ids = new Set<PaperId>()
+  if (input.ids !== undefined && input.ids.length > 0) {
+    for (const id of existingPaperIds(db, input.ids)) ids.add(id)
   }
-  if (input.sourceId !== undefined) {
-    add(
-      db
-        .prepare('SELECT paper_id FROM paper_sources WHERE source_id = ? ORDER BY paper_id')
-        .pluck()
-        .all(input.sourceId),
-    )
-  }
-  if (input.listId !== undefined) {
-    add(
-      db
-        .prepare('SELECT paper_id FROM list_papers WHERE list_id = ? ORDER BY position')
-        .pluck()
-        .all(input.listId),
-    )
-  }
-  if (input.allUnread) {
-    add(db.prepare(`SELECT id FROM papers WHERE status = 'unread' ORDER BY id`).pluck().all())
-  }
-  return [...ids] as PaperId[]
+  const views: SqlCondition[] = []
+  if (input.tag !== undefined) views.push(hasTag(input.tag))
+  if (input.sourceId !== undefined) views.push(fromSource(input.sourceId))
+  if (input.listId !== undefined) views.push(inList(input.listId))
+  if (input.allUnread) views.push(hasStatus('unread'))
+  for (const view of views) for (const id of paperIdsWhere(db, [view])) ids.add(id)
+  return [...ids]
 }
