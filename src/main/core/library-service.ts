@@ -113,6 +113,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
   // One visit state: what "new" means is the same for the list, counts, search and exports.
   const visits = createVisitState(deps.dataDir, deps.now)
   const ui = createLibraryUiService(deps, visits)
+  const search = createSearchService(deps, visits)
 
   return {
     libraryInfo: ({ check }) => {
@@ -166,11 +167,15 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     setStarred: ({ ids, starred }) =>
       edit('starred', ids, () => setStarred(db, ids, starred, stamp())),
     setNote: ({ id, note }) => edit('note', [id], () => setNote(db, id, note, stamp())),
-    ...createSearchService(deps, visits),
+    ...search,
     ...ui,
     listPaperRows: async (query) => {
       if (query.sort === 'for-you') await topicsReady()
       return ui.listPaperRows(query)
+    },
+    searchPaperRows: async (query) => {
+      if (query.sort === 'for-you') await topicsReady()
+      return search.searchPaperRows(query)
     },
     ...topics,
     ...createSyncService(deps),

@@ -39,7 +39,7 @@ const tagColorSchema = z
   .nullable()
 
 /** Which papers a list view shows: a smart view narrowed by a tag (with its sub-tags), list or source. */
-const viewFilter = {
+export const viewFilterShape = {
   view: smartViewSchema.default('all'),
   tag: tagName.optional(),
   listId: listIdSchema.optional(),
@@ -58,13 +58,13 @@ export const paperPatchSchema = z.strictObject({
 /** Input schemas of the methods the library screen adds to the API. */
 export const libraryUiInputs = {
   listPaperRows: z.strictObject({
-    ...viewFilter,
+    ...viewFilterShape,
     sort: paperSortSchema.default('added'),
     order: z.enum(['asc', 'desc']).optional(),
     limit: z.number().int().min(1).max(MAX_ROW_WINDOW).default(200),
     offset: z.number().int().min(0).default(0),
   }),
-  listPaperIds: z.strictObject({ ...viewFilter }),
+  listPaperIds: z.strictObject({ ...viewFilterShape }),
   libraryCounts: z.strictObject({}),
   beginVisit: z.strictObject({}),
   updatePapers: paperPatchSchema,

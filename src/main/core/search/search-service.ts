@@ -4,10 +4,15 @@ import { parseQuery } from '@shared/search/query-syntax'
 import type { ServiceDeps } from '../library-service'
 import type { VisitState } from '../visit-state'
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './saved-searches'
-import { searchPapers } from './search-papers'
+import { searchPaperRows, searchPapers } from './search-papers'
 
 type SearchMethods =
-  'search' | 'searchLibrary' | 'listSavedSearches' | 'saveSearch' | 'deleteSavedSearch'
+  | 'search'
+  | 'searchLibrary'
+  | 'searchPaperRows'
+  | 'listSavedSearches'
+  | 'saveSearch'
+  | 'deleteSavedSearch'
 
 /** Search and saved searches (smart views). */
 export function createSearchService(
@@ -20,6 +25,7 @@ export function createSearchService(
   return {
     search: ({ query, limit }) => run(query, limit).hits,
     searchLibrary: ({ query, limit }) => run(query, limit),
+    searchPaperRows: (query) => searchPaperRows(db, query, { newCutoff: visits.newCutoff }),
     listSavedSearches: () => listSavedSearches(db),
     saveSearch: ({ name, query }) => {
       const [warning] = parseQuery(query).warnings

@@ -303,7 +303,9 @@ export function LibraryShell({
       >
         <aside
           className={
-            panes.sidebarCollapsed ? `sidebar sidebar--drawer${drawer ? ' is-open' : ''}` : 'sidebar'
+            panes.sidebarCollapsed
+              ? `sidebar sidebar--drawer${drawer ? ' is-open' : ''}`
+              : 'sidebar'
           }
           aria-label="Library"
           onKeyDown={(event) => {
@@ -311,7 +313,10 @@ export function LibraryShell({
           }}
           onClick={(event) => {
             // Choosing a view, tag, list or source in the drawer folds it away again.
-            if (drawer && (event.target as HTMLElement).closest('[role="treeitem"], li button, a')) {
+            if (
+              drawer &&
+              (event.target as HTMLElement).closest('[role="treeitem"], li button, a')
+            ) {
               setDrawerOpen(false)
             }
           }}
@@ -400,8 +405,9 @@ export function LibraryShell({
                       )
                     : ''
                 }
-                sort={state.sort}
-                order={state.order}
+                sort={searching ? state.searchSort : state.sort}
+                order={searching ? state.searchOrder : state.order}
+                searching={searching}
                 onSort={store.setSort}
               />
               {state.selection.ids.size > 0 ? (
