@@ -1,3 +1,4 @@
+import type { LibraryChangeReason } from '@shared/api/events'
 import type { LibraryService } from '@shared/api/library-api'
 import type { PaperId } from '@shared/model/ids'
 import {
@@ -49,7 +50,7 @@ export function createLibraryUiService(
   const stamp = () => deps.now().toISOString()
   /** Runs a write in one transaction, reindexes the papers whose tags changed, and tells every door. */
   const write = <T>(
-    reason: string,
+    reason: LibraryChangeReason,
     run: () => { result: T; paperIds: ReadonlyArray<PaperId>; reindex: boolean },
   ): T => {
     const { result, paperIds } = db

@@ -1,6 +1,7 @@
 import { copyFile, rm, stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { AppError } from '@shared/api/errors'
+import type { LibraryChangeReason } from '@shared/api/events'
 import type { LibraryService } from '@shared/api/library-api'
 import type { PaperId } from '@shared/model/ids'
 import type { PdfLocation, ReadingPosition } from '@shared/model/pdf'
@@ -63,7 +64,7 @@ export function createPdfService(deps: PdfServiceDeps): Pick<LibraryService, Pdf
       throw new AppError('not-found', `There is no paper ${id} in this library.`)
     }
   }
-  const changed = (reason: string, ids: ReadonlyArray<number>) => {
+  const changed = (reason: LibraryChangeReason, ids: ReadonlyArray<number>) => {
     if (ids.length > 0) events.emit('library.changed', { reason, paperIds: ids as PaperId[] })
   }
   const afterStore = (paperId: number, stored: StoredPdf) => {

@@ -113,7 +113,10 @@ export type LibraryStore = {
     sourceName: string,
     tags: ReadonlyArray<string>,
   ) => Promise<ImportReport>
-  /** Refetches rows, counts, tags, lists and the open paper. */
+  /**
+   * Refetches rows, counts, tags, lists and the open paper. Writes need not call it: the core's
+   * `library.changed` event refreshes what each change can affect, once.
+   */
   refresh: () => Promise<void>
 }
 
@@ -549,7 +552,6 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     setNote: (id, note) =>
       run(async () => {
         await api.setNote({ id, note: note.trim() === '' ? null : note })
-        loadDetail(0)
       }),
     undo: () =>
       run(async () => {
@@ -566,7 +568,6 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     createTag: (name) =>
       run(async () => {
         await api.createTag({ name })
-        await loadSidebar()
       }),
     renameTag: (id, name) =>
       run(async () => {
@@ -578,24 +579,23 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         if (before) {
           recordUndo(`Renamed #${before.name} to #${name}`, async () => {
             await api.renameTag({ id, name: before.name })
-            await refresh()
           })
         }
-        await refresh()
       }),
     recolorTag: (id, color) =>
       run(async () => {
         await api.setTagColor({ id, color })
-        await loadSidebar()
       }),
     mergeTags: (ids, into) =>
       run(async () => {
         const target = state.tags.find((tag) => tag.id === into)
+        const merged = new Set(
+          state.tags.filter((tag) => ids.includes(tag.id) && tag.id !== into).map((t) => t.name),
+        )
         await api.mergeTags({ ids: [...ids], into })
         toasts.notify({ kind: 'info', message: `Merged into #${target?.name ?? into}` })
-        await refresh()
         const { scope } = state
-        if (scope.kind === 'tag' && !state.tags.some((tag) => tag.name === scope.tag)) {
+        if (scope.kind === 'tag' && merged.has(scope.tag)) {
           store.setScope({ kind: 'view', view: 'all' })
         }
       }),
@@ -603,29 +603,25 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       run(async () => {
         const deleted = await api.deleteTag({ id })
         if (state.scope.kind === 'tag' && state.scope.tag === deleted.name) {
-          set({ scope: { kind: 'view', view: 'all' } })
+          store.setScope({ kind: 'view', view: 'all' })
         }
         recordUndo(`Deleted #${deleted.name}`, async () => {
           await api.createTag({ name: deleted.name, color: deleted.color })
           if (deleted.paperIds.length > 0) {
             await api.updatePapers({ ids: [...deleted.paperIds], addTags: [deleted.name] })
           }
-          await refresh()
         })
-        await refresh()
       }),
     createList: (name) =>
       run(async () => {
         await api.createList({ name })
-        await loadSidebar()
       }),
     deleteList: (id) =>
       run(async () => {
         await api.deleteList({ id })
         if (state.scope.kind === 'list' && state.scope.listId === id) {
-          set({ scope: { kind: 'view', view: 'all' } })
+          store.setScope({ kind: 'view', view: 'all' })
         }
-        await refresh()
       }),
     addToList: (listId) =>
       run(async () => {
@@ -635,9 +631,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         await api.addToList({ listId, ids })
         recordUndo(`Added ${plural(ids.length)} to ${list?.name ?? 'the list'}`, async () => {
           await api.removeFromList({ listId, ids })
-          await refresh()
         })
-        await loadSidebar()
       }),
     async importText(text, sourceName, tags) {
       const report = await api.importText({ text, sourceName, tags: [...tags] })
@@ -645,7 +639,6 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         kind: 'info',
         message: `Imported ${sourceName}: ${report.added} added, ${report.updated} updated.`,
       })
-      await run(refresh)
       return report
     },
     refresh: () => run(refresh),
