@@ -18,17 +18,22 @@ export type BulkPaper = {
   addedAt?: string
   /** A stored PDF (a `paper_files` row; no file is written). */
   pdf?: boolean
+  /** The name of the source (an imported file) that brought it. */
+  source?: string
+  /** The name of a user list holding it (in the order made). */
+  list?: string
 }
 
 /**
  * Writes `count` papers straight into the library in `dataDir` (created and migrated if needed)
- * in one transaction, then builds the search index: tens of thousands of papers in seconds, for
- * tests and benchmarks at a realistic size. Returns the ids in the order made. Open the core after.
+ * in one transaction, then builds the search index (unless `searchIndex: false`): tens of
+ * thousands of papers in seconds, for tests and benchmarks at a realistic size. Returns the ids in the order made. Open the core after.
  */
 export function insertPapers(
   dataDir: string,
   count: number,
   make: (index: number) => BulkPaper,
+  options: { searchIndex?: boolean } = {},
 ): number[] {
   const db = openDatabase(join(dataDir, DATABASE_FILE))
   try {
@@ -52,6 +57,30 @@ export function insertPapers(
       const file = db.prepare(
         "INSERT INTO paper_files (paper_id, sha256, size, origin, added_at) VALUES (?, ?, 1, 'download', ?)",
       )
+      const source = db.prepare(
+        `INSERT INTO sources (kind, key, name, created_at) VALUES ('file:bulk', ?, ?, ?)
+         ON CONFLICT (kind, key) DO UPDATE SET name = name RETURNING id`,
+      )
+      const seen = db.prepare(
+        'INSERT INTO paper_sources (paper_id, source_id, first_seen_at, last_seen_at, rank) VALUES (?, ?, ?, ?, ?)',
+      )
+      const list = db.prepare(
+        `INSERT INTO lists (name, created_at) VALUES (?, ?)
+         ON CONFLICT (name) DO UPDATE SET name = name RETURNING id`,
+      )
+      const member = db.prepare(
+        'INSERT INTO list_papers (list_id, paper_id, position, added_at) VALUES (?, ?, ?, ?)',
+      )
+      const named = new Map<string, number>()
+      const idOf = (kind: string, name: string, create: () => number) => {
+        const key = `${kind}:${name}`
+        let id = named.get(key)
+        if (id === undefined) {
+          id = create()
+          named.set(key, id)
+        }
+        return id
+      }
       const tagIds = new Map<string, number>()
       for (let i = 0; i < count; i += 1) {
         const p = make(i)
@@ -80,9 +109,23 @@ export function insertPapers(
           link.run(id, tagId, added)
         }
         if (p.pdf) file.run(id, `sha-${id}`, added)
+        if (p.source !== undefined) {
+          const name = p.source
+          const sourceId = idOf(
+            'source',
+            name,
+            () => (source.get(name, name, added) as { id: number }).id,
+          )
+          seen.run(id, sourceId, added, added, i)
+        }
+        if (p.list !== undefined) {
+          const name = p.list
+          const listId = idOf('list', name, () => (list.get(name, added) as { id: number }).id)
+          member.run(listId, id, i, added)
+        }
       }
     })()
-    rebuildSearchIndex(db)
+    if (options.searchIndex !== false) rebuildSearchIndex(db)
     return ids
   } finally {
     db.close()

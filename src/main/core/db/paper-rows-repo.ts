@@ -102,37 +102,65 @@ export function windowIds(
   conditions: ReadonlyArray<SqlCondition>,
   window: RowWindow,
 ): number[] {
-  const { column, order } = sortOf(window.sort, window.order)
-  const ids = (extra: SqlCondition[], orderBy: string, limit: number, offset: number) => {
+  const { column, order, joined } = sortOf(window.sort, window.order)
+  const ids = (
+    from: string,
+    extra: SqlCondition[],
+    orderBy: string,
+    limit: number,
+    offset: number,
+  ) => {
     const { sql, params } = whereOf([...conditions, ...extra])
     return db
-      .prepare(`SELECT p.id FROM papers p ${sql} ${orderBy} LIMIT ? OFFSET ?`)
+      .prepare(`SELECT p.id FROM ${from} ${sql} ${orderBy} LIMIT ? OFFSET ?`)
       .pluck()
       .all(...params, limit, offset) as number[]
   }
   if (window.sort === 'added') {
     // added_at is never NULL
-    return ids([], `ORDER BY p.added_at ${order}, p.id ${order}`, window.limit, window.offset)
+    return ids(
+      'papers p',
+      [],
+      `ORDER BY p.added_at ${order}, p.id ${order}`,
+      window.limit,
+      window.offset,
+    )
   }
-  const known = countPapersWhere(db, [...conditions, { sql: `${column} IS NOT NULL`, params: [] }])
+  // A sort with a table of its own is read through that table's index; papers without a row
+  // there are its unknown values.
+  const known = joined
+    ? {
+        from: `papers p JOIN ${joined.table} sorted ON sorted.${joined.key} = p.id`,
+        where: [] as SqlCondition[],
+        orderBy: `ORDER BY sorted.${joined.value} ${order}, sorted.${joined.key} ${order}`,
+        unknown: { sql: `p.id NOT IN (SELECT ${joined.key} FROM ${joined.table})`, params: [] },
+      }
+    : {
+        from: 'papers p',
+        where: [{ sql: `${column} IS NOT NULL`, params: [] }],
+        orderBy: `ORDER BY ${column} ${order}, p.id ${order}`,
+        unknown: { sql: `${column} IS NULL`, params: [] },
+      }
+  const knownCount = (() => {
+    const { sql, params } = whereOf([...conditions, ...known.where])
+    return (
+      db.prepare(`SELECT count(*) AS n FROM ${known.from} ${sql}`).get(...params) as { n: number }
+    ).n
+  })()
   const first =
-    window.offset < known
-      ? ids(
-          [{ sql: `${column} IS NOT NULL`, params: [] }],
-          `ORDER BY ${column} ${order}, p.id ${order}`,
-          window.limit,
-          window.offset,
-        )
+    window.offset < knownCount
+      ? ids(known.from, known.where, known.orderBy, window.limit, window.offset)
       : []
   const rest = window.limit - first.length
   if (rest <= 0) return first
   return [
     ...first,
     ...ids(
-      [{ sql: `${column} IS NULL`, params: [] }],
+      'papers p',
+      [known.unknown],
       `ORDER BY p.id ${order}`,
       rest,
-      Math.max(0, window.offset - known),
+      Math.max(0, window.offset - knownCount),
     ),
   ]
 }

@@ -1,8 +1,15 @@
 import type { PaperSort } from '@shared/model/paper'
 import { FOR_YOU_SORT } from '../topics/for-you-sort'
 
-/** How a sort orders papers: the SQL value on `papers p` and the direction it starts in. */
-export type SortColumn = { column: string; defaultOrder: 'asc' | 'desc' }
+/**
+ * How a sort orders papers: the SQL value on `papers p` and the direction it starts in; a sort
+ * kept in a table of its own (one row per paper that has a value) names it as `joined`.
+ */
+export type SortColumn = {
+  column: string
+  defaultOrder: 'asc' | 'desc'
+  joined?: { table: string; key: string; value: string }
+}
 
 /**
  * The one sort table of paper listings (the library list, `papershelf list`, search re-sorted).
@@ -21,9 +28,9 @@ export const SORT_COLUMNS: Readonly<Record<PaperSort, SortColumn>> = {
 export function sortOf(
   sort: PaperSort,
   order?: 'asc' | 'desc',
-): { column: string; order: 'asc' | 'desc' } {
-  const { column, defaultOrder } = SORT_COLUMNS[sort]
-  return { column, order: order ?? defaultOrder }
+): { column: string; order: 'asc' | 'desc'; joined: SortColumn['joined'] } {
+  const { column, defaultOrder, joined } = SORT_COLUMNS[sort]
+  return { column, order: order ?? defaultOrder, joined }
 }
 
 /** A full `ORDER BY` for a sort: unknown values last, ties by id. */
