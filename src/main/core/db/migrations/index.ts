@@ -10,6 +10,7 @@ import { up as annotations } from './0007-annotations'
 import { up as importRuns } from './0008-import-runs'
 import { up as topics } from './0009-topics'
 import { up as curation } from './0010-curation'
+import { up as viewSortIndexes } from './0011-view-sort-indexes'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
@@ -25,6 +26,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 8, up: importRuns },
   { version: 9, up: topics },
   { version: 10, up: curation },
+  { version: 11, up: viewSortIndexes },
 ]
 
 /** The schema version a fully migrated database has. */
