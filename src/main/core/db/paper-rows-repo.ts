@@ -31,7 +31,15 @@ export type RowWindow = {
   order?: 'asc' | 'desc' | undefined
   limit: number
   offset: number
+  /** How many papers the conditions hold, when the caller counted them already. */
+  total?: number | undefined
 }
+
+/**
+ * A view at least this large is read in the order of a joined sort's own index, checking each
+ * paper against the view; a smaller one is read from its own index and sorted.
+ */
+const LARGE_VIEW = 10_000
 
 /** How many authors a list row carries (the row shows the first few and a count). */
 export const ROW_AUTHORS = 3
@@ -60,10 +68,8 @@ export function listPaperRows(
   cutoff: NewCutoff,
 ): { total: number; rows: PaperListRow[] } {
   const conditions = viewConditions(query, cutoff)
-  return {
-    total: countPapersWhere(db, conditions),
-    rows: paperRowsByIds(db, windowIds(db, conditions, query)),
-  }
+  const total = countPapersWhere(db, conditions)
+  return { total, rows: paperRowsByIds(db, windowIds(db, conditions, { ...query, total })) }
 }
 
 /** How many papers meet every condition. */
@@ -128,9 +134,13 @@ export function windowIds(
   }
   // A sort with a table of its own is read through that table's index; papers without a row
   // there are its unknown values.
+  const large = conditions.length === 0 || (window.total ?? 0) >= LARGE_VIEW
   const known = joined
     ? {
-        from: `papers p JOIN ${joined.table} sorted ON sorted.${joined.key} = p.id`,
+        // CROSS JOIN keeps the joined table outside: its index gives the order
+        from: large
+          ? `${joined.table} sorted CROSS JOIN papers p ON p.id = sorted.${joined.key}`
+          : `papers p JOIN ${joined.table} sorted ON sorted.${joined.key} = p.id`,
         where: [] as SqlCondition[],
         orderBy: `ORDER BY sorted.${joined.value} ${order}, sorted.${joined.key} ${order}`,
         unknown: { sql: `p.id NOT IN (SELECT ${joined.key} FROM ${joined.table})`, params: [] },
@@ -142,10 +152,17 @@ export function windowIds(
         unknown: { sql: `${column} IS NULL`, params: [] },
       }
   const knownCount = (() => {
+    // every row of a joined table names a paper (foreign key): the whole library's count is its size
+    if (joined && conditions.length === 0) {
+      return (db.prepare(`SELECT count(*) AS n FROM ${joined.table}`).get() as { n: number }).n
+    }
+    // counted from the view's side: a paper row is wide, a joined table's row is not
+    const from = joined
+      ? `papers p JOIN ${joined.table} sorted ON sorted.${joined.key} = p.id`
+      : known.from
     const { sql, params } = whereOf([...conditions, ...known.where])
-    return (
-      db.prepare(`SELECT count(*) AS n FROM ${known.from} ${sql}`).get(...params) as { n: number }
-    ).n
+    return (db.prepare(`SELECT count(*) AS n FROM ${from} ${sql}`).get(...params) as { n: number })
+      .n
   })()
   const first =
     window.offset < knownCount
