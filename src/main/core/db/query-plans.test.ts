@@ -103,6 +103,7 @@ describe('core/db: the hot queries use their indexes (100k papers)', () => {
         }
       }
     },
+    60_000,
   )
 
   it('windows read through an index hold the rows of the plain ORDER BY, across the unknown edge', () => {
@@ -125,7 +126,7 @@ describe('core/db: the hot queries use their indexes (100k papers)', () => {
         }
       }
     }
-  })
+  }, 120_000)
 
   it('identity lookups (arXiv id, DOI, title) search their indexes', () => {
     const queries = queriesOf(db, () => {
