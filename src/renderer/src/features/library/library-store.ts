@@ -183,6 +183,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   let stale: Stale | null = null
   let detailTimer: ReturnType<typeof setTimeout> | undefined
   let detailRequest = 0
+  /** The paper whose detail is scheduled or being fetched. */
+  let detailLoading: PaperId | null = null
 
   const set = (patch: Partial<LibraryState>): void => {
     state = { ...state, ...patch }
@@ -304,6 +306,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     clearTimeout(detailTimer)
     const id = focusedId()
     const request = ++detailRequest
+    detailLoading = id
     if (id === null) {
       if (state.detail !== null) set({ detail: null })
       return
@@ -317,19 +320,29 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         .catch((error: unknown) => {
           if (request === detailRequest) toasts.fail(error)
         })
+        .finally(() => {
+          if (request === detailRequest) detailLoading = null
+        })
     }, delay)
   }
 
-  /** Loads the detail again when the focused row is another paper than the one shown. */
+  /**
+   * Loads the detail when the focused row is another paper than the one shown, unless that
+   * paper's detail is on its way already (rows arriving must not keep postponing it).
+   */
   function loadDetailIfMoved(): void {
-    if (state.detail?.id !== focusedId()) loadDetail(60)
+    const id = focusedId()
+    if (id === null) {
+      if (state.detail !== null) loadDetail(0)
+    } else if (state.detail?.id !== id && detailLoading !== id) loadDetail(60)
   }
 
   function focus(index: number): void {
     const clamped = state.total === 0 ? -1 : Math.max(0, Math.min(index, state.total - 1))
     const changed = clamped !== state.focusIndex
     set({ focusIndex: clamped })
-    if (changed || state.detail?.id !== focusedId()) loadDetail(60)
+    if (changed) loadDetail(60)
+    else loadDetailIfMoved()
   }
 
   const refresh = async (): Promise<void> => {
