@@ -10,7 +10,7 @@ import { keyPattern, setCitationKey, setKeyPattern } from './curation/citation-k
 import { toCslItem } from './curation/csl-items'
 import { exportPapers, scopeRecords } from './curation/export-papers'
 import type { ServiceDeps } from './library-service'
-import { newSinceForSearch } from './visit-state'
+import type { VisitState } from './visit-state'
 
 type CurationMethods =
   | 'exportPapers'
@@ -22,9 +22,12 @@ type CurationMethods =
   | 'unmergePaper'
 
 /** Papers leaving the library: exports in reference formats, citations and citation keys. */
-export function createCurationService(deps: ServiceDeps): Pick<LibraryService, CurationMethods> {
+export function createCurationService(
+  deps: ServiceDeps,
+  visits: VisitState,
+): Pick<LibraryService, CurationMethods> {
   const { db, events } = deps
-  const context = { newSince: newSinceForSearch(deps.dataDir, deps.now) }
+  const context = { newCutoff: visits.newCutoff }
   return {
     exportPapers: (request) => exportPapers(db, request, context),
     citePapers: ({ ids, style }) => {
@@ -57,8 +60,9 @@ export function createCurationService(deps: ServiceDeps): Pick<LibraryService, C
     },
     mergePapers: ({ keep, merge }) => {
       const mergedIds = [...new Set(merge)].filter((id) => id !== keep)
-      if (mergedIds.length === 0)
-        {throw new AppError('invalid-input', 'Name at least one other paper to merge.')}
+      if (mergedIds.length === 0) {
+        throw new AppError('invalid-input', 'Name at least one other paper to merge.')
+      }
       db.transaction(() => {
         for (const id of mergedIds) mergePaper(db, keep, id, deps.now().toISOString())
       }).immediate()

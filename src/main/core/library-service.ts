@@ -29,6 +29,7 @@ import { survivorOf } from './curation/merge-papers'
 import type { PdfRuntime } from './pdf/pdf-runtime'
 import type { SyncTuning } from './sync/sync-tuning'
 import { createTopicsService } from './topics/topics-service'
+import { createVisitState } from './visit-state'
 import { tagWithKeywords } from './import/keywords-as-tags'
 import type { TopicsThread } from './topics/topics-thread'
 import { createBrowserService } from './browser/browser-service'
@@ -103,8 +104,17 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     return report
   }
 
-  const { ready: topicsReady, ...topics } = createTopicsService({ db, events, now: deps.now, topics: deps.topics, background: deps.backgroundTraining })
-  const ui = createLibraryUiService(deps)
+  const { ready: topicsReady, ...topics } = createTopicsService({
+    db,
+    events,
+    now: deps.now,
+    topics: deps.topics,
+    background: deps.backgroundTraining,
+  })
+  // One visit state: what "new" means is the same for the list, counts, search and exports.
+  const visits = createVisitState(deps.dataDir, deps.now)
+  const ui = createLibraryUiService(deps, visits)
+  const search = createSearchService(deps, visits)
   const pdfService = createPdfService(deps)
 
   return {
@@ -159,18 +169,22 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     setStarred: ({ ids, starred }) =>
       edit('starred', ids, () => setStarred(db, ids, starred, stamp())),
     setNote: ({ id, note }) => edit('note', [id], () => setNote(db, id, note, stamp())),
-    ...createSearchService(deps),
+    ...search,
     ...ui,
     listPaperRows: async (query) => {
       if (query.sort === 'for-you') await topicsReady()
       return ui.listPaperRows(query)
+    },
+    searchPaperRows: async (query) => {
+      if (query.sort === 'for-you') await topicsReady()
+      return search.searchPaperRows(query)
     },
     ...topics,
     ...createSyncService(deps),
     ...createBackupService(deps),
     ...pdfService,
     ...createAnnotationService(deps),
-    ...createCurationService(deps),
+    ...createCurationService(deps, visits),
     ...createBrowserService({ ...deps, downloadPdfs: pdfService.downloadPdfs }),
   }
 }

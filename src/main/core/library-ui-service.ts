@@ -1,3 +1,4 @@
+import type { LibraryChangeReason } from '@shared/api/events'
 import type { LibraryService } from '@shared/api/library-api'
 import type { PaperId } from '@shared/model/ids'
 import {
@@ -20,7 +21,7 @@ import {
   setTagColor,
 } from './db/tags-admin-repo'
 import type { ServiceDeps } from './library-service'
-import { createVisitState } from './visit-state'
+import type { VisitState } from './visit-state'
 
 type UiMethods =
   | 'listPaperRows'
@@ -41,13 +42,15 @@ type UiMethods =
   | 'removeFromList'
 
 /** The library screen's methods: light windowed rows, counts, bulk edits with undo, tags and lists admin. */
-export function createLibraryUiService(deps: ServiceDeps): Pick<LibraryService, UiMethods> {
+export function createLibraryUiService(
+  deps: ServiceDeps,
+  visits: VisitState,
+): Pick<LibraryService, UiMethods> {
   const { db, events } = deps
   const stamp = () => deps.now().toISOString()
-  const visits = createVisitState(deps.dataDir, deps.now)
   /** Runs a write in one transaction, reindexes the papers whose tags changed, and tells every door. */
   const write = <T>(
-    reason: string,
+    reason: LibraryChangeReason,
     run: () => { result: T; paperIds: ReadonlyArray<PaperId>; reindex: boolean },
   ): T => {
     const { result, paperIds } = db
@@ -62,9 +65,9 @@ export function createLibraryUiService(deps: ServiceDeps): Pick<LibraryService, 
   }
 
   return {
-    listPaperRows: (query) => listPaperRows(db, query, visits.newSince()),
-    listPaperIds: (filter) => listPaperIds(db, filter, visits.newSince()),
-    libraryCounts: () => libraryCounts(db, visits.newSince()),
+    listPaperRows: (query) => listPaperRows(db, query, visits.newCutoff()),
+    listPaperIds: (filter) => listPaperIds(db, filter, visits.newCutoff()),
+    libraryCounts: () => libraryCounts(db, visits.newCutoff()),
     beginVisit: () => ({ newSince: visits.begin() }),
     updatePapers: (patch) => {
       const result = db

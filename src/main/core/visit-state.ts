@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import type { NewCutoff } from './db/view-filter'
 
 /** The file beside the database that remembers visits (user interface state, not library data). */
 export const VISIT_FILE = 'visits.json'
@@ -19,6 +20,8 @@ type Visits = z.infer<typeof visitSchema>
 export type VisitState = {
   /** When the previous visit began (null on the first visit). */
   newSince: () => string | null
+  /** What "new" means now (see `db/view-filter.ts`). */
+  newCutoff: () => NewCutoff
   /** Marks the library as seen now, starting a new visit after a long gap; returns `newSince`. */
   begin: () => string | null
 }
@@ -29,6 +32,7 @@ export function createVisitState(dataDir: string, now: () => Date): VisitState {
   let visits: Visits | null = read(path)
   return {
     newSince: () => visits?.previousStartedAt ?? null,
+    newCutoff: () => ({ previousVisit: visits?.previousStartedAt ?? null, now: now() }),
     begin() {
       const at = now()
       const stamp = at.toISOString()
@@ -62,14 +66,4 @@ function write(path: string, visits: Visits): void {
   const temp = `${path}.${process.pid}.tmp`
   writeFileSync(temp, JSON.stringify(visits))
   renameSync(temp, path)
-}
-
-/** Without an earlier visit, `is:new` means added in the last 24 hours. */
-const NEW_WITHOUT_VISIT_MS = 24 * 60 * 60 * 1000
-
-/** Since when a paper counts as new for `is:new`, read at each use (another part of the app starts visits). */
-export function newSinceForSearch(dataDir: string, now: () => Date): () => string {
-  return () =>
-    createVisitState(dataDir, now).newSince() ??
-    new Date(now().getTime() - NEW_WITHOUT_VISIT_MS).toISOString()
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { annotationColorSchema, ANNOTATION_KINDS, pdfRectSchema } from '../model/annotation'
 import { paperIdSchema } from '../model/ids'
+import { tagNameSchema } from '../model/tag-name'
 
 /** The longest highlighted passage or comment kept. */
 export const MAX_ANNOTATION_TEXT = 20_000
@@ -57,7 +58,7 @@ export const annotationInputs = {
   exportAnnotations: z
     .strictObject({
       ids: z.array(paperIdSchema).min(1).max(100_000).optional(),
-      tag: z.string().trim().min(1).max(200).optional(),
+      tag: tagNameSchema.optional(),
       /** A user list's id. */
       listId: z.number().int().positive().optional(),
       format: z.literal('markdown').default('markdown'),

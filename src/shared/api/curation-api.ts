@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { paperIdSchema, sourceIdSchema, type PaperId } from '../model/ids'
 import type { Paper } from '../model/paper'
+import { tagNameSchema } from '../model/tag-name'
 
 /** Formats papers leave the library in (Papershelf's own JSON is `exportLibrary`). */
 export const EXPORT_FORMATS = ['bibtex', 'biblatex', 'csl-json', 'ris', 'awesome'] as const
@@ -26,7 +27,7 @@ export const citeStyleSchema = z
     message: `a citation style is one of ${Object.keys(CITE_STYLE_ALIASES).join(', ')}`,
   })
 
-const tagName = z.string().trim().min(1).max(200)
+const tagName = tagNameSchema
 const paperIds = z.array(paperIdSchema).min(1).max(1_000_000)
 
 /** Which papers an export or citation takes. */

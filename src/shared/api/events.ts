@@ -3,10 +3,38 @@ import type { SyncRun } from '../model/sync-source'
 import type { DownloadJob, DownloadOverall } from '../model/pdf'
 import type { PendingPairing } from './browser-api'
 
+/**
+ * Why the library changed, so a door refetches only what the change can affect: user fields
+ * (`edit` from the list's bulk edits, `tags`, `status`, `starred`, `note`, `lists`), papers coming
+ * or going (`import`, `sync`, `merge`, `resolve`, `restore`), attached data (`pdf`, `pdf-text`,
+ * `annotations`, `metadata`), learned topics (`auto-tag`, `interest`, `for-you`), and
+ * `reconnected` (a door's own: it missed events).
+ */
+export type LibraryChangeReason =
+  | 'edit'
+  | 'tags'
+  | 'status'
+  | 'starred'
+  | 'note'
+  | 'lists'
+  | 'import'
+  | 'sync'
+  | 'merge'
+  | 'resolve'
+  | 'restore'
+  | 'pdf'
+  | 'pdf-text'
+  | 'annotations'
+  | 'metadata'
+  | 'auto-tag'
+  | 'interest'
+  | 'for-you'
+  | 'reconnected'
+
 /** Events the core pushes to every door (IPC, SSE). */
 export type AppEvents = {
   /** Papers were added, changed or removed; `paperIds` empty means "anything may have changed". */
-  'library.changed': { reason: string; paperIds: ReadonlyArray<PaperId> }
+  'library.changed': { reason: LibraryChangeReason; paperIds: ReadonlyArray<PaperId> }
   /** The background integrity check found damage; the message names the way back. */
   'library.damaged': { message: string }
   /** Progress of a long import. */

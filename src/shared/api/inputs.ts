@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { tagNameSchema } from '../model/tag-name'
 import { paperIdSchema } from '../model/ids'
 import { paperSortSchema, readingStatusSchema } from '../model/paper'
 import { backupInputs } from './backups'
@@ -23,14 +24,7 @@ export const MAX_NOTE_CHARS = 1024 * 1024
 /** The most papers one listing returns. */
 export const MAX_PAGE_SIZE = 10_000
 
-/** A tag name: trimmed, no control characters, `/` separates levels (`llm/decoding`). */
-export const tagNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'a tag name cannot be empty')
-  .max(200, 'a tag name is at most 200 characters')
-  // eslint-disable-next-line no-control-regex
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'a tag name cannot hold control characters')
+export { tagNameSchema }
 
 const paperIdsSchema = z.array(paperIdSchema).min(1).max(1_000_000)
 const empty = z.strictObject({})

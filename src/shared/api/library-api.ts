@@ -1,4 +1,4 @@
-import type { SavedSearch, SearchResult, SearchSnippet } from './search-api'
+import type { SavedSearch, SearchResult, SearchRowPage, SearchSnippet } from './search-api'
 import type { PaperId, SourceId } from '../model/ids'
 import type { Paper, PaperDetail } from '../model/paper'
 import type { Tag } from '../model/tag'
@@ -29,7 +29,12 @@ import type {
   ColorLabel,
   PaperAnnotations,
 } from '../model/annotation'
-import type { AutoTagPreview, AutoTagSetting, PaperTagSuggestions, RelatedPaper } from './topics-api'
+import type {
+  AutoTagPreview,
+  AutoTagSetting,
+  PaperTagSuggestions,
+  RelatedPaper,
+} from './topics-api'
 import type { Citation, DuplicateCandidate, ExportResult, MergeResult } from './curation-api'
 import type { BrowserOutputs } from './browser-api'
 
@@ -74,7 +79,10 @@ export type MatchRange = readonly [start: number, end: number]
 export type SearchHit = Paper & {
   score: number
   highlights: Partial<
-    Record<'title' | 'authors' | 'organization' | 'abstract' | 'tags' | 'note', ReadonlyArray<MatchRange>>
+    Record<
+      'title' | 'authors' | 'organization' | 'abstract' | 'tags' | 'note',
+      ReadonlyArray<MatchRange>
+    >
   >
   /** The passage to show when words matched only in the abstract, note or PDF text. */
   snippet: SearchSnippet | null
@@ -117,6 +125,11 @@ export type ApiOutputs = BrowserOutputs & {
   search: ReadonlyArray<SearchHit>
   /** `search` with the query's warnings (unknown operators, bad values) and typo corrections. */
   searchLibrary: SearchResult
+  /**
+   * A search inside a view, windowed like the list: every match of the view (`total`), by
+   * relevance or in any list order, as list rows with highlights and snippet.
+   */
+  searchPaperRows: SearchRowPage
   /** Saved searches (smart views), in the order they were saved. */
   listSavedSearches: ReadonlyArray<SavedSearch>
   /** Saves a query under a name, replacing one of that name. Error `invalid-input` when the query has warnings. */

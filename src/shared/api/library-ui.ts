@@ -6,6 +6,7 @@ import {
   type Paper,
   type ReadingStatus,
 } from '../model/paper'
+import { tagNameSchema } from '../model/tag-name'
 
 /** The smart views of the sidebar; `new` is what arrived since the previous visit. */
 export const SMART_VIEWS = ['new', 'all', 'unread', 'reading', 'read', 'starred'] as const
@@ -15,21 +16,7 @@ export type SmartView = z.infer<typeof smartViewSchema>
 /** The most rows one window of the list returns. */
 export const MAX_ROW_WINDOW = 2_000
 
-/** True when a name holds a control character (C0 or DEL). */
-function hasControlCharacter(name: string): boolean {
-  for (let i = 0; i < name.length; i += 1) {
-    const code = name.charCodeAt(i)
-    if (code < 0x20 || code === 0x7f) return true
-  }
-  return false
-}
-
-const tagName = z
-  .string()
-  .trim()
-  .min(1, 'a tag name cannot be empty')
-  .max(200, 'a tag name is at most 200 characters')
-  .refine((name) => !hasControlCharacter(name), 'a tag name cannot hold control characters')
+const tagName = tagNameSchema
 const listName = z.string().trim().min(1, 'a list name cannot be empty').max(200)
 const listIdSchema = z.number().int().positive()
 const paperIds = z.array(paperIdSchema).min(1).max(1_000_000)
@@ -39,7 +26,7 @@ const tagColorSchema = z
   .nullable()
 
 /** Which papers a list view shows: a smart view narrowed by a tag (with its sub-tags), list or source. */
-const viewFilter = {
+export const viewFilterShape = {
   view: smartViewSchema.default('all'),
   tag: tagName.optional(),
   listId: listIdSchema.optional(),
@@ -58,13 +45,13 @@ export const paperPatchSchema = z.strictObject({
 /** Input schemas of the methods the library screen adds to the API. */
 export const libraryUiInputs = {
   listPaperRows: z.strictObject({
-    ...viewFilter,
+    ...viewFilterShape,
     sort: paperSortSchema.default('added'),
     order: z.enum(['asc', 'desc']).optional(),
     limit: z.number().int().min(1).max(MAX_ROW_WINDOW).default(200),
     offset: z.number().int().min(0).default(0),
   }),
-  listPaperIds: z.strictObject({ ...viewFilter }),
+  listPaperIds: z.strictObject({ ...viewFilterShape }),
   libraryCounts: z.strictObject({}),
   beginVisit: z.strictObject({}),
   updatePapers: paperPatchSchema,

@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { paperIdSchema, sourceIdSchema } from '../model/ids'
 import { readerZoomSchema } from '../model/pdf'
+import { tagNameSchema } from '../model/tag-name'
 
 /** The largest PDF sent inline (base64, from a drop in the browser); bigger files are attached by path. */
 export const MAX_INLINE_PDF_BYTES = 48 * 1024 * 1024
 
-const tagName = z.string().trim().min(1).max(200)
+const tagName = tagNameSchema
 const filePath = z.string().trim().min(1).max(4096)
 const inlineData = z
   .string()

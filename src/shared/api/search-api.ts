@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { PAPER_SORTS } from '../model/paper'
 import type { QueryWarning } from '../search/query-syntax'
 import type { MatchRange, SearchHit } from './library-api'
+import { MAX_ROW_WINDOW, viewFilterShape, type PaperListRow } from './library-ui'
 
 /** A passage of the abstract, note, PDF text or an annotation around a match, with highlights into `text`. */
 export type SearchSnippet = {
@@ -24,6 +26,22 @@ export type SearchResult = {
   corrections: ReadonlyArray<SearchCorrection>
 }
 
+/** How search rows are ordered: by relevance (the default with a query) or as the list sorts. */
+export const SEARCH_SORTS = ['relevance', ...PAPER_SORTS] as const
+export const searchSortSchema = z.enum(SEARCH_SORTS)
+export type SearchSort = z.infer<typeof searchSortSchema>
+
+/** A list row found by a search: the browsing row plus its score and what matched where. */
+export type SearchRow = PaperListRow & Pick<SearchHit, 'score' | 'highlights' | 'snippet'>
+
+/** One window of the matches of a view, how many there are, and what the query could not take. */
+export type SearchRowPage = {
+  total: number
+  rows: ReadonlyArray<SearchRow>
+  warnings: ReadonlyArray<QueryWarning>
+  corrections: ReadonlyArray<SearchCorrection>
+}
+
 /** A query kept under a name (a smart view in the sidebar). */
 export type SavedSearch = { id: number; name: string; query: string; createdAt: string }
 
@@ -34,6 +52,14 @@ export const searchInputs = {
   searchLibrary: z.strictObject({
     query,
     limit: z.number().int().min(1).max(1000).default(50),
+  }),
+  searchPaperRows: z.strictObject({
+    ...viewFilterShape,
+    query,
+    sort: searchSortSchema.default('relevance'),
+    order: z.enum(['asc', 'desc']).optional(),
+    limit: z.number().int().min(1).max(MAX_ROW_WINDOW).default(100),
+    offset: z.number().int().min(0).default(0),
   }),
   listSavedSearches: z.strictObject({}),
   saveSearch: z.strictObject({

@@ -1,17 +1,9 @@
 import { z } from 'zod'
 import { paperIdSchema, sourceIdSchema } from '../model/ids'
 import { syncKindSchema, syncParamsSchema } from '../model/sync-source'
+import { tagNameSchema } from '../model/tag-name'
 
-const tagName = z
-  .string()
-  .trim()
-  .min(1, 'a tag name cannot be empty')
-  .max(200, 'a tag name is at most 200 characters')
-  .refine(
-    // eslint-disable-next-line no-control-regex -- control characters are what is refused
-    (name) => !/[\u0000-\u001f\u007f]/.test(name),
-    'a tag name cannot hold control characters',
-  )
+const tagName = tagNameSchema
 const sourceName = z.string().trim().min(1).max(300)
 /** Between five minutes and a week; null syncs only on demand. */
 const intervalMinutes = z

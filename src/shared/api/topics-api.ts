@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { paperIdSchema, type PaperId } from '../model/ids'
 import type { ReadingStatus } from '../model/paper'
+import { tagNameSchema } from '../model/tag-name'
 
 /** A tag the model learned from the user's tags suggests, how sure it is (0–1) and why. */
 export type LearnedTag = {
@@ -45,7 +46,7 @@ export type AutoTagSetting = { tag: string; threshold: number | null }
 /** Which papers `suggestTags` covers when no ids are given. */
 export const SUGGEST_SCOPES = ['untagged', 'inbox'] as const
 
-const tagName = z.string().trim().min(1).max(200)
+const tagName = tagNameSchema
 const paperIds = z.array(paperIdSchema).min(1).max(10_000)
 
 /** Input schemas of the learned-topics methods. */

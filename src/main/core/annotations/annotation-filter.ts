@@ -1,4 +1,3 @@
-import type { SearchHit } from '@shared/api/library-api'
 import type { SearchSnippet } from '@shared/api/search-api'
 import type { QueryFilter } from '@shared/search/query-syntax'
 import { splitWords } from '@shared/search/query-syntax'
@@ -36,11 +35,11 @@ export function annotationWordsCondition(value: string): { sql: string; params: 
  * Gives each hit of an `annotation:` query the annotation that matched as its snippet (quote or
  * comment, page, id), so opening the hit opens the reader at that annotation.
  */
-export function withAnnotationSnippets(
+export function withAnnotationSnippets<T extends { id: number; snippet: SearchSnippet | null }>(
   db: WritableDb,
   filters: ReadonlyArray<QueryFilter>,
-  hits: SearchHit[],
-): SearchHit[] {
+  hits: T[],
+): T[] {
   const words = filters
     .filter((f) => f.kind === 'annotation' && !f.negated)
     .flatMap((f) => ('value' in f ? splitWords(f.value) : []))

@@ -1,7 +1,7 @@
 import { AppError } from '@shared/api/errors'
 import type { ExportScope } from '@shared/api/curation-api'
 import type { WritableDb } from '../db/open-database'
-import { listPaperIds } from '../db/paper-rows-repo'
+import { viewPaperIdsInOwnOrder } from '../db/paper-rows-repo'
 import type { FilterContext } from '../search/filter-sql'
 import { searchPapers } from '../search/search-papers'
 
@@ -17,15 +17,11 @@ export function resolveScope(db: WritableDb, scope: ExportScope, context: Filter
   switch (scope.kind) {
     case 'papers':
       return [...new Set(scope.ids)]
-    case 'list': {
+    case 'list':
       if (!db.prepare('SELECT 1 FROM lists WHERE id = ?').get(scope.listId)) {
         throw new AppError('not-found', `There is no list ${scope.listId}.`)
       }
-      return db
-        .prepare('SELECT paper_id FROM list_papers WHERE list_id = ? ORDER BY position, paper_id')
-        .pluck()
-        .all(scope.listId) as number[]
-    }
+      return viewPaperIdsInOwnOrder(db, { view: 'all', listId: scope.listId }, context.newCutoff())
     case 'savedSearch': {
       const saved = db
         .prepare('SELECT query FROM saved_searches WHERE id = ?')
@@ -37,22 +33,17 @@ export function resolveScope(db: WritableDb, scope: ExportScope, context: Filter
       return searchPapers(db, saved, { limit: ALL, ...context }).hits.map((hit) => hit.id)
     }
     case 'tag':
-      return oldestFirst(listPaperIds(db, { view: 'all', tag: scope.tag }, null))
+      return viewPaperIdsInOwnOrder(db, { view: 'all', tag: scope.tag }, context.newCutoff())
     case 'source':
       if (!db.prepare('SELECT 1 FROM sources WHERE id = ?').get(scope.sourceId)) {
         throw new AppError('not-found', `There is no source ${scope.sourceId}.`)
       }
-      return db
-        .prepare(
-          'SELECT paper_id FROM paper_sources WHERE source_id = ? ORDER BY rank IS NULL, rank, paper_id',
-        )
-        .pluck()
-        .all(scope.sourceId) as number[]
+      return viewPaperIdsInOwnOrder(
+        db,
+        { view: 'all', sourceId: scope.sourceId },
+        context.newCutoff(),
+      )
     case 'library':
-      return oldestFirst(listPaperIds(db, { view: 'all' }, null))
+      return viewPaperIdsInOwnOrder(db, { view: 'all' }, context.newCutoff())
   }
-}
-
-function oldestFirst(newestFirst: number[]): number[] {
-  return newestFirst.reverse()
 }

@@ -1,18 +1,21 @@
-import type { LibraryCounts, PaperListRow, SmartView } from '@shared/api/library-ui'
+import type { LibraryCounts, PaperListRow } from '@shared/api/library-ui'
 import type { PaperId } from '@shared/model/ids'
 import type { PaperSort } from '@shared/model/paper'
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
-import { FOR_YOU_SORT } from '../topics/for-you-sort'
+import {
+  hasStatus,
+  isNew,
+  isStarred,
+  viewConditions,
+  whereOf,
+  type NewCutoff,
+  type SqlCondition,
+  type ViewFilter,
+} from './view-filter'
+import { ownOrderOf, sortOf } from './view-sort'
 
-/** Which papers a view holds. */
-export type ViewFilter = {
-  view: SmartView
-  /** A tag; its sub-tags (`tag/…`) count too. */
-  tag?: string | undefined
-  listId?: number | undefined
-  sourceId?: number | undefined
-}
+export type { ViewFilter } from './view-filter'
 
 /** A view with its order and window. */
 export type RowQuery = ViewFilter & {
@@ -22,17 +25,24 @@ export type RowQuery = ViewFilter & {
   offset: number
 }
 
+/** An order and a window over any set of papers. */
+export type RowWindow = {
+  sort: PaperSort
+  order?: 'asc' | 'desc' | undefined
+  limit: number
+  offset: number
+  /** How many papers the conditions hold, when the caller counted them already. */
+  total?: number | undefined
+}
+
+/**
+ * A view at least this large is read in the order of a joined sort's own index, checking each
+ * paper against the view; a smaller one is read from its own index and sorted.
+ */
+const LARGE_VIEW = 10_000
+
 /** How many authors a list row carries (the row shows the first few and a count). */
 export const ROW_AUTHORS = 3
-
-const SORT_COLUMNS: Record<PaperSort, { column: string; defaultOrder: 'asc' | 'desc' }> = {
-  added: { column: 'p.added_at', defaultOrder: 'desc' },
-  published: { column: 'p.published_at', defaultOrder: 'desc' },
-  // the normalised title: case, accents and leading punctuation do not move a paper
-  title: { column: 'p.title_key', defaultOrder: 'asc' },
-  upvotes: { column: 'p.upvotes', defaultOrder: 'desc' },
-  'for-you': FOR_YOU_SORT,
-}
 
 type RowRecord = {
   id: number
@@ -51,64 +61,26 @@ type RowRecord = {
   local_pdf: number
 }
 
-/** The SQL `WHERE` of a view and its parameters; `newSince` is the previous visit. */
-export function viewWhere(
-  filter: ViewFilter,
-  newSince: string | null,
-): { sql: string; params: Record<string, unknown> } {
-  const where: string[] = []
-  const params: Record<string, unknown> = {}
-  switch (filter.view) {
-    case 'unread':
-    case 'reading':
-    case 'read':
-      where.push('p.status = @status')
-      params['status'] = filter.view
-      break
-    case 'starred':
-      where.push('p.starred = 1')
-      break
-    case 'new':
-      if (newSince !== null) {
-        where.push('p.added_at > @newSince')
-        params['newSince'] = newSince
-      }
-      break
-    case 'all':
-      break
-  }
-  if (filter.tag !== undefined) {
-    where.push(
-      `p.id IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-                WHERE t.name = @tag OR t.name LIKE @tagPrefix ESCAPE '\\')`,
-    )
-    params['tag'] = filter.tag
-    params['tagPrefix'] = `${filter.tag.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`
-  }
-  if (filter.listId !== undefined) {
-    where.push('p.id IN (SELECT paper_id FROM list_papers WHERE list_id = @listId)')
-    params['listId'] = filter.listId
-  }
-  if (filter.sourceId !== undefined) {
-    where.push('p.id IN (SELECT paper_id FROM paper_sources WHERE source_id = @sourceId)')
-    params['sourceId'] = filter.sourceId
-  }
-  return { sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params }
-}
-
 /** One window of light rows of a view, and how many rows the view holds. */
 export function listPaperRows(
   db: WritableDb,
   query: RowQuery,
-  newSince: string | null,
+  cutoff: NewCutoff,
 ): { total: number; rows: PaperListRow[] } {
-  const { sql, params } = viewWhere(query, newSince)
-  const { column, defaultOrder } = SORT_COLUMNS[query.sort]
-  const order = query.order ?? defaultOrder
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM papers p ${sql}`).get(params) as { n: number }
-  ).n
-  const ids = windowIds(db, sql, params, column, order, query)
+  const conditions = viewConditions(query, cutoff)
+  const total = countPapersWhere(db, conditions)
+  return { total, rows: paperRowsByIds(db, windowIds(db, conditions, { ...query, total })) }
+}
+
+/** How many papers meet every condition. */
+export function countPapersWhere(db: WritableDb, conditions: ReadonlyArray<SqlCondition>): number {
+  const { sql, params } = whereOf(conditions)
+  return (db.prepare(`SELECT count(*) AS n FROM papers p ${sql}`).get(...params) as { n: number }).n
+}
+
+/** Light rows of the given papers, in the given order (missing ids are skipped). */
+export function paperRowsByIds(db: WritableDb, ids: ReadonlyArray<number>): PaperListRow[] {
+  if (ids.length === 0) return []
   const records = db
     .prepare(
       `SELECT p.id, p.arxiv_id, p.doi, p.title, p.author_count, p.organization, p.published_at,
@@ -119,93 +91,140 @@ export function listPaperRows(
     )
     .all(jsonIds(ids)) as RowRecord[]
   const byId = new Map(records.map((record) => [record.id, record]))
-  return {
-    total,
-    rows: hydrateRows(
-      db,
-      ids.flatMap((id) => byId.get(id) ?? []),
-    ),
-  }
+  return hydrateRows(
+    db,
+    ids.flatMap((id) => byId.get(id) ?? []),
+  )
 }
 
 /**
- * The ids of one window in sort order, read from the sort column's index alone (rows hold long
- * abstracts: sorting whole rows would read the table). Unknown (NULL) values go last in either
- * direction, so the known and unknown parts are read as two index ranges.
+ * The ids of one window in sort order among the papers meeting the conditions, read from the sort
+ * column's index alone (rows hold long abstracts: sorting whole rows would read the table).
+ * Unknown (NULL) values go last in either direction, so the known and unknown parts are read as
+ * two index ranges.
  */
-function windowIds(
+export function windowIds(
   db: WritableDb,
-  where: string,
-  params: Record<string, unknown>,
-  column: string,
-  order: 'asc' | 'desc',
-  query: Pick<RowQuery, 'sort' | 'limit' | 'offset'>,
+  conditions: ReadonlyArray<SqlCondition>,
+  window: RowWindow,
 ): number[] {
-  const ids = (sql: string, limit: number, offset: number) =>
-    (db.prepare(sql).all({ ...params, limit, offset }) as Array<{ id: number }>).map((r) => r.id)
-  const and = where === '' ? 'WHERE' : `${where} AND`
-  if (query.sort === 'added') {
+  const { column, order, joined } = sortOf(window.sort, window.order)
+  const ids = (
+    from: string,
+    extra: SqlCondition[],
+    orderBy: string,
+    limit: number,
+    offset: number,
+  ) => {
+    const { sql, params } = whereOf([...conditions, ...extra])
+    return db
+      .prepare(`SELECT p.id FROM ${from} ${sql} ${orderBy} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, limit, offset) as number[]
+  }
+  if (window.sort === 'added') {
+    // added_at is never NULL
     return ids(
-      `SELECT p.id FROM papers p ${where} ORDER BY p.added_at ${order}, p.id ${order} LIMIT @limit OFFSET @offset`,
-      query.limit,
-      query.offset,
+      'papers p',
+      [],
+      `ORDER BY p.added_at ${order}, p.id ${order}`,
+      window.limit,
+      window.offset,
     )
   }
-  const known = (
-    db.prepare(`SELECT count(*) AS n FROM papers p ${and} ${column} IS NOT NULL`).get(params) as {
-      n: number
+  // A sort with a table of its own is read through that table's index; papers without a row
+  // there are its unknown values.
+  const large = conditions.length === 0 || (window.total ?? 0) >= LARGE_VIEW
+  const known = joined
+    ? {
+        // CROSS JOIN keeps the joined table outside: its index gives the order
+        from: large
+          ? `${joined.table} sorted CROSS JOIN papers p ON p.id = sorted.${joined.key}`
+          : `papers p JOIN ${joined.table} sorted ON sorted.${joined.key} = p.id`,
+        where: [] as SqlCondition[],
+        orderBy: `ORDER BY sorted.${joined.value} ${order}, sorted.${joined.key} ${order}`,
+        unknown: { sql: `p.id NOT IN (SELECT ${joined.key} FROM ${joined.table})`, params: [] },
+      }
+    : {
+        from: 'papers p',
+        where: [{ sql: `${column} IS NOT NULL`, params: [] }],
+        orderBy: `ORDER BY ${column} ${order}, p.id ${order}`,
+        unknown: { sql: `${column} IS NULL`, params: [] },
+      }
+  const knownCount = (() => {
+    // every row of a joined table names a paper (foreign key): the whole library's count is its size
+    if (joined && conditions.length === 0) {
+      return (db.prepare(`SELECT count(*) AS n FROM ${joined.table}`).get() as { n: number }).n
     }
-  ).n
+    // counted from the view's side: a paper row is wide, a joined table's row is not
+    const from = joined
+      ? `papers p JOIN ${joined.table} sorted ON sorted.${joined.key} = p.id`
+      : known.from
+    const { sql, params } = whereOf([...conditions, ...known.where])
+    return (db.prepare(`SELECT count(*) AS n FROM ${from} ${sql}`).get(...params) as { n: number })
+      .n
+  })()
   const first =
-    query.offset < known
-      ? ids(
-          `SELECT p.id FROM papers p ${and} ${column} IS NOT NULL
-           ORDER BY ${column} ${order}, p.id ${order} LIMIT @limit OFFSET @offset`,
-          query.limit,
-          query.offset,
-        )
+    window.offset < knownCount
+      ? ids(known.from, known.where, known.orderBy, window.limit, window.offset)
       : []
-  const rest = query.limit - first.length
+  const rest = window.limit - first.length
   if (rest <= 0) return first
   return [
     ...first,
     ...ids(
-      `SELECT p.id FROM papers p ${and} ${column} IS NULL ORDER BY p.id ${order} LIMIT @limit OFFSET @offset`,
+      'papers p',
+      [known.unknown],
+      `ORDER BY p.id ${order}`,
       rest,
-      Math.max(0, query.offset - known),
+      Math.max(0, window.offset - knownCount),
     ),
   ]
 }
 
-/** Every paper id of a view, newest first. */
-export function listPaperIds(
+/** The ids of the papers meeting every condition, by id. */
+export function paperIdsWhere(db: WritableDb, conditions: ReadonlyArray<SqlCondition>): PaperId[] {
+  const { sql, params } = whereOf(conditions)
+  return db
+    .prepare(`SELECT p.id FROM papers p ${sql} ORDER BY p.id`)
+    .pluck()
+    .all(...params) as PaperId[]
+}
+
+/** Every paper id of a view in the view's own order (see `ownOrderOf`). */
+export function viewPaperIdsInOwnOrder(
   db: WritableDb,
   filter: ViewFilter,
-  newSince: string | null,
+  cutoff: NewCutoff,
 ): PaperId[] {
-  const { sql, params } = viewWhere(filter, newSince)
-  return (
-    db
-      .prepare(`SELECT p.id FROM papers p ${sql} ORDER BY p.added_at DESC, p.id DESC`)
-      .all(params) as Array<{
-      id: PaperId
-    }>
-  ).map((row) => row.id)
+  const { sql, params } = whereOf(viewConditions(filter, cutoff))
+  const order = ownOrderOf(filter)
+  return db
+    .prepare(`SELECT p.id FROM papers p ${sql} ${order.sql}`)
+    .pluck()
+    .all(...params, ...order.params) as PaperId[]
+}
+
+/** Every paper id of a view, newest first. */
+export function listPaperIds(db: WritableDb, filter: ViewFilter, cutoff: NewCutoff): PaperId[] {
+  const { sql, params } = whereOf(viewConditions(filter, cutoff))
+  return db
+    .prepare(`SELECT p.id FROM papers p ${sql} ORDER BY p.added_at DESC, p.id DESC`)
+    .pluck()
+    .all(...params) as PaperId[]
 }
 
 /** The smart views' counts, each read from an index rather than the (wide) paper rows. */
-export function libraryCounts(db: WritableDb, newSince: string | null): LibraryCounts {
-  const count = (where: string, ...args: unknown[]) =>
-    (db.prepare(`SELECT count(*) AS n FROM papers ${where}`).get(...args) as { n: number }).n
-  const all = count('')
+export function libraryCounts(db: WritableDb, cutoff: NewCutoff): LibraryCounts {
+  const count = (...conditions: SqlCondition[]) => countPapersWhere(db, conditions)
   return {
-    all,
-    new: newSince === null ? all : count('WHERE added_at > ?', newSince),
-    unread: count("WHERE status = 'unread'"),
-    reading: count("WHERE status = 'reading'"),
-    read: count("WHERE status = 'read'"),
-    starred: count('WHERE starred = 1'),
-    newSince,
+    all: count(),
+    new: count(isNew(cutoff)),
+    unread: count(hasStatus('unread')),
+    reading: count(hasStatus('reading')),
+    read: count(hasStatus('read')),
+    starred: count(isStarred()),
+    newSince: cutoff.previousVisit,
   }
 }
 

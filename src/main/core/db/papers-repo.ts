@@ -9,7 +9,8 @@ import type {
 import { arxivIdFromUrl, normaliseDoi, parseArxivId } from '@shared/model/ids'
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
-import { FOR_YOU_SORT } from '../topics/for-you-sort'
+import { hasStatus, hasTag, isStarred, whereOf, type SqlCondition } from './view-filter'
+import { orderByOf } from './view-sort'
 
 /** The columns of `papers` that sources write (remote metadata); sync never writes the others. */
 export type RemoteColumns = {
@@ -59,44 +60,21 @@ export type PaperQuery = {
   offset: number
 }
 
-const SORT_COLUMNS: Record<PaperSort, { column: string; defaultOrder: 'asc' | 'desc' }> = {
-  added: { column: 'p.added_at', defaultOrder: 'desc' },
-  published: { column: 'p.published_at', defaultOrder: 'desc' },
-  // the normalised title, as the library list sorts (db/paper-rows-repo.ts)
-  title: { column: 'p.title_key', defaultOrder: 'asc' },
-  upvotes: { column: 'p.upvotes', defaultOrder: 'desc' },
-  'for-you': FOR_YOU_SORT,
-}
-
-/** One window of papers matching the filters, and how many match in all. */
+/** One window of papers matching the filters (a tag with its sub-tags), and how many match in all. */
 export function listPapers(db: WritableDb, query: PaperQuery): { total: number; papers: Paper[] } {
-  const where: string[] = []
-  const params: Record<string, unknown> = {}
-  let from = 'papers p'
-  if (query.tag !== undefined) {
-    from +=
-      ' JOIN paper_tags pt ON pt.paper_id = p.id JOIN tags t ON t.id = pt.tag_id AND t.name = @tag'
-    params['tag'] = query.tag
-  }
-  if (query.status !== undefined) {
-    where.push('p.status = @status')
-    params['status'] = query.status
-  }
-  if (query.starred !== undefined) {
-    where.push('p.starred = @starred')
-    params['starred'] = query.starred ? 1 : 0
-  }
-  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
-  const { column, defaultOrder } = SORT_COLUMNS[query.sort]
-  const order = query.order ?? defaultOrder
-  // Unknown values (NULL) go last in either direction.
-  const orderSql = `ORDER BY ${column} IS NULL, ${column} ${order}, p.id ${order}`
+  const conditions: SqlCondition[] = []
+  if (query.tag !== undefined) conditions.push(hasTag(query.tag))
+  if (query.status !== undefined) conditions.push(hasStatus(query.status))
+  if (query.starred !== undefined) conditions.push(isStarred(query.starred))
+  const { sql, params } = whereOf(conditions)
   const total = (
-    db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(params) as { n: number }
+    db.prepare(`SELECT count(*) AS n FROM papers p ${sql}`).get(...params) as { n: number }
   ).n
   const rows = db
-    .prepare(`SELECT p.* FROM ${from} ${whereSql} ${orderSql} LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: query.limit, offset: query.offset }) as PaperRow[]
+    .prepare(
+      `SELECT p.* FROM papers p ${sql} ${orderByOf(query.sort, query.order)} LIMIT ? OFFSET ?`,
+    )
+    .all(...params, query.limit, query.offset) as PaperRow[]
   return { total, papers: hydratePapers(db, rows) }
 }
 
@@ -182,6 +160,17 @@ export function findPaperIdBy(
   const row = db.prepare(`SELECT id FROM papers WHERE ${column} = ?`).get(value) as
     { id: PaperId } | undefined
   return row?.id ?? null
+}
+
+/** The given ids the library holds, in the given order, once each. */
+export function existingPaperIds(db: WritableDb, ids: ReadonlyArray<number>): PaperId[] {
+  return db
+    .prepare(
+      `SELECT p.id FROM json_each(?) j JOIN papers p ON p.id = j.value
+       GROUP BY p.id ORDER BY min(j.key)`,
+    )
+    .pluck()
+    .all(jsonIds(ids)) as PaperId[]
 }
 
 /** How many papers the library holds. */

@@ -1,12 +1,15 @@
 import { copyFile, rm, stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { AppError } from '@shared/api/errors'
+import type { LibraryChangeReason } from '@shared/api/events'
 import type { LibraryService } from '@shared/api/library-api'
 import type { PaperId } from '@shared/model/ids'
 import type { PdfLocation, ReadingPosition } from '@shared/model/pdf'
 import { readerZoomSchema } from '@shared/model/pdf'
 import type { WritableDb } from '../db/open-database'
-import { findPaperIdBy } from '../db/papers-repo'
+import { paperIdsWhere } from '../db/paper-rows-repo'
+import { existingPaperIds, findPaperIdBy } from '../db/papers-repo'
+import { fromSource, hasStatus, hasTag, inList, type SqlCondition } from '../db/view-filter'
 import type { EventHub } from '../event-hub'
 import { applyDrafts } from '../sync/apply-drafts'
 import { METADATA_RANK } from '../sync/metadata-rank'
@@ -61,7 +64,7 @@ export function createPdfService(deps: PdfServiceDeps): Pick<LibraryService, Pdf
       throw new AppError('not-found', `There is no paper ${id} in this library.`)
     }
   }
-  const changed = (reason: string, ids: ReadonlyArray<number>) => {
+  const changed = (reason: LibraryChangeReason, ids: ReadonlyArray<number>) => {
     if (ids.length > 0) events.emit('library.changed', { reason, paperIds: ids as PaperId[] })
   }
   const afterStore = (paperId: number, stored: StoredPdf) => {
@@ -331,7 +334,10 @@ function readingPosition(db: WritableDb, id: number): ReadingPosition | null {
   }
 }
 
-/** The papers a download request names: the union of ids, a tag, a source, a list and all unread. */
+/**
+ * The papers a download request names: the union of ids, a tag (with its sub-tags, as the tag's
+ * view), a source, a list and all unread — each the same papers its view in the library shows.
+ */
 export function selectPapers(
   db: WritableDb,
   input: {
@@ -342,39 +348,15 @@ export function selectPapers(
     allUnread?: boolean | undefined
   },
 ): PaperId[] {
-  const ids = new Set<number>()
-  const known = db.prepare('SELECT 1 FROM papers WHERE id = ?')
-  for (const id of input.ids ?? []) if (known.get(id) !== undefined) ids.add(id)
-  const add = (rows: unknown[]) => rows.forEach((id) => ids.add(id as number))
-  if (input.tag !== undefined) {
-    add(
-      db
-        .prepare(
-          `SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-           WHERE t.name = ? COLLATE NOCASE ORDER BY pt.paper_id`,
-        )
-        .pluck()
-        .all(input.tag),
-    )
+  const ids = new Set<PaperId>()
+  if (input.ids !== undefined && input.ids.length > 0) {
+    for (const id of existingPaperIds(db, input.ids)) ids.add(id)
   }
-  if (input.sourceId !== undefined) {
-    add(
-      db
-        .prepare('SELECT paper_id FROM paper_sources WHERE source_id = ? ORDER BY paper_id')
-        .pluck()
-        .all(input.sourceId),
-    )
-  }
-  if (input.listId !== undefined) {
-    add(
-      db
-        .prepare('SELECT paper_id FROM list_papers WHERE list_id = ? ORDER BY position')
-        .pluck()
-        .all(input.listId),
-    )
-  }
-  if (input.allUnread) {
-    add(db.prepare(`SELECT id FROM papers WHERE status = 'unread' ORDER BY id`).pluck().all())
-  }
-  return [...ids] as PaperId[]
+  const views: SqlCondition[] = []
+  if (input.tag !== undefined) views.push(hasTag(input.tag))
+  if (input.sourceId !== undefined) views.push(fromSource(input.sourceId))
+  if (input.listId !== undefined) views.push(inList(input.listId))
+  if (input.allUnread) views.push(hasStatus('unread'))
+  for (const view of views) for (const id of paperIdsWhere(db, [view])) ids.add(id)
+  return [...ids]
 }

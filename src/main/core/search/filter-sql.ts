@@ -1,6 +1,18 @@
 import type { QueryFilter } from '@shared/search/query-syntax'
 import { splitWords } from '@shared/search/query-syntax'
 import { annotatedCondition, annotationWordsCondition } from '../annotations/annotation-filter'
+import {
+  fromSourceNamed,
+  hasStatus,
+  hasStoredPdf,
+  hasTag,
+  isNew,
+  isStarred,
+  not,
+  publishedIn,
+  type NewCutoff,
+  type SqlCondition,
+} from '../db/view-filter'
 
 /**
  * SQL conditions on `papers p` and their parameters, ANDed together; `fts` are FTS5 expressions
@@ -8,10 +20,8 @@ import { annotatedCondition, annotationWordsCondition } from '../annotations/ann
  */
 export type FilterSql = { where: string[]; params: unknown[]; fts: string[] }
 
-/** What filters need from outside the query: when "new" begins. */
-export type FilterContext = { newSince: () => string }
-
-const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+/** What filters need from outside the query: what "new" means now. */
+export type FilterContext = { newCutoff: () => NewCutoff }
 
 /** An FTS5 expression matching a phrase whose last word may be a prefix. */
 export function prefixPhrase(words: ReadonlyArray<string>): string {
@@ -27,20 +37,15 @@ export function filterSql(filters: ReadonlyArray<QueryFilter>, context: FilterCo
   const where: string[] = []
   const params: unknown[] = []
   const fts: string[] = []
-  const add = (negated: boolean, condition: string, ...values: unknown[]) => {
-    where.push(negated ? `NOT coalesce(${condition}, 0)` : condition)
+  const add = (negated: boolean, condition: SqlCondition) => {
+    const { sql, params: values } = negated ? not(condition) : condition
+    where.push(sql)
     params.push(...values)
   }
   for (const filter of filters) {
     switch (filter.kind) {
       case 'tag':
-        add(
-          filter.negated,
-          `EXISTS (SELECT 1 FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-                   WHERE pt.paper_id = p.id AND (t.name = ? OR t.name LIKE ? ESCAPE '\\'))`,
-          filter.value,
-          `${likeEscape(filter.value)}/%`,
-        )
+        add(filter.negated, hasTag(filter.value))
         break
       case 'author':
       case 'org': {
@@ -51,55 +56,43 @@ export function filterSql(filters: ReadonlyArray<QueryFilter>, context: FilterCo
           fts.push(`{${column}}: ${prefixPhrase(words)}`)
           break
         }
-        add(
-          filter.negated,
-          'p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)',
-          `{${column}}: ${prefixPhrase(words)}`,
-        )
+        add(true, {
+          sql: 'p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)',
+          params: [`{${column}}: ${prefixPhrase(words)}`],
+        })
         break
       }
       case 'year':
-        add(
-          filter.negated,
-          'CAST(substr(p.published_at, 1, 4) AS INTEGER) BETWEEN ? AND ?',
-          filter.from,
-          filter.to,
-        )
+        add(filter.negated, publishedIn(filter.from, filter.to))
         break
       case 'is':
         switch (filter.value) {
           case 'unread':
           case 'reading':
           case 'read':
-            add(filter.negated, 'p.status = ?', filter.value)
+            add(filter.negated, hasStatus(filter.value))
             break
           case 'starred':
-            add(filter.negated, 'p.starred = 1')
+            add(filter.negated, isStarred())
             break
           case 'pdf':
-            add(filter.negated, 'EXISTS (SELECT 1 FROM paper_files f WHERE f.paper_id = p.id)')
+            add(filter.negated, hasStoredPdf())
             break
           case 'new':
-            add(filter.negated, 'p.added_at >= ?', context.newSince())
+            add(filter.negated, isNew(context.newCutoff()))
             break
           case 'annotated':
-            add(filter.negated, annotatedCondition())
+            add(filter.negated, { sql: annotatedCondition(), params: [] })
             break
         }
         break
       case 'annotation': {
         const condition = annotationWordsCondition(filter.value)
-        if (condition) add(filter.negated, condition.sql, ...condition.params)
+        if (condition) add(filter.negated, condition)
         break
       }
       case 'source':
-        add(
-          filter.negated,
-          `EXISTS (SELECT 1 FROM paper_sources ps JOIN sources s ON s.id = ps.source_id
-                   WHERE ps.paper_id = p.id AND (s.name LIKE ? ESCAPE '\\' OR s.key = ?))`,
-          `${likeEscape(filter.value)}%`,
-          filter.value,
-        )
+        add(filter.negated, fromSourceNamed(filter.value))
         break
     }
   }

@@ -1,10 +1,18 @@
 import type { SearchHit } from '@shared/api/library-api'
-import type { SearchCorrection, SearchResult } from '@shared/api/search-api'
-import { isEmptyQuery, parseQuery } from '@shared/search/query-syntax'
+import type {
+  SearchCorrection,
+  SearchResult,
+  SearchRow,
+  SearchRowPage,
+  SearchSort,
+} from '@shared/api/search-api'
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '@shared/search/query-syntax'
 import { jsonIds } from '../db/json-ids'
 import type { WritableDb } from '../db/open-database'
 import { catchUpSearchIndex } from '../db/papers-index'
 import { getPaperRows, hydratePapers } from '../db/papers-repo'
+import { countPapersWhere, paperRowsByIds, windowIds } from '../db/paper-rows-repo'
+import { viewConditions, type SqlCondition, type ViewFilter } from '../db/view-filter'
 import { withAnnotationSnippets } from '../annotations/annotation-filter'
 import { filterSql, type FilterContext, type FilterSql } from './filter-sql'
 import { hasPdfText, pdfCandidates, pdfSnippet, pdfWordsOf } from './pdf-text-search'
@@ -15,6 +23,11 @@ import { libraryVocabulary } from './vocabulary'
 
 /** How many index candidates are scored; enough for typo'd and broad queries, cheap to score. */
 const CANDIDATES = 120
+/**
+ * How many matches of a view the relevance order ranks (a fixed number, so windows of one query
+ * agree); the matches beyond them follow, newest first.
+ */
+export const RELEVANCE_POOL = 200
 /** Queued papers a search indexes first; a bigger backlog is left to the background steps. */
 const CATCH_UP = 5_000
 /** Above this many matches, candidates are the newest rather than bm25's best. */
@@ -23,18 +36,44 @@ const RANKED = 1_000
 const BM25 = 'bm25(10.0, 6.0, 4.0, 1.0, 5.0, 3.0)'
 
 /** What a search needs besides the query. */
-export type SearchOptions = { limit: number } & FilterContext
+export type SearchOptions = { limit: number; view?: ViewFilter | undefined } & FilterContext
+
+/** A search inside a view, windowed like the list. */
+export type SearchRowsQuery = ViewFilter & {
+  query: string
+  sort: SearchSort
+  order?: 'asc' | 'desc' | undefined
+  offset: number
+  limit: number
+}
+
+/** A query turned into conditions, a plan, and the candidates the index found. */
+type PreparedSearch = {
+  parsed: ParsedQuery
+  corrections: SearchCorrection[]
+  plan: QueryPlan
+  /** Operator filters, excluded words and the view, as conditions on `papers p`. */
+  filters: FilterSql
+  /** The FTS5 expression the found papers match; null when the query holds only filters. */
+  match: string | null
+  candidates: number[]
+}
 
 /**
- * Ranked, typo-tolerant search. The query is parsed (operators become SQL filters); each word is
- * searched as a prefix, with the library words it starts and, when misspelled, the library words
- * 1–2 edits away; FTS5 (bm25, title and authors weighted) retrieves up to 200 candidates — every
- * word required, then only the recognised words, then any — and each candidate is scored on
- * which field each word matched and how exactly. Equal scores go to more upvotes, then newer.
+ * Parses and plans a query inside a view. Each word is searched as a prefix, with the library
+ * words it starts and, when misspelled, the library words 1–2 edits away; FTS5 (bm25, title and
+ * authors weighted) retrieves candidates — every word required, then only the recognised words,
+ * then any — from the view only, so a view's matches are never crowded out by better ones outside.
  */
-export function searchPapers(db: WritableDb, query: string, options: SearchOptions): SearchResult {
+function prepareSearch(
+  db: WritableDb,
+  query: string,
+  context: FilterContext,
+  view: ViewFilter | undefined,
+  limit: number,
+): PreparedSearch | null {
   const parsed = parseQuery(query)
-  if (isEmptyQuery(parsed)) return { hits: [], warnings: parsed.warnings, corrections: [] }
+  if (isEmptyQuery(parsed)) return null
   if (!db.inTransaction) {
     const behind = catchUpSearchIndex(db, CATCH_UP)
     if (behind > 0) {
@@ -45,7 +84,11 @@ export function searchPapers(db: WritableDb, query: string, options: SearchOptio
       })
     }
   }
-  const filters = filterSql(parsed.filters, options)
+  const filters = filterSql(parsed.filters, context)
+  for (const condition of view ? viewConditions(view, context.newCutoff()) : []) {
+    filters.where.push(condition.sql)
+    filters.params.push(...condition.params)
+  }
   const plan = planQuery(parsed, libraryVocabulary(db))
   const excluded = excludedExpression(plan)
   if (excluded !== null) {
@@ -54,26 +97,19 @@ export function searchPapers(db: WritableDb, query: string, options: SearchOptio
   }
   const corrections = correctionsOf(plan)
   if (plan.words.length === 0 && plan.phrases.length === 0) {
-    return {
-      hits: withAnnotationSnippets(db, parsed.filters, filteredOnly(db, filters, options.limit)),
-      warnings: parsed.warnings,
-      corrections,
-    }
+    return { parsed, corrections, plan, filters, match: null, candidates: [] }
   }
 
   // Author and organization filters run inside the index, ANDed with the words.
   const withFilters = (text: string) =>
     [`(${text})`, ...filters.fts.map((f) => `(${f})`)].join(' AND ')
-  const pdfFilters: FilterSql = {
-    ...filters,
-    where: [...filters.where],
-    params: [...filters.params],
+  const pdfFilters = { where: [...filters.where], params: [...filters.params] }
+  const ftsFilter = ftsFilterCondition(filters)
+  if (ftsFilter) {
+    pdfFilters.where.push(ftsFilter.sql)
+    pdfFilters.params.push(...ftsFilter.params)
   }
-  if (filters.fts.length > 0) {
-    pdfFilters.where.push('p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)')
-    pdfFilters.params.push(filters.fts.map((f) => `(${f})`).join(' AND '))
-  }
-  const want = Math.max(CANDIDATES, options.limit)
+  const want = Math.max(CANDIDATES, limit)
   let match: string | null = null
   let ids: number[] = []
   for (const step of matchSteps(plan)) {
@@ -81,8 +117,7 @@ export function searchPapers(db: WritableDb, query: string, options: SearchOptio
     if (match === null) continue
     const pooled = new Set<number>()
     // Leaving one word out in turn pools several sets: each gives its share of the candidates.
-    const share =
-      step.length === 1 ? want : Math.max(options.limit, Math.ceil((2 * want) / step.length))
+    const share = step.length === 1 ? want : Math.max(limit, Math.ceil((2 * want) / step.length))
     for (const expression of step) {
       for (const id of candidates(db, withFilters(expression), filters, share)) pooled.add(id)
     }
@@ -92,14 +127,56 @@ export function searchPapers(db: WritableDb, query: string, options: SearchOptio
     ids = [...pooled]
     if (ids.length > 0) break
   }
-  if (ids.length === 0 || match === null) {
-    return { hits: [], warnings: parsed.warnings, corrections }
-  }
+  return { parsed, corrections, plan, filters, match, candidates: ids }
+}
 
+/** Author and organization filters as one condition (outside a word search). */
+function ftsFilterCondition(filters: FilterSql): SqlCondition | null {
+  if (filters.fts.length === 0) return null
+  return {
+    sql: 'p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)',
+    params: [filters.fts.map((f) => `(${f})`).join(' AND ')],
+  }
+}
+
+/**
+ * Every paper a prepared search matches, as conditions: the view and filters, and the chosen
+ * expression in the paper's fields or its PDF text.
+ */
+function matchConditions(db: WritableDb, search: PreparedSearch): SqlCondition[] {
+  const { filters, match } = search
+  const conditions: SqlCondition[] =
+    filters.where.length === 0
+      ? []
+      : [{ sql: filters.where.map((w) => `(${w})`).join(' AND '), params: [...filters.params] }]
+  const ftsFilter = ftsFilterCondition(filters)
+  if (ftsFilter) conditions.push(ftsFilter)
+  if (match !== null) {
+    const inFields = 'p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)'
+    conditions.push(
+      hasPdfText(db)
+        ? {
+            sql: `${inFields} OR p.id IN (SELECT pf.paper_id FROM pdf_pages_fts
+                    JOIN paper_files pf ON pf.sha256 = pdf_pages_fts.sha256
+                    WHERE pdf_pages_fts MATCH ?)`,
+            params: [match, match],
+          }
+        : { sql: inFields, params: [match] },
+    )
+  }
+  return conditions
+}
+
+/** Candidates scored on which field each word matched and how exactly; best first. */
+function rankCandidates(
+  db: WritableDb,
+  search: PreparedSearch,
+  ids: ReadonlyArray<number>,
+): Array<{ id: number; score: number }> {
   const pdfWords = pdfWordsOf(
     db,
     ids,
-    plan.words.map((w) => w.word),
+    search.plan.words.map((w) => w.word),
   )
   const longFields = prepared(
     db,
@@ -110,10 +187,11 @@ export function searchPapers(db: WritableDb, query: string, options: SearchOptio
     score: scorePaper(
       row,
       () => longFields.get(row.id) as { abstract: string; note: string },
-      plan,
+      search.plan,
       pdfWords.get(row.id),
     ).score,
   }))
+  // Equal scores go to more upvotes, then newer.
   scored.sort(
     (a, b) =>
       b.score - a.score ||
@@ -121,25 +199,150 @@ export function searchPapers(db: WritableDb, query: string, options: SearchOptio
       (b.row.publishedAt ?? '').localeCompare(a.row.publishedAt ?? '') ||
       b.row.id - a.row.id,
   )
-  const top = scored.slice(0, options.limit)
-  const papers = hydratePapers(
+  return scored.map(({ row, score }) => ({ id: row.id, score }))
+}
+
+/** What matched where in each paper (scored on the full paper), and the passage to show. */
+function matchesOf(
+  db: WritableDb,
+  search: PreparedSearch,
+  ids: ReadonlyArray<number>,
+): Map<number, Pick<SearchHit, 'score' | 'highlights' | 'snippet'> & { paper: SearchHit }> {
+  const found = new Map<
+    number,
+    Pick<SearchHit, 'score' | 'highlights' | 'snippet'> & { paper: SearchHit }
+  >()
+  const papers = hydratePapers(db, getPaperRows(db, ids))
+  const pdfWords = pdfWordsOf(
     db,
-    getPaperRows(
-      db,
-      top.map((s) => s.row.id),
-    ),
+    ids,
+    search.plan.words.map((w) => w.word),
   )
-  const hits = papers.map((paper, index): SearchHit => {
-    // Scored again on the full paper for highlights into exactly the fields it returns.
+  for (const paper of papers) {
     const texts = fieldTexts(paper)
-    const { highlights, quote } = scorePaper(texts, () => texts, plan, pdfWords.get(paper.id))
+    const { score, highlights, quote } = scorePaper(
+      texts,
+      () => texts,
+      search.plan,
+      pdfWords.get(paper.id),
+    )
     let snippet = null
-    if (quote === 'pdf') snippet = pdfSnippet(db, paper.id, match)
-    else if (quote) snippet = snippetOf(texts[quote], highlights[quote] ?? [], quote)
-    return { ...paper, score: top[index]?.score ?? 0, highlights, snippet }
+    if (quote === 'pdf' && search.match !== null) {
+      snippet = pdfSnippet(db, paper.id, search.match)
+    } else if (quote === 'abstract' || quote === 'note') {
+      snippet = snippetOf(texts[quote], highlights[quote] ?? [], quote)
+    }
+    const hit = { score, highlights, snippet }
+    found.set(paper.id, { ...hit, paper: { ...paper, ...hit } })
+  }
+  return found
+}
+
+/**
+ * Ranked, typo-tolerant search of the whole library (or a view): the best `limit` hits as full
+ * papers. Equal scores go to more upvotes, then newer; a query of only filters lists the matching
+ * papers, newest published first.
+ */
+export function searchPapers(db: WritableDb, query: string, options: SearchOptions): SearchResult {
+  const search = prepareSearch(db, query, options, options.view, options.limit)
+  if (search === null) return { hits: [], warnings: parseQuery(query).warnings, corrections: [] }
+  const { parsed, corrections } = search
+  if (search.match === null) {
+    const ids = windowIds(db, matchConditions(db, search), {
+      sort: 'published',
+      offset: 0,
+      limit: options.limit,
+    })
+    const hits = hydratePapers(db, getPaperRows(db, ids)).map((paper): SearchHit => ({
+      ...paper,
+      score: 0,
+      highlights: {},
+      snippet: null,
+    }))
+    return {
+      hits: withAnnotationSnippets(db, parsed.filters, hits),
+      warnings: parsed.warnings,
+      corrections,
+    }
+  }
+  if (search.candidates.length === 0) return { hits: [], warnings: parsed.warnings, corrections }
+  const top = rankCandidates(db, search, search.candidates).slice(0, options.limit)
+  const matches = matchesOf(
+    db,
+    search,
+    top.map((entry) => entry.id),
+  )
+  const hits = top.flatMap(({ id, score }) => {
+    const match = matches.get(id)
+    return match ? [{ ...match.paper, score }] : []
   })
   return {
     hits: withAnnotationSnippets(db, parsed.filters, hits),
+    warnings: parsed.warnings,
+    corrections,
+  }
+}
+
+/**
+ * A search inside a view as the list shows it: one window of list rows with highlights and
+ * snippet, and how many papers of the view match. By relevance, the best RELEVANCE_POOL matches
+ * come first (scored), then the others newest first; any other sort orders every match of the
+ * view with the list's own sort (`db/view-sort.ts`). A query of only filters is a narrower view:
+ * by relevance it lists the newest published first.
+ */
+export function searchPaperRows(
+  db: WritableDb,
+  query: SearchRowsQuery,
+  context: FilterContext,
+): SearchRowPage {
+  const search = prepareSearch(db, query.query, context, query, RELEVANCE_POOL)
+  if (search === null) {
+    return { total: 0, rows: [], warnings: parseQuery(query.query).warnings, corrections: [] }
+  }
+  const { parsed, corrections } = search
+  const empty = { total: 0, rows: [], warnings: parsed.warnings, corrections }
+  if (search.match !== null && search.candidates.length === 0) return empty
+  const conditions = matchConditions(db, search)
+  const total = countPapersWhere(db, conditions)
+  let ids: number[]
+  const scores = new Map<number, number>()
+  if (query.sort === 'relevance' && search.match !== null) {
+    const ranked = rankCandidates(db, search, search.candidates)
+    for (const { id, score } of ranked) scores.set(id, score)
+    ids = ranked.slice(query.offset, query.offset + query.limit).map((entry) => entry.id)
+    const rest = query.limit - ids.length
+    if (rest > 0 && total > ranked.length) {
+      const pool: SqlCondition = {
+        sql: 'p.id NOT IN (SELECT value FROM json_each(?))',
+        params: [jsonIds(ranked.map((entry) => entry.id))],
+      }
+      ids.push(
+        ...windowIds(db, [...conditions, pool], {
+          sort: 'added',
+          offset: Math.max(0, query.offset - ranked.length),
+          limit: rest,
+        }),
+      )
+    }
+  } else {
+    const sort = query.sort === 'relevance' ? 'published' : query.sort
+    const order = query.sort === 'relevance' ? undefined : query.order
+    ids = windowIds(db, conditions, { sort, order, offset: query.offset, limit: query.limit })
+  }
+  // a query of only filters matched no text: nothing to highlight
+  const matches = matchesOf(db, search, search.match === null ? [] : ids)
+  const rows = paperRowsByIds(db, ids).map((row): SearchRow => {
+    const match = matches.get(row.id)
+    return {
+      ...row,
+      score: scores.get(row.id) ?? match?.score ?? 0,
+      highlights: match?.highlights ?? {},
+      snippet: match?.snippet ?? null,
+    }
+  })
+  return {
+    total,
+    rows: withAnnotationSnippets(db, parsed.filters, rows),
     warnings: parsed.warnings,
     corrections,
   }
@@ -207,30 +410,6 @@ function rankedCandidates(
   )
     .pluck()
     .all(match, ...filters.params) as number[]
-}
-
-/** A query of only filters lists the matching papers, newest first. */
-function filteredOnly(db: WritableDb, filters: FilterSql, limit: number): SearchHit[] {
-  const where = [...filters.where]
-  const params = [...filters.params]
-  if (filters.fts.length > 0) {
-    where.push('p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)')
-    params.push(filters.fts.map((f) => `(${f})`).join(' AND '))
-  }
-  const sql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
-  const ids = prepared(
-    db,
-    `SELECT p.id FROM papers p ${sql}
-       ORDER BY p.published_at IS NULL, p.published_at DESC, p.id DESC LIMIT ?`,
-  )
-    .pluck()
-    .all(...params, limit) as number[]
-  return hydratePapers(db, getPaperRows(db, ids)).map((paper) => ({
-    ...paper,
-    score: 0,
-    highlights: {},
-    snippet: null,
-  }))
 }
 
 function correctionsOf(plan: QueryPlan): SearchCorrection[] {

@@ -2,21 +2,30 @@ import { AppError } from '@shared/api/errors'
 import type { LibraryService } from '@shared/api/library-api'
 import { parseQuery } from '@shared/search/query-syntax'
 import type { ServiceDeps } from '../library-service'
-import { newSinceForSearch } from '../visit-state'
+import type { VisitState } from '../visit-state'
 import { deleteSavedSearch, listSavedSearches, saveSearch } from './saved-searches'
-import { searchPapers } from './search-papers'
+import { searchPaperRows, searchPapers } from './search-papers'
 
 type SearchMethods =
-  'search' | 'searchLibrary' | 'listSavedSearches' | 'saveSearch' | 'deleteSavedSearch'
+  | 'search'
+  | 'searchLibrary'
+  | 'searchPaperRows'
+  | 'listSavedSearches'
+  | 'saveSearch'
+  | 'deleteSavedSearch'
 
 /** Search and saved searches (smart views). */
-export function createSearchService(deps: ServiceDeps): Pick<LibraryService, SearchMethods> {
+export function createSearchService(
+  deps: ServiceDeps,
+  visits: VisitState,
+): Pick<LibraryService, SearchMethods> {
   const { db, events } = deps
-  const newSince = newSinceForSearch(deps.dataDir, deps.now)
-  const run = (query: string, limit: number) => searchPapers(db, query, { limit, newSince })
+  const run = (query: string, limit: number) =>
+    searchPapers(db, query, { limit, newCutoff: visits.newCutoff })
   return {
     search: ({ query, limit }) => run(query, limit).hits,
     searchLibrary: ({ query, limit }) => run(query, limit),
+    searchPaperRows: (query) => searchPaperRows(db, query, { newCutoff: visits.newCutoff }),
     listSavedSearches: () => listSavedSearches(db),
     saveSearch: ({ name, query }) => {
       const [warning] = parseQuery(query).warnings

@@ -427,8 +427,9 @@ export function LibraryShell({
                       )
                     : ''
                 }
-                sort={state.sort}
-                order={state.order}
+                sort={searching ? state.searchSort : state.sort}
+                order={searching ? state.searchOrder : state.order}
+                searching={searching}
                 onSort={store.setSort}
               />
               {state.selection.ids.size > 0 ? (

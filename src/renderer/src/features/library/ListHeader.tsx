@@ -1,20 +1,23 @@
-import type { PaperSort } from '@shared/model/paper'
-import { SORT_OPTIONS } from './sort-rows'
+import type { SearchSort } from '@shared/api/search-api'
+import { defaultOrder, SEARCH_SORT_OPTIONS, SORT_OPTIONS } from './sort-options'
 
-/** The list's title, count and sort control. */
+/** The list's title, count and sort control (relevance is offered, and the default, while searching). */
 export function ListHeader({
   title,
   count,
   sort,
   order,
+  searching,
   onSort,
 }: {
   title: string
   count: string
-  sort: PaperSort
+  sort: SearchSort
   order: 'asc' | 'desc'
-  onSort: (sort: PaperSort, order: 'asc' | 'desc') => void
+  searching: boolean
+  onSort: (sort: SearchSort, order: 'asc' | 'desc') => void
 }) {
+  const options = searching ? SEARCH_SORT_OPTIONS : SORT_OPTIONS
   return (
     <div className="list-header">
       <h1 className="list-header__title">{title}</h1>
@@ -27,26 +30,28 @@ export function ListHeader({
           aria-label="Sort by"
           value={sort}
           onChange={(event) => {
-            const next = event.target.value as PaperSort
-            onSort(next, SORT_OPTIONS.find((option) => option.sort === next)?.order ?? 'desc')
+            const next = options.find((option) => option.sort === event.target.value)
+            if (next) onSort(next.sort, defaultOrder(next.sort))
           }}
         >
-          {SORT_OPTIONS.map((option) => (
+          {options.map((option) => (
             <option key={option.sort} value={option.sort}>
               {option.label}
             </option>
           ))}
         </select>
       </label>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label={order === 'asc' ? 'Ascending order' : 'Descending order'}
-        title={order === 'asc' ? 'Ascending' : 'Descending'}
-        onClick={() => onSort(sort, order === 'asc' ? 'desc' : 'asc')}
-      >
-        {order === 'asc' ? '↑' : '↓'}
-      </button>
+      {sort === 'relevance' ? null : (
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={order === 'asc' ? 'Ascending order' : 'Descending order'}
+          title={order === 'asc' ? 'Ascending' : 'Descending'}
+          onClick={() => onSort(sort, order === 'asc' ? 'desc' : 'asc')}
+        >
+          {order === 'asc' ? '↑' : '↓'}
+        </button>
+      )}
     </div>
   )
 }

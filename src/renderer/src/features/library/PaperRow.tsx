@@ -24,8 +24,8 @@ export function PaperRow({
       <div className="paper-row__line">
         {row.status === 'unread' ? <span className="paper-row__dot" aria-hidden="true" /> : null}
         <span className="paper-row__title">
-          {row.titleHighlights && row.titleHighlights.length > 0
-            ? highlightParts(displayTitle(row), row.titleHighlights).map((part, index) =>
+          {row.highlights?.title && row.highlights.title.length > 0
+            ? highlightParts(displayTitle(row), row.highlights.title).map((part, index) =>
                 part.marked ? <mark key={index}>{part.text}</mark> : part.text,
               )
             : displayTitle(row)}

@@ -1,13 +1,13 @@
 import type { AppEventEnvelope } from '@shared/api/events'
-import type { ImportReport, LibraryApi, MatchRange, SearchHit } from '@shared/api/library-api'
+import type { ImportReport, LibraryApi } from '@shared/api/library-api'
 import type {
   LibraryCounts,
   PaperListRow as ApiRow,
   PaperPatch,
   UserList,
 } from '@shared/api/library-ui'
-import { STATUS_CYCLE } from '@shared/api/library-ui'
-import type { SearchCorrection, SearchSnippet } from '@shared/api/search-api'
+import { MAX_ROW_WINDOW, STATUS_CYCLE } from '@shared/api/library-ui'
+import type { SearchCorrection, SearchRow, SearchSort } from '@shared/api/search-api'
 import type { PaperId, TagId } from '@shared/model/ids'
 import type { QueryWarning } from '@shared/search/query-syntax'
 import type { PaperDetail, PaperSort, ReadingStatus } from '@shared/model/paper'
@@ -23,22 +23,21 @@ import {
   toggleRow,
   type Selection,
 } from './selection'
-import { defaultOrder, sortRows } from './sort-rows'
+import { defaultOrder } from './sort-options'
 import { popUndo, pushUndo, type UndoStack } from './undo-stack'
 import { createListeners } from '../../hooks/create-listeners'
 
-/** A list row; a search hit also says where its title matched. */
-export type PaperListRow = ApiRow & {
-  titleHighlights?: ReadonlyArray<MatchRange>
-  /** The abstract, note or PDF passage that matched, when the title and byline did not. */
-  snippet?: SearchSnippet | null
-}
+/** A list row; while searching, also what matched where (highlights, the passage to show). */
+export type PaperListRow = ApiRow & Partial<Pick<SearchRow, 'score' | 'highlights' | 'snippet'>>
 
 /** What the library screen shows. */
 export type LibraryState = {
   scope: Scope
   sort: PaperSort
   order: 'asc' | 'desc'
+  /** How search results are ordered: by relevance, or any list sort over every match. */
+  searchSort: SearchSort
+  searchOrder: 'asc' | 'desc'
   /** The search box text; empty browses the scope. */
   query: string
   /** Rows in the list (search hits while searching). */
@@ -76,7 +75,8 @@ export type LibraryStore = {
   /** The list shows rows `start..end`: fetch what is missing. */
   setViewport: (start: number, end: number) => void
   setScope: (scope: Scope) => void
-  setSort: (sort: PaperSort, order?: 'asc' | 'desc') => void
+  /** Sorts the list, or the search results while searching (where `relevance` is offered too). */
+  setSort: (sort: SearchSort, order?: 'asc' | 'desc') => void
   setQuery: (query: string) => void
   focus: (index: number) => void
   moveFocus: (delta: number) => void
@@ -117,7 +117,10 @@ export type LibraryStore = {
     sourceName: string,
     tags: ReadonlyArray<string>,
   ) => Promise<ImportReport>
-  /** Refetches rows, counts, tags, lists and the open paper. */
+  /**
+   * Refetches rows, counts, tags, lists and the open paper. Writes need not call it: the core's
+   * `library.changed` event refreshes what each change can affect, once.
+   */
   refresh: () => Promise<void>
 }
 
@@ -129,7 +132,18 @@ export type LibraryStoreDeps = {
   debounceMs?: number
 }
 
-const SEARCH_LIMIT = 500
+/** One window of rows, and what the search could not take when it answers a query. */
+type RowWindow = {
+  total: number
+  rows: ReadonlyArray<PaperListRow>
+  search: {
+    warnings: ReadonlyArray<QueryWarning>
+    corrections: ReadonlyArray<SearchCorrection>
+  } | null
+}
+
+/** What a `library.changed` event can make stale on this screen. */
+type Stale = { rows: boolean; counts: boolean; tags: boolean; lists: boolean; detail: boolean }
 
 /** Creates the library screen's store over any LibraryApi. */
 export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
@@ -140,6 +154,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     scope: { kind: 'view', view: 'all' },
     sort: 'added',
     order: 'desc',
+    searchSort: 'relevance',
+    searchOrder: 'desc',
     query: '',
     total: 0,
     shownQuery: '',
@@ -156,16 +172,23 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     undo: [],
     tagFocusRequest: 0,
   }
-  // Rows live outside the state: the list reads them by index as it renders.
+  // Rows live outside the state: the list reads them by index as it renders. Browsing and
+  // searching fill the same pages: a search is a view the server windows like any other.
   let pages = new Map<number, ReadonlyArray<PaperListRow>>()
-  let hits: ReadonlyArray<PaperListRow> | null = null
+  /** The generation whose answers the pages hold (older rows stay on screen until newer arrive). */
+  let pagesGeneration = 0
+  /** The query the rows being fetched answer ('' when browsing). */
+  let rowsQuery = ''
   let generation = 0
   let viewport: [number, number] = [0, 40]
   const inFlight = new Set<string>()
   let searchTimer: ReturnType<typeof setTimeout> | undefined
   let refreshTimer: ReturnType<typeof setTimeout> | undefined
+  let stale: Stale | null = null
   let detailTimer: ReturnType<typeof setTimeout> | undefined
   let detailRequest = 0
+  /** The paper whose detail is scheduled or being fetched. */
+  let detailLoading: PaperId | null = null
 
   const set = (patch: Partial<LibraryState>): void => {
     state = { ...state, ...patch }
@@ -174,10 +197,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   const rowsChanged = (patch: Partial<LibraryState> = {}) =>
     set({ ...patch, rowsVersion: state.rowsVersion + 1 })
 
-  const rowAt = (index: number): PaperListRow | undefined => {
-    if (hits !== null) return hits[index]
-    return pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
-  }
+  const rowAt = (index: number): PaperListRow | undefined =>
+    pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
   const focusedId = (): PaperId | null => rowAt(state.focusIndex)?.id ?? null
   // A paper clicked while its rows were being replaced (a search cleared or answered): it gets
   // the focus when the new rows arrive, instead of the first row.
@@ -199,115 +220,94 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     }
   }
 
-  const fetchPage = async (page: number, gen: number): Promise<void> => {
-    const key = `${gen}:${page}`
+  /** One window of the current view (or of its search), from the server. */
+  const fetchWindow = async (offset: number, limit: number): Promise<RowWindow> => {
+    const filter = filterOf(state.scope)
+    if (rowsQuery === '') {
+      const page = await api.listPaperRows({
+        ...filter,
+        sort: state.sort,
+        order: state.order,
+        offset,
+        limit,
+      })
+      return { ...page, search: null }
+    }
+    const { total, rows, warnings, corrections } = await api.searchPaperRows({
+      ...filter,
+      query: rowsQuery,
+      sort: state.searchSort,
+      ...(state.searchSort === 'relevance' ? {} : { order: state.searchOrder }),
+      offset,
+      limit,
+    })
+    return { total, rows, search: { warnings, corrections } }
+  }
+
+  /** Fetches pages `first..last` in one call. */
+  const fetchPages = async (first: number, last: number, gen: number): Promise<void> => {
+    const key = `${gen}:${first}-${last}`
     if (inFlight.has(key)) return
     inFlight.add(key)
     try {
-      const result = await api.listPaperRows({
-        ...filterOf(state.scope),
-        sort: state.sort,
-        order: state.order,
-        offset: page * PAGE_SIZE,
-        limit: PAGE_SIZE,
-      })
-      if (gen !== generation || hits !== null) return
-      pages.set(page, result.rows)
-      for (const stale of pagesToEvict(
+      const result = await fetchWindow(first * PAGE_SIZE, (last - first + 1) * PAGE_SIZE)
+      if (gen !== generation) return
+      if (pagesGeneration !== gen) {
+        pages = new Map()
+        pagesGeneration = gen
+      }
+      for (let page = first; page <= last; page += 1) {
+        const start = (page - first) * PAGE_SIZE
+        const rows = result.rows.slice(start, start + PAGE_SIZE)
+        if (rows.length > 0 || page === first) pages.set(page, rows)
+      }
+      for (const evicted of pagesToEvict(
         pages.keys(),
         pagesFor(viewport[0], viewport[1], result.total),
       )) {
-        pages.delete(stale)
+        pages.delete(evicted)
       }
-      rowsChanged({ total: result.total, loaded: true })
+      const searched: Partial<LibraryState> = result.search
+        ? {
+            shownQuery: rowsQuery,
+            searchWarnings: result.search.warnings,
+            searchCorrections: result.search.corrections,
+          }
+        : state.shownQuery === ''
+          ? {}
+          : { shownQuery: '', searchWarnings: [], searchCorrections: [] }
+      rowsChanged({ ...searched, total: result.total, loaded: true })
       if (focusPicked()) return
       if (state.focusIndex < 0 && result.total > 0) focus(0)
       else if (state.focusIndex >= result.total) focus(result.total - 1)
+      else if (result.total === 0) focus(-1)
+      else loadDetailIfMoved()
     } finally {
       inFlight.delete(key)
     }
   }
 
+  /** Fetches the pages in view: all of them when `fresh`, else the missing ones (one call per run). */
   const loadVisible = async (gen: number, fresh: boolean): Promise<void> => {
     const total = fresh ? Math.max(state.total, viewport[1] + 1) : state.total
     const wanted = pagesFor(viewport[0], viewport[1], Math.max(total, 1))
     const missing = fresh ? wanted : wanted.filter((page) => !pages.has(page))
-    await Promise.all(missing.map((page) => fetchPage(page, gen)))
+    const runs: Array<[number, number]> = []
+    for (const page of missing) {
+      const last = runs[runs.length - 1]
+      if (last && last[1] === page - 1) last[1] = page
+      else runs.push([page, page])
+    }
+    await Promise.all(runs.map(([first, last]) => fetchPages(first, last, gen)))
   }
 
-  const scopeHits = async (found: ReadonlyArray<SearchHit>): Promise<PaperListRow[]> => {
-    const rows = found.map(hitToRow)
-    const { scope } = state
-    if (scope.kind === 'view') {
-      const since = state.counts?.newSince ?? null
-      return rows.filter((row) => {
-        switch (scope.view) {
-          case 'all':
-            return true
-          case 'new':
-            return since === null || row.addedAt > since
-          case 'starred':
-            return row.starred
-          default:
-            return row.status === scope.view
-        }
-      })
-    }
-    if (scope.kind === 'tag') {
-      return rows.filter((row) =>
-        row.tags.some((tag) => tag === scope.tag || tag.startsWith(`${scope.tag}/`)),
-      )
-    }
-    const allowed = new Set(await api.listPaperIds(filterOf(scope)))
-    return rows.filter((row) => allowed.has(row.id))
-  }
-
+  /** Fetches the rows in view again; `resetFocus` for a new view, query or order. */
   const reloadRows = async (resetFocus: boolean): Promise<void> => {
     const gen = ++generation
-    const query = state.query.trim()
-    if (query === '') {
-      hits = null
-      if (resetFocus) {
-        pages = new Map()
-        set({ focusIndex: -1, total: 0, selection: EMPTY_SELECTION })
-      }
-      await loadVisible(gen, true)
-      if (gen === generation) picked = null
-      if (gen === generation && state.shownQuery !== '') {
-        set({ shownQuery: '', searchWarnings: [], searchCorrections: [] })
-      }
-      if (gen === generation && !resetFocus) {
-        // Pages out of view hold rows from before the change: drop them, they refetch on scroll.
-        const keep = new Set(pagesFor(viewport[0], viewport[1], state.total))
-        for (const page of [...pages.keys()]) if (!keep.has(page)) pages.delete(page)
-      }
-      if (gen === generation && state.total === 0) rowsChanged({ loaded: true, focusIndex: -1 })
-      return
-    }
-    const found = await api.searchLibrary({ query, limit: SEARCH_LIMIT })
-    if (gen !== generation) return
-    const scoped = await scopeHits(found.hits)
-    if (gen !== generation) return
-    hits =
-      state.sort === 'added' && state.order === 'desc'
-        ? scoped
-        : sortRows(scoped, state.sort, state.order)
-    rowsChanged({
-      total: hits.length,
-      loaded: true,
-      shownQuery: query,
-      searchWarnings: found.warnings,
-      searchCorrections: found.corrections,
-    })
-    if (focusPicked()) return
-    picked = null
-    focus(
-      hits.length > 0
-        ? resetFocus
-          ? 0
-          : Math.min(Math.max(state.focusIndex, 0), hits.length - 1)
-        : -1,
-    )
+    rowsQuery = state.query.trim()
+    if (resetFocus) set({ focusIndex: -1, selection: EMPTY_SELECTION })
+    await loadVisible(gen, true)
+    if (gen === generation) picked = null
   }
 
   const loadSidebar = async (): Promise<void> => {
@@ -323,6 +323,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     clearTimeout(detailTimer)
     const id = focusedId()
     const request = ++detailRequest
+    detailLoading = id
     if (id === null) {
       if (state.detail !== null) set({ detail: null })
       return
@@ -336,19 +337,68 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         .catch((error: unknown) => {
           if (request === detailRequest) toasts.fail(error)
         })
+        .finally(() => {
+          if (request === detailRequest) detailLoading = null
+        })
     }, delay)
+  }
+
+  /**
+   * Loads the detail when the focused row is another paper than the one shown, unless that
+   * paper's detail is on its way already (rows arriving must not keep postponing it).
+   */
+  function loadDetailIfMoved(): void {
+    const id = focusedId()
+    if (id === null) {
+      if (state.detail !== null) loadDetail(0)
+    } else if (state.detail?.id !== id && detailLoading !== id) loadDetail(60)
   }
 
   function focus(index: number): void {
     const clamped = state.total === 0 ? -1 : Math.max(0, Math.min(index, state.total - 1))
     const changed = clamped !== state.focusIndex
     set({ focusIndex: clamped })
-    if (changed || state.detail?.id !== focusedId()) loadDetail(60)
+    if (changed) loadDetail(60)
+    else loadDetailIfMoved()
   }
 
   const refresh = async (): Promise<void> => {
     await Promise.all([reloadRows(false), loadSidebar()])
     loadDetail(0)
+  }
+
+  /**
+   * After a change the core announced: fetches once what it can affect. Rows always (any change
+   * may move a paper in or out of the view); counts and tags unless only lists changed; lists
+   * only when they did, or papers came or went; the open paper when it was among those changed.
+   */
+  const refreshStale = async (what: Stale): Promise<void> => {
+    await Promise.all([
+      what.rows ? reloadRows(false) : undefined,
+      what.counts ? api.libraryCounts({}).then((counts) => set({ counts })) : undefined,
+      what.tags ? api.listTags({}).then((tags) => set({ tags })) : undefined,
+      what.lists ? api.listLists({}).then((lists) => set({ lists })) : undefined,
+    ])
+    if (what.detail) loadDetail(0)
+  }
+
+  const staleAfter = (event: { reason: string; paperIds: ReadonlyArray<PaperId> }): Stale => {
+    const focused = state.detail?.id ?? null
+    const detail =
+      event.paperIds.length === 0 || (focused !== null && event.paperIds.includes(focused))
+    switch (event.reason) {
+      case 'lists':
+        return { rows: true, counts: false, tags: false, lists: true, detail }
+      case 'edit':
+      case 'tags':
+      case 'status':
+      case 'starred':
+      case 'note':
+      case 'auto-tag':
+        return { rows: true, counts: true, tags: true, lists: false, detail }
+      default:
+        return { rows: true, counts: true, tags: true, lists: true, detail }
+    }
   }
 
   const recordUndo = (label: string, undo: () => Promise<void>) => {
@@ -369,6 +419,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     // The rows change before the call returns, so a key pressed again at once (a second `s`)
     // reads the new state, not the old one; a refused edit is undone by the refetch.
     patchLoadedRows(ids, patch)
+    // The core's `library.changed` event then drives one refresh of what the edit can affect.
     await run(async () => {
       const result = await api.updatePapers({ ...patch, ids: [...ids] }).catch(async (error) => {
         await refresh()
@@ -377,10 +428,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       if (result.undo.length > 0) {
         recordUndo(label, async () => {
           for (const step of result.undo) await api.updatePapers(step)
-          await refresh()
         })
       }
-      await refresh()
     })
   }
 
@@ -402,7 +451,6 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         starred: patch.starred ?? row.starred,
       }
     }
-    if (hits !== null) hits = hits.map(apply)
     for (const [page, rows] of pages) pages.set(page, rows.map(apply))
     rowsChanged()
   }
@@ -412,10 +460,17 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     subscribe: listeners.subscribe,
     start() {
       const unsubscribe = deps.subscribeToEvents((event) => {
-        // An import or sync emits a burst of changes; refetch once for the burst.
+        // An import or sync emits a burst of changes; refetch once for the burst, what any of
+        // them can affect.
         if (event.type === 'library.changed') {
+          const what = staleAfter(event.payload)
+          stale = stale === null ? what : mergeStale(stale, what)
           clearTimeout(refreshTimer)
-          refreshTimer = setTimeout(() => void run(refresh), 120)
+          refreshTimer = setTimeout(() => {
+            const due = stale
+            stale = null
+            if (due) void run(() => refreshStale(due))
+          }, 120)
         }
         // Errors stay until dismissed: the message says how to restore the latest snapshot.
         if (event.type === 'library.damaged') {
@@ -445,7 +500,6 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     rowAt,
     setViewport(start, end) {
       viewport = [start, end]
-      if (hits !== null) return
       const missing = pagesFor(start, end, state.total).filter((page) => !pages.has(page))
       if (missing.length > 0) void run(() => loadVisible(generation, false))
     },
@@ -455,7 +509,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       void run(() => reloadRows(true))
     },
     setSort(sort, order = defaultOrder(sort)) {
-      set({ sort, order })
+      if (state.query.trim() !== '') set({ searchSort: sort, searchOrder: order })
+      else if (sort !== 'relevance') set({ sort, order })
       void run(() => reloadRows(true))
     },
     setQuery(query) {
@@ -492,7 +547,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     selectAll: () =>
       run(async () => {
         const ids =
-          hits !== null ? hits.map((row) => row.id) : await api.listPaperIds(filterOf(state.scope))
+          rowsQuery === '' ? await api.listPaperIds(filterOf(state.scope)) : await searchIds()
         set({ selection: selectIds(state.selection, ids) })
       }),
     clearSelection: () => set({ selection: EMPTY_SELECTION }),
@@ -533,7 +588,6 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     setNote: (id, note) =>
       run(async () => {
         await api.setNote({ id, note: note.trim() === '' ? null : note })
-        loadDetail(0)
       }),
     undo: () =>
       run(async () => {
@@ -550,7 +604,6 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     createTag: (name) =>
       run(async () => {
         await api.createTag({ name })
-        await loadSidebar()
       }),
     renameTag: (id, name) =>
       run(async () => {
@@ -562,24 +615,23 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         if (before) {
           recordUndo(`Renamed #${before.name} to #${name}`, async () => {
             await api.renameTag({ id, name: before.name })
-            await refresh()
           })
         }
-        await refresh()
       }),
     recolorTag: (id, color) =>
       run(async () => {
         await api.setTagColor({ id, color })
-        await loadSidebar()
       }),
     mergeTags: (ids, into) =>
       run(async () => {
         const target = state.tags.find((tag) => tag.id === into)
+        const merged = new Set(
+          state.tags.filter((tag) => ids.includes(tag.id) && tag.id !== into).map((t) => t.name),
+        )
         await api.mergeTags({ ids: [...ids], into })
         toasts.notify({ kind: 'info', message: `Merged into #${target?.name ?? into}` })
-        await refresh()
         const { scope } = state
-        if (scope.kind === 'tag' && !state.tags.some((tag) => tag.name === scope.tag)) {
+        if (scope.kind === 'tag' && merged.has(scope.tag)) {
           store.setScope({ kind: 'view', view: 'all' })
         }
       }),
@@ -587,29 +639,25 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       run(async () => {
         const deleted = await api.deleteTag({ id })
         if (state.scope.kind === 'tag' && state.scope.tag === deleted.name) {
-          set({ scope: { kind: 'view', view: 'all' } })
+          store.setScope({ kind: 'view', view: 'all' })
         }
         recordUndo(`Deleted #${deleted.name}`, async () => {
           await api.createTag({ name: deleted.name, color: deleted.color })
           if (deleted.paperIds.length > 0) {
             await api.updatePapers({ ids: [...deleted.paperIds], addTags: [deleted.name] })
           }
-          await refresh()
         })
-        await refresh()
       }),
     createList: (name) =>
       run(async () => {
         await api.createList({ name })
-        await loadSidebar()
       }),
     deleteList: (id) =>
       run(async () => {
         await api.deleteList({ id })
         if (state.scope.kind === 'list' && state.scope.listId === id) {
-          set({ scope: { kind: 'view', view: 'all' } })
+          store.setScope({ kind: 'view', view: 'all' })
         }
-        await refresh()
       }),
     addToList: (listId) =>
       run(async () => {
@@ -619,9 +667,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         await api.addToList({ listId, ids })
         recordUndo(`Added ${plural(ids.length)} to ${list?.name ?? 'the list'}`, async () => {
           await api.removeFromList({ listId, ids })
-          await refresh()
         })
-        await loadSidebar()
       }),
     async importText(text, sourceName, tags) {
       const report = await api.importText({ text, sourceName, tags: [...tags] })
@@ -629,7 +675,6 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         kind: 'info',
         message: `Imported ${sourceName}: ${report.added} added, ${report.updated} updated.`,
       })
-      await run(refresh)
       return report
     },
     refresh: () => run(refresh),
@@ -637,10 +682,6 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
 
   /** Where a loaded paper is now, or null when it is not among the loaded rows. */
   function indexOfLoaded(id: PaperId): number | null {
-    if (hits !== null) {
-      const at = hits.findIndex((row) => row.id === id)
-      return at < 0 ? null : at
-    }
     for (const [page, rows] of pages) {
       const at = rows.findIndex((row) => row.id === id)
       if (at >= 0) return page * PAGE_SIZE + at
@@ -648,8 +689,17 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     return null
   }
 
+  /** Every match of the current search, a large window at a time. */
+  async function searchIds(): Promise<PaperId[]> {
+    const ids: PaperId[] = []
+    for (let offset = 0; ; offset += MAX_ROW_WINDOW) {
+      const page = await fetchWindow(offset, MAX_ROW_WINDOW)
+      ids.push(...page.rows.map((row) => row.id))
+      if (page.rows.length < MAX_ROW_WINDOW || ids.length >= page.total) return ids
+    }
+  }
+
   function findRow(id: PaperId): PaperListRow | undefined {
-    if (hits !== null) return hits.find((row) => row.id === id)
     for (const rows of pages.values()) {
       const row = rows.find((entry) => entry.id === id)
       if (row) return row
@@ -660,25 +710,13 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   return store
 }
 
-function hitToRow(hit: SearchHit): PaperListRow {
+function mergeStale(a: Stale, b: Stale): Stale {
   return {
-    titleHighlights: hit.highlights.title ?? [],
-    snippet: hit.snippet,
-    id: hit.id,
-    arxivId: hit.arxivId,
-    doi: hit.doi,
-    title: hit.title,
-    authors: hit.authors.slice(0, 3),
-    authorCount: hit.authorCount,
-    organization: hit.organization,
-    publishedAt: hit.publishedAt,
-    upvotes: hit.upvotes,
-    tags: hit.tags,
-    status: hit.status,
-    starred: hit.starred,
-    addedAt: hit.addedAt,
-    pdf: hit.arxivId !== null ? 'remote' : null,
-    hasNote: hit.note !== null,
+    rows: a.rows || b.rows,
+    counts: a.counts || b.counts,
+    tags: a.tags || b.tags,
+    lists: a.lists || b.lists,
+    detail: a.detail || b.detail,
   }
 }
 

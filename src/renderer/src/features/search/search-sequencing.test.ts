@@ -1,5 +1,5 @@
-import type { LibraryApi, SearchHit } from '@shared/api/library-api'
-import type { SearchResult } from '@shared/api/search-api'
+import type { LibraryApi } from '@shared/api/library-api'
+import type { SearchRow, SearchRowPage } from '@shared/api/search-api'
 import type { PaperId } from '@shared/model/ids'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createToastStore } from '../../components/toast-store'
@@ -7,14 +7,13 @@ import { createLibraryStore, type LibraryStore } from '../library/library-store'
 
 type Pending = { query: string; answer: () => void }
 
-/** A hit whose title is the query it answers, so the painted rows say which query they belong to. */
-function hitFor(query: string, n: number): SearchHit {
+/** A row whose title is the query it answers, so the painted rows say which query they belong to. */
+function rowFor(query: string, n: number): SearchRow {
   return {
     id: n as PaperId,
     arxivId: null,
     doi: null,
     title: `answer to ${query}`,
-    abstract: null,
     authors: [],
     authorCount: null,
     organization: null,
@@ -23,8 +22,9 @@ function hitFor(query: string, n: number): SearchHit {
     tags: [],
     status: 'unread',
     starred: false,
-    note: null,
     addedAt: '2026-01-01T00:00:00.000Z',
+    pdf: null,
+    hasNote: false,
     score: 1,
     highlights: {},
     snippet: null,
@@ -35,15 +35,16 @@ function hitFor(query: string, n: number): SearchHit {
 function fakeApi(pending: Pending[]): LibraryApi {
   let n = 0
   const api: Partial<LibraryApi> = {
-    searchLibrary: ({ query }) =>
-      new Promise<SearchResult>((resolve) => {
+    searchPaperRows: ({ query }) =>
+      new Promise<SearchRowPage>((resolve) => {
         n += 1
-        const hit = hitFor(query, n)
+        const row = rowFor(query, n)
         pending.push({
           query,
           answer: () =>
             resolve({
-              hits: [hit],
+              total: 1,
+              rows: [row],
               warnings: [{ message: `warning for ${query}`, start: 0, end: 1 }],
               corrections: [],
             }),

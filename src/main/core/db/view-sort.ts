@@ -1,0 +1,67 @@
+import type { PaperSort } from '@shared/model/paper'
+import { FOR_YOU_SORT } from '../topics/for-you-sort'
+
+/**
+ * How a sort orders papers: the SQL value on `papers p` and the direction it starts in; a sort
+ * kept in a table of its own (one row per paper that has a value) names it as `joined`.
+ */
+export type SortColumn = {
+  column: string
+  defaultOrder: 'asc' | 'desc'
+  joined?: { table: string; key: string; value: string }
+}
+
+/**
+ * The one sort table of paper listings (the library list, `papershelf list`, search re-sorted).
+ * Unknown (NULL) values go last in either direction; ties go by id in the same direction.
+ */
+export const SORT_COLUMNS: Readonly<Record<PaperSort, SortColumn>> = {
+  added: { column: 'p.added_at', defaultOrder: 'desc' },
+  published: { column: 'p.published_at', defaultOrder: 'desc' },
+  // the normalised title: case, accents and leading punctuation do not move a paper
+  title: { column: 'p.title_key', defaultOrder: 'asc' },
+  upvotes: { column: 'p.upvotes', defaultOrder: 'desc' },
+  'for-you': FOR_YOU_SORT,
+}
+
+/** The column and direction of a sort (`order` overrides its default). */
+export function sortOf(
+  sort: PaperSort,
+  order?: 'asc' | 'desc',
+): { column: string; order: 'asc' | 'desc'; joined: SortColumn['joined'] } {
+  const { column, defaultOrder, joined } = SORT_COLUMNS[sort]
+  return { column, order: order ?? defaultOrder, joined }
+}
+
+/** A full `ORDER BY` for a sort: unknown values last, ties by id. */
+export function orderByOf(sort: PaperSort, order?: 'asc' | 'desc'): string {
+  const { column, order: direction } = sortOf(sort, order)
+  return `ORDER BY ${column} IS NULL, ${column} ${direction}, p.id ${direction}`
+}
+
+/**
+ * A view's own order, as an export lists it: a list by its positions, a source by its ranks
+ * (unranked last), anything else by date added, oldest first (a file grows at its end).
+ */
+export function ownOrderOf(filter: {
+  listId?: number | undefined
+  sourceId?: number | undefined
+}): {
+  sql: string
+  params: unknown[]
+} {
+  if (filter.listId !== undefined) {
+    const position =
+      '(SELECT lp.position FROM list_papers lp WHERE lp.list_id = ? AND lp.paper_id = p.id)'
+    return { sql: `ORDER BY ${position}, p.id`, params: [filter.listId] }
+  }
+  if (filter.sourceId !== undefined) {
+    const rank =
+      '(SELECT ps.rank FROM paper_sources ps WHERE ps.source_id = ? AND ps.paper_id = p.id)'
+    return {
+      sql: `ORDER BY ${rank} IS NULL, ${rank}, p.id`,
+      params: [filter.sourceId, filter.sourceId],
+    }
+  }
+  return { sql: 'ORDER BY p.added_at, p.id', params: [] }
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { titleKey } from '@shared/model/title-key'
+import { insertPapers } from '../../../../test/helpers/bulk-papers'
+import { useTempDir } from '../../../../test/helpers/temp-dir'
+import { useTestCore } from '../../../../test/helpers/test-core'
+import { RELEVANCE_POOL } from './search-papers'
+
+const SIZE = 50_000
+/** Papers of #mine (half under #mine/sub) that match only in their abstract. */
+const MINE = { from: 49_700, count: 60 }
+/** Papers of #many matching in their titles: more than the relevance order ranks. */
+const MANY = { from: MINE.from + MINE.count, count: SIZE - MINE.from - MINE.count }
+const QUERY = 'speculative decoding'
+
+describe('core/search: a search is a view', () => {
+  const tempDir = useTempDir()
+  const openCore = useTestCore()
+
+  /** 50k papers; nearly all match the query in their titles, better than the view's papers. */
+  const open = () => {
+    const dir = tempDir()
+    const ids = insertPapers(dir, SIZE, (i) => {
+      if (i >= MANY.from) return { title: `Speculative decoding survey ${i}`, tags: ['many'] }
+      if (i >= MINE.from) {
+        return {
+          title: `Protein folding note ${(i * 7919) % 1000}`,
+          abstract: 'We compare against speculative decoding baselines.',
+          tags: [i % 2 === 0 ? 'mine' : 'mine/sub'],
+          pdf: i === MINE.from + 3,
+        }
+      }
+      return { title: `Speculative Decoding Study ${i}`, upvotes: 1000 }
+    })
+    const { api } = openCore(dir)
+    const mine = ids.slice(MINE.from, MINE.from + MINE.count)
+    const many = ids.slice(MANY.from)
+    return { api, mine, many, withPdf: ids[MINE.from + 3] }
+  }
+
+  it('returns every match of a tag with its sub-tags, when thousands outside match better', async () => {
+    const { api, mine, withPdf } = open()
+    const page = await api.searchPaperRows({ tag: 'mine', query: QUERY, limit: 100 })
+    expect(page.total).toBe(MINE.count)
+    expect(page.rows.map((row) => row.id).sort()).toEqual([...mine].sort())
+    const stored = page.rows.find((row) => row.id === withPdf)
+    // the row is the browsing row: the badge says the PDF is stored, while searching too
+    expect(stored?.pdf).toBe('local')
+    expect(stored?.snippet?.field).toBe('abstract')
+    expect(page.rows.filter((row) => row.pdf === 'local')).toHaveLength(1)
+  }, 120_000)
+
+  it('orders every match of the view by another sort, server-side, in windows', async () => {
+    const { api, mine } = open()
+    const byTitle: number[] = []
+    for (let offset = 0; offset < MINE.count; offset += 25) {
+      const page = await api.searchPaperRows({
+        tag: 'mine',
+        query: QUERY,
+        sort: 'title',
+        offset,
+        limit: 25,
+      })
+      expect(page.total).toBe(MINE.count)
+      byTitle.push(...page.rows.map((row) => row.id))
+      const keys = page.rows.map((row) => titleKey(row.title) ?? '')
+      expect(keys).toEqual([...keys].sort())
+    }
+    expect([...byTitle].sort()).toEqual([...mine].sort())
+    const newest = await api.searchPaperRows({ tag: 'mine', query: QUERY, sort: 'added' })
+    expect(newest.rows.map((row) => row.id)).toEqual([...mine].reverse())
+  }, 120_000)
+
+  it('windows the relevance order through matches beyond the ranked ones, each once', async () => {
+    const { api, many } = open()
+    expect(MANY.count).toBeGreaterThan(RELEVANCE_POOL)
+    const seen: number[] = []
+    for (let offset = 0; offset < MANY.count; offset += 100) {
+      const page = await api.searchPaperRows({ tag: 'many', query: QUERY, offset, limit: 100 })
+      expect(page.total).toBe(MANY.count)
+      seen.push(...page.rows.map((row) => row.id))
+    }
+    expect(seen).toHaveLength(MANY.count)
+    expect([...seen].sort()).toEqual([...many].sort())
+  }, 120_000)
+})
