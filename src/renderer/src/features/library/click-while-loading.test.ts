@@ -32,7 +32,13 @@ describe('renderer/features/library a click while rows are replaced', () => {
   beforeEach(() => {
     vi.useFakeTimers()
     const api: Partial<LibraryApi> = {
-      searchLibrary: () => Promise.resolve({ hits: [row(7)], warnings: [], corrections: [] }),
+      searchPaperRows: () =>
+        Promise.resolve({
+          rows: [{ ...row(7), pdf: null, hasNote: false }],
+          total: 1,
+          warnings: [],
+          corrections: [],
+        }),
       // The library's rows, paper 7 sixth, arrive only when the test says so.
       listPaperRows: () =>
         new Promise((resolve) => {

@@ -532,7 +532,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         if (id !== undefined && !shift && !toggle) picked = id
         return
       }
-      picked = null
+      // Rows of an earlier view or query still drawn: the new rows take the focus to this paper.
+      picked = pagesGeneration !== generation && !shift && !toggle ? row.id : null
       // A plain click moves the focus and clears a multi-selection; it anchors the next shift-click.
       let selection: Selection = { ids: new Set(), anchor: index }
       if (shift) selection = extendTo(state.selection, index, (i) => rowAt(i)?.id, toggle)
