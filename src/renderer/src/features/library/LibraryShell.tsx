@@ -21,6 +21,7 @@ import { ShortcutsDialog } from '../dialogs/ShortcutsDialog'
 import type { DownloadsStore } from '../downloads/downloads-store'
 import { DownloadsPanel } from '../downloads/DownloadsPanel'
 import { StorageDialog } from '../downloads/StorageDialog'
+import { PairingsDialog, type PairingsApi } from '../browser/PairingsDialog'
 import { usePdfDrop } from '../downloads/use-pdf-drop'
 import { usePdfStored } from '../downloads/use-pdf-stored'
 import { TagColorDialog } from '../dialogs/TagColorDialog'
@@ -65,6 +66,7 @@ type Modal =
   | { kind: 'new-list' }
   | { kind: 'tag'; action: TagMenuAction; tag: Tag }
   | { kind: 'storage' }
+  | { kind: 'pairings' }
 
 /** The whole screen: sidebar, paper list, detail pane (or reader), dialogs, keyboard and toasts. */
 export function LibraryShell({
@@ -75,9 +77,12 @@ export function LibraryShell({
   downloads,
   topics,
   readerApi,
+  pairings,
 }: {
   /** What the reader talks to (the same library as the stores). */
   readerApi: Pick<ReaderProps, 'api' | 'subscribeToEvents'>
+  /** Browser extensions paired with this library (the dialog that lists and revokes them). */
+  pairings: PairingsApi
   store: LibraryStore
   sources: SourcesStore
   toasts: ToastStore
@@ -217,6 +222,7 @@ export function LibraryShell({
     'make-offline': makeOffline,
     'make-view-offline': makeViewOffline,
     'pdf-storage': () => setModal({ kind: 'storage' }),
+    'browser-extensions': () => setModal({ kind: 'pairings' }),
   }
   const handlersRef = useRef(handlers)
   useEffect(() => {
@@ -557,6 +563,9 @@ export function LibraryShell({
       ) : null}
       {modal?.kind === 'import' ? (
         <ImportDialog onImport={importText} onClose={() => setModal(null)} />
+      ) : null}
+      {modal?.kind === 'pairings' ? (
+        <PairingsDialog pairings={pairings} onClose={() => setModal(null)} />
       ) : null}
       {modal?.kind === 'storage' ? (
         <StorageDialog store={downloads} onClose={() => setModal(null)} />
