@@ -77,13 +77,14 @@ export function createCore(options: CoreOptions): Core {
   const events = createEventHub()
   const health = createLibraryHealth(db, databasePath)
   const baseUrls = baseUrlsFromEnv(process.env, options.baseUrls)
+  const fetchFn = options.fetch ?? fetch
   const pdf = createPdfRuntime({
     db,
     events,
     dataDir: options.dataDir,
     now,
     baseUrls,
-    fetch: options.fetch ?? fetch,
+    fetch: fetchFn,
     arxivDelayMs: syncTuningFromEnv(process.env, options.sync).arxivDelayMs,
     ...(options.pdf ? { options: options.pdf } : {}),
   })
@@ -96,9 +97,9 @@ export function createCore(options: CoreOptions): Core {
     events,
     dataDir: options.dataDir,
     databasePath,
-    now: options.now ?? (() => new Date()),
-    baseUrls: baseUrlsFromEnv(process.env, options.baseUrls),
-    fetch: options.fetch ?? fetch,
+    now,
+    baseUrls,
+    fetch: fetchFn,
     sync: options.sync,
     pdf,
     parse,
