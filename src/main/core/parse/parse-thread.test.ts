@@ -17,7 +17,7 @@ const importOf = (text: string, sourceName = 'refs.bib'): ParseArgs<'import'> =>
 
 describe('parse/parse-thread', () => {
   const threads: ParseThread[] = []
-  const open = (options?: { inlineBelow?: number; heapMb?: number }) => {
+  const open = (options?: { inlineBelow?: number }) => {
     const thread = createParseThread(options)
     threads.push(thread)
     return thread
@@ -85,29 +85,5 @@ describe('parse/parse-thread', () => {
       )
     expect(notText).toMatchObject({ code: 'parse-error' })
     expect((notText as AppError).message).toBe(`${url}: the response is not valid UTF-8 text`)
-  })
-
-  it('stops a parse that outgrows the thread heap with a clear error; the next parse works', async () => {
-    const thread = open({ inlineBelow: 0, heapMb: 32 })
-    const entries = Array.from({ length: 60_000 }, (_, i) => ({
-      id: `item-${i}`,
-      type: 'article-journal',
-      title: `A paper about heaps number ${i}`,
-      author: [{ family: `Author${i}`, given: 'Ada' }],
-      issued: { 'date-parts': [[2020 + (i % 6), 1, 1]] },
-      abstract: 'x'.repeat(200),
-    }))
-    const huge = JSON.stringify(entries)
-    const failure = await thread.run('import', importOf(huge, 'huge.json'), 'huge.json').then(
-      () => null,
-      (error: unknown) => error,
-    )
-    expect(failure).toBeInstanceOf(AppError)
-    expect(failure).toMatchObject({ code: 'too-large' })
-    expect((failure as AppError).message).toMatch(
-      /^huge\.json needs more memory than the parse thread may use \(32 MB\)/,
-    )
-    const { format } = await thread.run('import', importOf(bib), 'refs.bib')
-    expect(format).toBe('bibtex')
   })
 })
