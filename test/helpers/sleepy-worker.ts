@@ -9,7 +9,9 @@ export type SleepyRequest = { ms: number; value?: string; fail?: string; growMb?
 
 const kept: number[][] = []
 
-parentPort?.on('message', async (request: SleepyRequest & { id: number }) => {
+parentPort?.on('message', (request: SleepyRequest & { id: number }) => void answer(request))
+
+async function answer(request: SleepyRequest & { id: number }): Promise<void> {
   for (let mb = 0; mb < (request.growMb ?? 0); mb += 1) {
     kept.push(Array.from({ length: 2 ** 17 }, (_, i) => i + mb))
     await new Promise((resolve) => setImmediate(resolve))
@@ -22,4 +24,4 @@ parentPort?.on('message', async (request: SleepyRequest & { id: number }) => {
     ? { id: request.id, ok: false, failure: toWorkerFailure(new Error(request.fail)) }
     : { id: request.id, ok: true, value: request.value ?? null }
   parentPort?.postMessage(response)
-})
+}
