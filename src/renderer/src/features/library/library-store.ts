@@ -28,7 +28,8 @@ import { popUndo, pushUndo, type UndoStack } from './undo-stack'
 import { createListeners } from '../../hooks/create-listeners'
 
 /** A list row; while searching, also what matched where (highlights, the passage to show). */
-export type PaperListRow = ApiRow & Partial<Pick<SearchRow, 'score' | 'highlights' | 'snippet'>>
+export type PaperListRow = ApiRow &
+  Partial<Pick<SearchRow, 'score' | 'highlights' | 'snippet' | 'matchedAuthor'>>
 
 /** What the library screen shows. */
 export type LibraryState = {
