@@ -62,7 +62,10 @@ export function PaperRow({
             ▲ {row.upvotes}
           </span>
         ) : null}
-        <span className="paper-row__tags">
+        <span
+          className="paper-row__tags"
+          title={row.tags.length > 0 ? row.tags.join(', ') : undefined}
+        >
           {row.tags.slice(0, 4).map((tag) => (
             <TagChip key={tag} name={tag} color={tagColors.get(tag)} />
           ))}
