@@ -31,7 +31,7 @@ export function BulkTagDialog({
     onApply(chosen)
     onClose()
   }
-  const what = chosen.length === 1 ? 'tag' : `${chosen.length} tags`
+  const what = chosen.length === 0 ? 'tags' : chosen.length === 1 ? 'tag' : `${chosen.length} tags`
   return (
     <Dialog title={remove ? `Remove tags from ${papers}` : `Tag ${papers}`} onClose={onClose}>
       <form
