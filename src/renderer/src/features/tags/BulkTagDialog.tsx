@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import type { Tag } from '@shared/model/tag'
 import { Dialog } from '../../components/Dialog'
 import { tagStyle } from '../library/TagChip'
-import { TagInput } from './TagInput'
+import { TagInput, tagToTake } from './TagInput'
 
 /**
  * Tags (or untags) the selected papers with several tags at once, chosen in the same tag box as
@@ -26,9 +26,13 @@ export function BulkTagDialog({
   const [chosen, setChosen] = useState<ReadonlyArray<string>>([])
   const colors = useMemo(() => new Map(allTags.map((tag) => [tag.name, tag.color])), [allTags])
   const papers = count === 1 ? '1 paper' : `${count} papers`
+  const inputRef = useRef<HTMLInputElement>(null)
   const apply = () => {
-    if (chosen.length === 0) return
-    onApply(chosen)
+    // Text still in the box goes too, as Enter would have taken it.
+    const typed = tagToTake(allTags, chosen, inputRef.current?.value ?? '', !remove)
+    const tags = typed === null ? chosen : [...chosen, typed]
+    if (tags.length === 0) return
+    onApply(tags)
     onClose()
   }
   const what = chosen.length === 0 ? 'tags' : chosen.length === 1 ? 'tag' : `${chosen.length} tags`
@@ -67,6 +71,7 @@ export function BulkTagDialog({
             label={remove ? 'Tag to remove' : 'Add tag'}
             placeholder={remove ? 'Tag to remove…' : 'Add tag…'}
             escapeBlurs={false}
+            inputRef={inputRef}
             onPick={(tag) =>
               setChosen(
                 chosen.some((name) => name.toLowerCase() === tag.toLowerCase())
@@ -81,7 +86,7 @@ export function BulkTagDialog({
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={chosen.length === 0}>
+          <button type="submit" className="primary">
             {remove ? `Remove ${what}` : `Add ${what}`}
           </button>
         </div>

@@ -8,6 +8,45 @@ const tagOf = (option: string) =>
   option.startsWith(CREATE_PREFIX) ? option.slice(CREATE_PREFIX.length) : option
 
 /**
+ * What the tag box offers for `typed`: tags in use that match (not those in `exclude`), then
+ * "Create …" for new text when `allowCreate`. The first is what Enter takes unless the arrows moved.
+ */
+export function tagOptions(
+  allTags: ReadonlyArray<Tag>,
+  exclude: ReadonlyArray<string>,
+  typed: string,
+  allowCreate: boolean,
+): string[] {
+  // Tags left on no paper are not offered again as if in use.
+  const matches = completeTag(
+    allTags.filter((tag) => tag.paperCount > 0),
+    typed,
+    exclude,
+  )
+  const text = typed.trim()
+  return !allowCreate ||
+    text === '' ||
+    matches.some((name) => name.toLowerCase() === text.toLowerCase())
+    ? matches
+    : [...matches, CREATE_PREFIX + text]
+}
+
+/** The tag a submitted box holds: its text when a tag has that name, else its first option. */
+export function tagToTake(
+  allTags: ReadonlyArray<Tag>,
+  exclude: ReadonlyArray<string>,
+  typed: string,
+  allowCreate: boolean,
+): string | null {
+  const text = typed.trim()
+  if (text === '') return null
+  const options = tagOptions(allTags, exclude, text, allowCreate)
+  const exact = options.find((option) => option.toLowerCase() === text.toLowerCase())
+  const chosen = exact ?? options[0]
+  return chosen === undefined ? null : tagOf(chosen)
+}
+
+/**
  * The one tag box (the detail pane's and the bulk dialog's): type to see matching tags in use,
  * ↑/↓ move the highlight, Enter or a click takes the highlighted one; new text is taken only
  * through its own "Create …" option (when `allowCreate`), so "diff" + Enter never creates `diff`
@@ -43,26 +82,11 @@ export function TagInput({
   // The highlight was moved with the arrows: Enter then takes it even with nothing typed.
   const [navigated, setNavigated] = useState(false)
   const listId = useId()
-  // Tags left on no paper are not offered again as if in use.
-  const matches = useMemo(
-    () =>
-      completeTag(
-        allTags.filter((tag) => tag.paperCount > 0),
-        text,
-        exclude,
-      ),
-    [allTags, text, exclude],
-  )
   const typed = text.trim()
   // What Enter takes is always highlighted: a matching tag first, or "Create …" for new text.
   const options = useMemo(
-    () =>
-      !allowCreate ||
-      typed === '' ||
-      matches.some((name) => name.toLowerCase() === typed.toLowerCase())
-        ? matches
-        : [...matches, CREATE_PREFIX + typed],
-    [matches, typed, allowCreate],
+    () => tagOptions(allTags, exclude, text, allowCreate),
+    [allTags, exclude, text, allowCreate],
   )
   const pick = (tag: string) => {
     const name = tag.trim()
