@@ -33,6 +33,7 @@ import { SavedSearches } from '../sidebar/SavedSearches'
 import { SmartViews } from '../sidebar/SmartViews'
 import { SourcesSection } from '../sidebar/SourcesSection'
 import { TagsSection, type TagMenuAction } from '../sidebar/TagsSection'
+import { BulkTagDialog } from '../tags/BulkTagDialog'
 import type { SavedSearch } from '@shared/api/search-api'
 import type { SourcesStore } from '../sources/sources-store'
 import { BulkBar } from './BulkBar'
@@ -579,16 +580,11 @@ export function LibraryShell({
         />
       ) : null}
       {modal?.kind === 'bulk-tag' ? (
-        <PromptDialog
-          title={
-            modal.remove
-              ? `Remove a tag from ${store.targets().length} papers`
-              : `Tag ${store.targets().length} papers`
-          }
-          label="Tag"
-          submitLabel={modal.remove ? 'Remove tag' : 'Add tag'}
-          suggestions={state.tags.map((tag) => tag.name)}
-          onSubmit={(name) => void (modal.remove ? store.removeTag(name) : store.addTags([name]))}
+        <BulkTagDialog
+          count={store.targets().length}
+          remove={modal.remove}
+          allTags={state.tags}
+          onApply={(tags) => void (modal.remove ? store.removeTags(tags) : store.addTags(tags))}
           onClose={() => setModal(null)}
         />
       ) : null}

@@ -28,7 +28,8 @@ import { popUndo, pushUndo, type UndoStack } from './undo-stack'
 import { createListeners } from '../../hooks/create-listeners'
 
 /** A list row; while searching, also what matched where (highlights, the passage to show). */
-export type PaperListRow = ApiRow & Partial<Pick<SearchRow, 'score' | 'highlights' | 'snippet'>>
+export type PaperListRow = ApiRow &
+  Partial<Pick<SearchRow, 'score' | 'highlights' | 'snippet' | 'matchedAuthor'>>
 
 /** What the library screen shows. */
 export type LibraryState = {
@@ -100,6 +101,8 @@ export type LibraryStore = {
   setStatus: (status: ReadingStatus) => Promise<void>
   addTags: (tags: ReadonlyArray<string>, ids?: ReadonlyArray<PaperId>) => Promise<void>
   removeTag: (tag: string, ids?: ReadonlyArray<PaperId>) => Promise<void>
+  /** Takes tags off papers; a tag left on no paper is offered for deletion. */
+  removeTags: (tags: ReadonlyArray<string>, ids?: ReadonlyArray<PaperId>) => Promise<void>
   setNote: (id: PaperId, note: string) => Promise<void>
   undo: () => Promise<void>
   requestTagFocus: () => void
@@ -583,8 +586,34 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         ids,
       )
     },
-    async removeTag(tag, ids = store.targets()) {
-      await edit(`Removed #${tag} from ${plural(ids.length)}`, { removeTags: [tag] }, ids)
+    removeTag: (tag, ids) => store.removeTags([tag], ids),
+    async removeTags(tags, ids = store.targets()) {
+      if (tags.length === 0) return
+      const label = `Removed ${tags.map((tag) => `#${tag}`).join(' ')} from ${plural(ids.length)}`
+      await edit(label, { removeTags: [...tags] }, ids)
+      if (state.undo.at(-1)?.label !== label) return
+      await run(async () => {
+        // A tag left on no paper should not linger as if in use: offer to delete it.
+        const names = new Set(tags.map((tag) => tag.toLowerCase()))
+        const unused = (await api.listTags({})).filter(
+          (tag) => tag.paperCount === 0 && names.has(tag.name.toLowerCase()),
+        )
+        if (unused.length === 0) return
+        const left = unused.map((tag) => `#${tag.name}`).join(' ')
+        toasts.notify({
+          kind: 'info',
+          message: `${label}. No paper has ${left} now.`,
+          action: { label: 'Undo', run: () => void store.undo() },
+          secondAction: {
+            label: unused.length === 1 ? 'Delete tag' : 'Delete tags',
+            run: () => {
+              void (async () => {
+                for (const tag of unused) await store.deleteTag(tag.id)
+              })()
+            },
+          },
+        })
+      })
     },
     setNote: (id, note) =>
       run(async () => {
