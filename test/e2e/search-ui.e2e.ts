@@ -115,9 +115,11 @@ describe('e2e/search-ui', () => {
     await page.keyboard.press('/')
     await expect.poll(() => searchBox().evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.type('kenji watanabe')
-    await expect.poll(() => rows().first().getAttribute('aria-label')).toContain('Whole Name Paper')
+    // Browsing lists the same paper first (same import, source order): wait for the search's row.
+    await expect.poll(() => searchBox().inputValue()).toBe('kenji watanabe')
     const byline = rows().first().locator('.paper-row__byline')
-    expect(await byline.textContent()).toBe('Lin Wu, Mei Chen, … Kenji Watanabe +1')
+    await expect.poll(() => byline.textContent()).toBe('Lin Wu, Mei Chen, … Kenji Watanabe +1')
+    expect(await rows().first().getAttribute('aria-label')).toContain('Whole Name Paper')
     expect(await byline.locator('mark').textContent()).toBe('Kenji Watanabe')
     expect(await rows().nth(1).getAttribute('aria-label')).toContain('Spread Name Paper')
   })
