@@ -141,6 +141,41 @@ describe('e2e/annotation-tools', () => {
         timeout: 20_000,
       })
       .toContain('Key result (yellow)')
+  })
+
+  it('keeps a highlight on its words when the pages are rotated', async () => {
+    const covered = () =>
+      page.evaluate((phrase) => {
+        const mark = document
+          .querySelector('.page[data-page-number="1"] .ps-annot')
+          ?.getBoundingClientRect()
+        const span = [
+          ...document.querySelectorAll('.page[data-page-number="1"] .textLayer span'),
+        ].find((s) => s.textContent?.includes(phrase))
+        const text = span?.getBoundingClientRect()
+        if (!mark || !text) return 0
+        const across = Math.min(mark.right, text.right) - Math.max(mark.left, text.left)
+        const down = Math.min(mark.bottom, text.bottom) - Math.max(mark.top, text.top)
+        return (Math.max(0, across) * Math.max(0, down)) / (text.width * text.height)
+      }, PHRASE)
+    await page.locator('.page[data-page-number="1"]').scrollIntoViewIfNeeded()
+    await expect.poll(covered, { timeout: 20_000 }).toBeGreaterThan(0.3)
+    const portrait = await pageBox(1)
+    expect(portrait.height).toBeGreaterThan(portrait.width)
+    await page.getByRole('button', { name: 'Rotate' }).click()
+    // Turned a quarter: the page is now wider than tall, and the mark still lies on the phrase.
+    await expect
+      .poll(async () => {
+        const box = await pageBox(1)
+        return box.width > box.height
+      })
+      .toBe(true)
+    await expect.poll(covered, { timeout: 20_000 }).toBeGreaterThan(0.3)
+    const tall = await page
+      .locator('.page[data-page-number="1"] .ps-annot')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().height > el.getBoundingClientRect().width)
+    expect(tall).toBe(true)
     expect(errors).toEqual([])
   })
 })

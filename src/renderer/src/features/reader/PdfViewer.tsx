@@ -38,7 +38,9 @@ export type PdfViewerProps = {
   /** Extra toolbar content (close, "Mark as read"). */
   toolbarEnd?: ReactNode
   /** The open document and pdf.js viewer (null once closed), for layers drawn over the pages. */
-  onDocument?: (open: { doc: PDFDocumentProxy; viewer: PDFViewer; eventBus: EventBus } | null) => void
+  onDocument?: (
+    open: { doc: PDFDocumentProxy; viewer: PDFViewer; eventBus: EventBus } | null,
+  ) => void
   /** A panel beside the pages, after them (annotations). */
   sideEnd?: ReactNode
 }
@@ -193,6 +195,11 @@ export function PdfViewer(props: PdfViewerProps) {
     const current = live.current
     if (current) current.viewer.currentScaleValue = toScaleValue(value)
   }
+  // pdf.js redraws every page turned; annotations follow, being drawn from each page's viewport.
+  const rotate = () => {
+    const current = live.current
+    if (current) current.viewer.pagesRotation = (current.viewer.pagesRotation + 90) % 360
+  }
   const find = (command: FindCommand) => {
     const current = live.current
     if (!current) return
@@ -272,10 +279,7 @@ export function PdfViewer(props: PdfViewerProps) {
   useEffect(() => containerRef.current?.focus({ preventScroll: true }), [])
 
   return (
-    <div
-      className={`pdf-viewer${props.dark ? ' pdf-viewer--dark' : ''}`}
-      data-testid="pdf-viewer"
-    >
+    <div className={`pdf-viewer${props.dark ? ' pdf-viewer--dark' : ''}`} data-testid="pdf-viewer">
       <div className="pdf-toolbar" role="toolbar" aria-label="Reader tools">
         <button
           type="button"
@@ -368,6 +372,14 @@ export function PdfViewer(props: PdfViewerProps) {
           aria-label="Fit page"
         >
           ↕
+        </button>
+        <button
+          type="button"
+          title="Rotate the pages a quarter turn clockwise"
+          aria-label="Rotate"
+          onClick={rotate}
+        >
+          ↻
         </button>
         <span className="pdf-toolbar__sep" />
         <button
