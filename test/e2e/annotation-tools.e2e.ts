@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PaperId } from '@shared/model/ids'
@@ -39,7 +39,12 @@ describe('e2e/annotation-tools', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'papershelf-annotation-tools-e2e-'))
     server = await startTestServer(dataDir)
     paperId = (
-      await server.api.importText({ text: '2401.00007\n', format: 'ids', sourceName: 'ids' })
+      await server.api.importText({
+        text: '2401.00007\n2401.00008\n',
+        format: 'ids',
+        sourceName: 'ids',
+        tags: ['pen-group'],
+      })
     ).paperIds[0] as PaperId
     const pdf = await makeTestPdf({
       pages: 3,
@@ -63,6 +68,8 @@ describe('e2e/annotation-tools', () => {
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(server.url)
     await page.getByRole('option', { name: TITLE }).click()
+    // The detail pane shows this paper (the other one is first in the list) before Read PDF.
+    await page.getByRole('heading', { level: 2, name: TITLE }).waitFor({ timeout: 15_000 })
     await page.getByRole('button', { name: 'Read PDF' }).click()
     await page.locator('.pdfViewer .page canvas').first().waitFor({ timeout: 20_000 })
   })
@@ -131,6 +138,7 @@ describe('e2e/annotation-tools', () => {
     await expect.poll(() => panel().getByRole('checkbox', { name: 'Key result' }).count()).toBe(1)
     await page.reload()
     await page.getByRole('option', { name: TITLE }).click()
+    await page.getByRole('heading', { level: 2, name: TITLE }).waitFor({ timeout: 15_000 })
     // The detail pane counts them and shows the newest.
     const summary = page.getByRole('region', { name: 'Annotations' })
     await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain('(3)')
@@ -176,6 +184,36 @@ describe('e2e/annotation-tools', () => {
       .first()
       .evaluate((el) => el.getBoundingClientRect().height > el.getBoundingClientRect().width)
     expect(tall).toBe(true)
+    expect(errors).toEqual([])
+  })
+
+  it('exports the paper’s and the tag’s annotations as Markdown from the command palette', async () => {
+    const exported = async (command: string) => {
+      await page.keyboard.press('Control+Shift+P')
+      const palette = page.getByRole('dialog', { name: 'Command palette' })
+      await palette.getByRole('combobox', { name: 'Command' }).fill(command)
+      await expect.poll(() => palette.getByRole('option').first().textContent()).toBe(command)
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.keyboard.press('Enter'),
+      ])
+      return {
+        name: download.suggestedFilename(),
+        markdown: readFileSync((await download.path()) ?? '', 'utf8'),
+      }
+    }
+    await page.getByRole('button', { name: 'Back to the library (Esc)' }).click()
+    await page.getByTestId('reader').waitFor({ state: 'detached' })
+    const paper = await exported('Export the annotations of the paper (or selection) as Markdown')
+    expect(paper.markdown).toContain(`> ${PHRASE}`)
+    expect(paper.markdown).toContain(COMMENT)
+    expect(paper.markdown).toContain('data:image/png;base64,')
+
+    await page.locator('button[data-tag="pen-group"]').click()
+    const tag = await exported('Export the annotations of this tag or list as Markdown')
+    // One paper of the tag has annotations: its file; the other is left out.
+    expect(tag.name).toBe(paper.name)
+    expect(tag.markdown).toBe(paper.markdown)
     expect(errors).toEqual([])
   })
 })

@@ -35,6 +35,8 @@ export const COMMAND_IDS = [
   'make-offline',
   'make-view-offline',
   'pdf-storage',
+  'export-annotations',
+  'export-view-annotations',
 ] as const
 export type CommandId = (typeof COMMAND_IDS)[number]
 
