@@ -205,8 +205,9 @@ async function typeQuery(dir: string): Promise<void> {
   let expected: string[]
   try {
     const client = createClient(inProcessTransport(core))
-    const found = await client.searchLibrary({ query: TYPED_QUERY, limit: 500 })
-    expected = found.hits.slice(0, 5).map((hit) => hit.title ?? '')
+    // The screen's own call: the CLI's search may order equal scores otherwise.
+    const found = await client.searchPaperRows({ view: 'all', query: TYPED_QUERY, limit: 5 })
+    expected = found.rows.map((row) => row.title ?? '')
   } finally {
     core.close()
   }
