@@ -15,6 +15,8 @@ export const COMMAND_TITLES: Record<CommandId, string> = {
   'make-view-offline': 'Make this tag, list or source available offline',
   'pdf-storage': 'PDF storage…',
   'browser-extensions': 'Browser extensions…',
+  'export-annotations': 'Export the annotations of the paper (or selection) as Markdown',
+  'export-view-annotations': 'Export the annotations of this tag or list as Markdown',
   'edit-tags': 'Tag the paper…',
   'toggle-star': 'Star or unstar',
   'cycle-status': 'Cycle reading status',

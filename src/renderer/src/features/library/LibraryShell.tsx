@@ -10,6 +10,7 @@ import { usePaneSizes } from '../../hooks/use-pane-sizes'
 import { LazyReader, type ReaderProps } from '../../hooks/use-reader'
 import { useStore } from '../../hooks/use-store'
 import { useTheme } from '../../hooks/use-theme'
+import { exportAnnotationsOf } from '../annotations/export-annotations-of'
 import { APP_COMMANDS } from '../commands/app-commands'
 import { DetailPane } from '../detail/DetailPane'
 import type { TopicsLoader } from '../topics/LearnedTopics'
@@ -138,6 +139,22 @@ export function LibraryShell({
       toasts.notify({ kind: 'info', message: 'Open a tag, list or source first.' })
     }
   }
+  const exportPaperAnnotations = () => {
+    const ids = store.targets()
+    if (ids.length === 0) return
+    const label = ids.length === 1 ? 'this paper' : `${ids.length} papers`
+    void exportAnnotationsOf(readerApi.api, { ids: [...ids] }, label, toasts)
+  }
+  const exportViewAnnotations = () => {
+    const scope = state.scope
+    if (scope.kind === 'tag') {
+      void exportAnnotationsOf(readerApi.api, { tag: scope.tag }, scope.tag, toasts)
+    } else if (scope.kind === 'list') {
+      void exportAnnotationsOf(readerApi.api, { listId: scope.listId }, scope.name, toasts)
+    } else {
+      toasts.notify({ kind: 'info', message: 'Open a tag or list first.' })
+    }
+  }
   const listDrop = usePdfDrop((files, event) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-paper-id]')
     const id = row ? Number(row.dataset.paperId) : NaN
@@ -224,6 +241,8 @@ export function LibraryShell({
     'make-view-offline': makeViewOffline,
     'pdf-storage': () => setModal({ kind: 'storage' }),
     'browser-extensions': () => setModal({ kind: 'pairings' }),
+    'export-annotations': exportPaperAnnotations,
+    'export-view-annotations': exportViewAnnotations,
   }
   const handlersRef = useRef(handlers)
   useEffect(() => {

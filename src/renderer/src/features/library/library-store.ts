@@ -132,8 +132,12 @@ export type LibraryStoreDeps = {
   api: LibraryApi
   subscribeToEvents: (listener: (event: AppEventEnvelope) => void) => () => void
   toasts: ToastStore
+  /** A fixed wait after a keystroke (tests); by default a query waits as long as a search takes. */
   debounceMs?: number
 }
+
+/** The longest a query waits for the next keystroke, however slow the last search was. */
+const MAX_SEARCH_WAIT_MS = 150
 
 /** One window of rows, and what the search could not take when it answers a query. */
 type RowWindow = {
@@ -151,7 +155,10 @@ type Stale = { rows: boolean; counts: boolean; tags: boolean; lists: boolean; de
 /** Creates the library screen's store over any LibraryApi. */
 export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   const { api, toasts } = deps
-  const debounceMs = deps.debounceMs ?? 150
+  // A keystroke waits for the next one only as long as the last search took to answer (the first
+  // query of a visit not at all): a fixed wait longer than the engine's time is pure latency.
+  let lastSearchMs = 0
+  const searchWait = () => deps.debounceMs ?? Math.min(MAX_SEARCH_WAIT_MS, lastSearchMs)
   const listeners = createListeners()
   let state: LibraryState = {
     scope: { kind: 'view', view: 'all' },
@@ -236,6 +243,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       })
       return { ...page, search: null }
     }
+    const started = performance.now()
     const { total, rows, warnings, corrections } = await api.searchPaperRows({
       ...filter,
       query: rowsQuery,
@@ -244,6 +252,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       offset,
       limit,
     })
+    lastSearchMs = performance.now() - started
     return { total, rows, search: { warnings, corrections } }
   }
 
@@ -521,7 +530,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       generation += 1
       set({ query })
       clearTimeout(searchTimer)
-      searchTimer = setTimeout(() => void run(() => reloadRows(true)), debounceMs)
+      searchTimer = setTimeout(() => void run(() => reloadRows(true)), searchWait())
     },
     focus,
     moveFocus(delta) {

@@ -254,6 +254,11 @@ export function PdfViewer(props: PdfViewerProps) {
     const current = live.current
     if (current) current.viewer.currentScaleValue = toScaleValue(value)
   }
+  // pdf.js redraws every page turned; annotations follow, being drawn from each page's viewport.
+  const rotate = () => {
+    const current = live.current
+    if (current) current.viewer.pagesRotation = (current.viewer.pagesRotation + 90) % 360
+  }
   const find = (command: FindCommand) => {
     const current = live.current
     if (!current) return
@@ -426,6 +431,14 @@ export function PdfViewer(props: PdfViewerProps) {
           aria-label="Fit page"
         >
           ↕
+        </button>
+        <button
+          type="button"
+          title="Rotate the pages a quarter turn clockwise"
+          aria-label="Rotate"
+          onClick={rotate}
+        >
+          ↻
         </button>
         <span className="pdf-toolbar__sep" />
         <button

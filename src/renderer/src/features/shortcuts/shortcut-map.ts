@@ -36,6 +36,8 @@ export const COMMAND_IDS = [
   'make-view-offline',
   'pdf-storage',
   'browser-extensions',
+  'export-annotations',
+  'export-view-annotations',
 ] as const
 export type CommandId = (typeof COMMAND_IDS)[number]
 
