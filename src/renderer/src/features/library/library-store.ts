@@ -196,6 +196,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   let refreshTimer: ReturnType<typeof setTimeout> | undefined
   let stale: Stale | null = null
   let detailTimer: ReturnType<typeof setTimeout> | undefined
+  let tagFocusWaiting = false
   let detailRequest = 0
   /** The paper whose detail is scheduled or being fetched. */
   let detailLoading: PaperId | null = null
@@ -344,7 +345,11 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       api
         .getPaper({ id })
         .then((detail) => {
-          if (request === detailRequest) set({ detail })
+          if (request !== detailRequest) return
+          // `t` pressed while this paper's detail was on its way: its tag box takes the keys.
+          const tagFocus = tagFocusWaiting ? { tagFocusRequest: state.tagFocusRequest + 1 } : {}
+          tagFocusWaiting = false
+          set({ detail, ...tagFocus })
         })
         .catch((error: unknown) => {
           if (request === detailRequest) toasts.fail(error)
@@ -639,7 +644,16 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         await entry.undo()
         toasts.notify({ kind: 'info', message: `Undone: ${entry.label}` })
       }),
-    requestTagFocus: () => set({ tagFocusRequest: state.tagFocusRequest + 1 }),
+    requestTagFocus: () => {
+      const id = focusedId()
+      if (id === null || state.detail?.id === id) {
+        set({ tagFocusRequest: state.tagFocusRequest + 1 })
+        return
+      }
+      // The pane still shows the paper focused before: tag the focused one once it is shown.
+      tagFocusWaiting = true
+      loadDetail(0)
+    },
     createTag: (name) =>
       run(async () => {
         await api.createTag({ name })
