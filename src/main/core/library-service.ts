@@ -33,6 +33,7 @@ import { createVisitState } from './visit-state'
 import { tagWithKeywords } from './import/keywords-as-tags'
 import type { TopicsThread } from './topics/topics-thread'
 import { createBrowserService } from './browser/browser-service'
+import { createTriageService } from './triage/triage-service'
 
 /** What the service runs on. */
 export type ServiceDeps = {
@@ -87,12 +88,17 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     return { changed }
   }
 
-  const importContext = (sourceName: string, tags: ReadonlyArray<string>): ImportContext => ({
+  const importContext = (
+    sourceName: string,
+    tags: ReadonlyArray<string>,
+    inbox: boolean | undefined,
+  ): ImportContext => ({
     sourceName,
     tags,
     now: deps.now,
     events,
     tuning: deps.importBatches,
+    arrival: inbox === true ? 'inbox' : 'library',
   })
   /** After an import: its keywords become tags when asked, its pages leave the WAL, and every door hears of its papers. */
   const imported = (report: ImportReport, keywordsAsTags: boolean): ImportReport => {
@@ -153,13 +159,18 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
         input.sourceName,
       )
       return imported(
-        await applyImport(db, importContext(input.sourceName, input.tags), parsed),
+        await applyImport(db, importContext(input.sourceName, input.tags, input.inbox), parsed),
         input.keywordsAsTags,
       )
     },
-    importFile: async ({ path, format, tags, keywordsAsTags }) =>
+    importFile: async ({ path, format, tags, keywordsAsTags, inbox }) =>
       imported(
-        await importFile({ db, parse: deps.parse.files }, path, format, importContext(path, tags)),
+        await importFile(
+          { db, parse: deps.parse.files },
+          path,
+          format,
+          importContext(path, tags, inbox),
+        ),
         keywordsAsTags,
       ),
     tagPapers: ({ ids, tags }) => edit('tags', ids, () => addTags(db, ids, tags, stamp())),
@@ -186,5 +197,6 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     ...createAnnotationService(deps),
     ...createCurationService(deps, visits),
     ...createBrowserService({ ...deps, downloadPdfs: pdfService.downloadPdfs }),
+    ...createTriageService(deps, visits),
   }
 }

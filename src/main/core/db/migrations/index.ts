@@ -12,6 +12,7 @@ import { up as topics } from './0009-topics'
 import { up as curation } from './0010-curation'
 import { up as extensionPairings } from './0011-extension-pairings'
 import { up as viewSortIndexes } from './0012-view-sort-indexes'
+import { up as triage } from './0013-triage'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
@@ -29,6 +30,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 10, up: curation },
   { version: 11, up: extensionPairings },
   { version: 12, up: viewSortIndexes },
+  { version: 13, up: triage },
 ]
 
 /** The schema version a fully migrated database has. */
