@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from 'react'
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { Tag } from '@shared/model/tag'
 import type { PaperId } from '@shared/model/ids'
 import { PromptDialog } from '../../components/PromptDialog'
@@ -38,6 +38,8 @@ import { BulkBar } from './BulkBar'
 import { FirstRun, STARTER_LIST } from './FirstRun'
 import type { LibraryStore } from './library-store'
 import { ListHeader } from './ListHeader'
+import { TriageBar } from './TriageBar'
+import { createTriageStore } from './triage-store'
 import { countLabel } from './paper-format'
 import { PaperList } from './PaperList'
 import { scopeTitle } from './scope'
@@ -102,8 +104,19 @@ export function LibraryShell({
   const searchRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<HTMLElement>(null)
   const searching = state.shownQuery !== ''
-  const empty = state.loaded && state.counts?.all === 0 && !searching
+  const { counts } = state
+  const held = counts ? counts.all + counts.inbox + counts.dismissed + counts.trash : null
+  const empty = state.loaded && held === 0 && !searching
   const { scope } = state
+  const triageView =
+    scope.kind === 'view' &&
+    (scope.view === 'inbox' || scope.view === 'dismissed' || scope.view === 'trash')
+      ? scope.view
+      : null
+  const triage = useMemo(
+    () => createTriageStore({ api: readerApi.api, store, toasts }),
+    [readerApi.api, store, toasts],
+  )
   const scopeSource =
     scope.kind === 'source'
       ? sourcesState.sources.find((source) => source.id === scope.sourceId)
@@ -217,6 +230,16 @@ export function LibraryShell({
     'make-offline': makeOffline,
     'make-view-offline': makeViewOffline,
     'pdf-storage': () => setModal({ kind: 'storage' }),
+    'triage-keep': () => void triage.act(triageView === 'trash' ? 'undelete' : 'keep'),
+    'triage-dismiss': () => void triage.act('dismiss'),
+    'triage-delete': () => void triage.act('delete'),
+    'triage-undelete': () => void triage.act('undelete'),
+    'read-later': () => void triage.readLater(),
+    'dismiss-rest': () => void triage.dismissRest(),
+    'empty-trash': () => void triage.emptyTrash(),
+    'view-inbox': () => store.setScope({ kind: 'view', view: 'inbox' }),
+    'view-dismissed': () => store.setScope({ kind: 'view', view: 'dismissed' }),
+    'view-trash': () => store.setScope({ kind: 'view', view: 'trash' }),
   }
   const handlersRef = useRef(handlers)
   useEffect(() => {
@@ -432,6 +455,16 @@ export function LibraryShell({
                 searching={searching}
                 onSort={store.setSort}
               />
+              {triageView && !searching ? (
+                <TriageBar
+                  view={triageView}
+                  left={state.total}
+                  onAct={(action) => void triage.act(action)}
+                  onReadLater={() => void triage.readLater()}
+                  onDismissRest={() => void triage.dismissRest()}
+                  onEmptyTrash={() => void triage.emptyTrash()}
+                />
+              ) : null}
               {state.selection.ids.size > 0 ? (
                 <BulkBar
                   count={state.selection.ids.size}
@@ -453,11 +486,13 @@ export function LibraryShell({
                 <FirstRun
                   canSync={sourcesState.available}
                   notice={firstNotice(sourcesState.sources)}
-                  onSyncDaily={() =>
+                  onSyncDaily={() => {
+                    // followed papers arrive in the inbox
+                    store.setScope({ kind: 'view', view: 'inbox' })
                     void sources
                       .add({ kind: 'hf-daily', params: {}, name: 'Hugging Face daily papers' })
                       .catch(toasts.fail)
-                  }
+                  }}
                   onStarter={() =>
                     void store
                       .importText(STARTER_LIST, 'Starter list', ['starter'])

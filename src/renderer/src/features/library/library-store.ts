@@ -101,6 +101,13 @@ export type LibraryStore = {
   addTags: (tags: ReadonlyArray<string>, ids?: ReadonlyArray<PaperId>) => Promise<void>
   removeTag: (tag: string, ids?: ReadonlyArray<PaperId>) => Promise<void>
   setNote: (id: PaperId, note: string) => Promise<void>
+  /**
+   * Takes papers out of the rows in memory at once (they left the view: kept, dismissed,
+   * deleted), so the next paper slides under the cursor; the core's event then refreshes once.
+   */
+  removeRows: (ids: ReadonlyArray<PaperId>) => void
+  /** Puts an action on the undo stack (Ctrl+Z, the toast's Undo). */
+  recordUndo: (label: string, undo: () => Promise<void>) => void
   undo: () => Promise<void>
   requestTagFocus: () => void
   createTag: (name: string) => Promise<void>
@@ -590,6 +597,40 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       run(async () => {
         await api.setNote({ id, note: note.trim() === '' ? null : note })
       }),
+    removeRows(ids) {
+      const gone = new Set(ids)
+      const loaded = [...pages.keys()].sort((a, b) => a - b)
+      const first = loaded[0]
+      if (first === undefined) return
+      // The loaded pages from the first up to any gap, without the papers that left, cut again
+      // into pages; a part after a gap (or a short last page inside the view) is fetched anew.
+      const flat: PaperListRow[] = []
+      let removed = 0
+      for (let page = first; pages.has(page); page += 1) {
+        for (const row of pages.get(page) ?? []) {
+          if (gone.has(row.id)) removed += 1
+          else flat.push(row)
+        }
+      }
+      if (removed === 0) return
+      const total = Math.max(0, state.total - removed)
+      const kept = new Map<number, ReadonlyArray<PaperListRow>>()
+      for (let start = 0; start < flat.length; start += PAGE_SIZE) {
+        const rows = flat.slice(start, start + PAGE_SIZE)
+        const atEnd = first * PAGE_SIZE + start + rows.length >= total
+        if (rows.length === PAGE_SIZE || atEnd) kept.set(first + start / PAGE_SIZE, rows)
+      }
+      pages = kept
+      const selection = [...state.selection.ids].some((id) => gone.has(id))
+        ? EMPTY_SELECTION
+        : state.selection
+      rowsChanged({ total, selection })
+      focus(Math.min(state.focusIndex, total - 1))
+      if ([...pagesFor(viewport[0], viewport[1], total)].some((page) => !pages.has(page))) {
+        void run(() => loadVisible(generation, false))
+      }
+    },
+    recordUndo,
     undo: () =>
       run(async () => {
         const { entry, rest } = popUndo(state.undo)
