@@ -106,6 +106,11 @@ export type LibraryStore = {
    * deleted), so the next paper slides under the cursor; the core's event then refreshes once.
    */
   removeRows: (ids: ReadonlyArray<PaperId>) => void
+  /**
+   * Runs a write whose rows were changed in memory already: refreshes the core announces meanwhile
+   * wait for it, so an answer read before the write lands never brings back what it moved.
+   */
+  writing: <T>(work: () => Promise<T>) => Promise<T>
   /** Puts an action on the undo stack (Ctrl+Z, the toast's Undo). */
   recordUndo: (label: string, undo: () => Promise<void>) => void
   undo: () => Promise<void>
@@ -192,6 +197,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   let searchTimer: ReturnType<typeof setTimeout> | undefined
   let refreshTimer: ReturnType<typeof setTimeout> | undefined
   let stale: Stale | null = null
+  /** Writes in flight whose rows changed in memory first (see `writing`). */
+  let writes = 0
   let detailTimer: ReturnType<typeof setTimeout> | undefined
   let detailRequest = 0
   /** The paper whose detail is scheduled or being fetched. */
@@ -472,12 +479,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         if (event.type === 'library.changed') {
           const what = staleAfter(event.payload)
           stale = stale === null ? what : mergeStale(stale, what)
-          clearTimeout(refreshTimer)
-          refreshTimer = setTimeout(() => {
-            const due = stale
-            stale = null
-            if (due) void run(() => refreshStale(due))
-          }, 120)
+          scheduleRefresh(120)
         }
         // Errors stay until dismissed: the message says how to restore the latest snapshot.
         if (event.type === 'library.damaged') {
@@ -621,6 +623,9 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         if (rows.length === PAGE_SIZE || atEnd) kept.set(first + start / PAGE_SIZE, rows)
       }
       pages = kept
+      // answers fetched before the papers left would bring them back: they are dropped
+      generation += 1
+      pagesGeneration = generation
       const selection = [...state.selection.ids].some((id) => gone.has(id))
         ? EMPTY_SELECTION
         : state.selection
@@ -628,6 +633,15 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       focus(Math.min(state.focusIndex, total - 1))
       if ([...pagesFor(viewport[0], viewport[1], total)].some((page) => !pages.has(page))) {
         void run(() => loadVisible(generation, false))
+      }
+    },
+    async writing(work) {
+      writes += 1
+      try {
+        return await work()
+      } finally {
+        writes -= 1
+        if (writes === 0 && stale !== null) scheduleRefresh(0)
       }
     },
     recordUndo,
@@ -720,6 +734,17 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       return report
     },
     refresh: () => run(refresh),
+  }
+
+  /** Refreshes what the announced changes made stale, once, after `delay` and no write in flight. */
+  function scheduleRefresh(delay: number): void {
+    clearTimeout(refreshTimer)
+    refreshTimer = setTimeout(() => {
+      if (writes > 0) return
+      const due = stale
+      stale = null
+      if (due) void run(() => refreshStale(due))
+    }, delay)
   }
 
   /** Where a loaded paper is now, or null when it is not among the loaded rows. */

@@ -63,8 +63,10 @@ export function createTriageStore(deps: {
     if (ids.length === 0) return
     if (leavesView(store.getState().scope, action)) store.removeRows(ids)
     await attempt(async () => {
-      const moved = await api.triagePapers({ action, ids })
-      const extra = after ? [await after(ids)] : []
+      const { moved, extra } = await store.writing(async () => {
+        const moved = await api.triagePapers({ action, ids })
+        return { moved, extra: after ? [await after(ids)] : [] }
+      })
       if (moved.changed + extra.reduce((n, r) => n + r.changed, 0) > 0) {
         store.recordUndo(label(ids), undoOf([...extra, moved]))
       }
@@ -83,7 +85,9 @@ export function createTriageStore(deps: {
         const rest = await api.listPaperIds({ view: 'inbox' })
         if (rest.length === 0) return
         if (store.getState().scope.kind === 'view') store.removeRows(rest)
-        const result = await api.triagePapers({ action: 'dismiss', ids: [...rest] })
+        const result = await store.writing(() =>
+          api.triagePapers({ action: 'dismiss', ids: [...rest] }),
+        )
         store.recordUndo(`Dismissed the rest: ${plural(result.changed)}`, undoOf([result]))
       }),
     emptyTrash: () =>
