@@ -49,6 +49,16 @@ export type ArrivalRule = {
 /** How many papers of the source a rule would match now, and the first of them. */
 export type RulePreview = { matched: number; paperIds: ReadonlyArray<PaperId> }
 
+/** Papers in the inbox from one source on one day (the day they were added). */
+export type InboxGroup = {
+  /** The source that brought the papers first; null for papers no source brought. */
+  sourceId: SourceId | null
+  sourceName: string
+  /** `YYYY-MM-DD` (UTC). */
+  day: string
+  count: number
+}
+
 /** What emptying the trash (or forgetting papers) did. */
 export type PurgeResult = { changed: number; freedBytes: number }
 
@@ -79,10 +89,13 @@ export const triageInputs = {
       ids: paperIds.optional(),
       allInInbox: z.boolean().default(false),
       sourceId: sourceIdSchema.optional(),
+      /** With `allInInbox`: only papers added on this day (`YYYY-MM-DD`, UTC). */
+      day: z.iso.date().optional(),
     })
     .refine((input) => (input.ids !== undefined) !== input.allInInbox, {
       message: 'give the papers or allInInbox, not both',
     }),
+  inboxGroups: z.strictObject({}),
   emptyTrash: z.strictObject({}),
   forgetPapers: z.strictObject({ ids: paperIds }),
   listArrivalRules: z.strictObject({ sourceId: sourceIdSchema.optional() }),
@@ -99,6 +112,8 @@ export const triageInputs = {
 export type TriageOutputs = {
   /** Moves papers between inbox, library, dismissed and trash; the result undoes it (`updatePapers`). */
   triagePapers: PaperEditResult
+  /** The inbox by source and day, newest day first. */
+  inboxGroups: ReadonlyArray<InboxGroup>
   /** Empties the trash: PDFs no other paper uses are deleted, annotations, notes and tags go; the identity stays. */
   emptyTrash: PurgeResult
   /** Forgets dismissed, trashed or purged papers entirely (a sync may bring them back). Error `invalid-input` for a paper in the inbox or library. */

@@ -9,10 +9,12 @@ import { deleteStoredFiles } from '../pdf/pdf-store'
 import type { VisitState } from '../visit-state'
 import { addRule, fromSourceCondition, listRules, matchRule, removeRule } from './arrival-rules'
 import { forgetPapers, purgeTrash, type Purged } from './purge-papers'
+import { addedOn, inboxGroups } from './inbox-groups'
 
 type TriageMethods =
   | 'triagePapers'
   | 'emptyTrash'
+  | 'inboxGroups'
   | 'forgetPapers'
   | 'listArrivalRules'
   | 'addArrivalRule'
@@ -46,10 +48,10 @@ export function createTriageService(
   }
 
   return {
-    triagePapers: ({ action, ids, allInInbox, sourceId }) => {
+    triagePapers: ({ action, ids, allInInbox, sourceId, day }) => {
       const result = db
         .transaction(() => {
-          const targets = allInInbox ? inboxIds(sourceId) : (ids ?? [])
+          const targets = allInInbox ? inboxIds(sourceId, day) : (ids ?? [])
           if (targets.length === 0) return { changed: 0, undo: [], ids: targets }
           const outcome = applyPaperPatch(
             db,
@@ -64,6 +66,7 @@ export function createTriageService(
       }
       return { changed: result.changed, undo: result.undo }
     },
+    inboxGroups: () => inboxGroups(db),
     emptyTrash: () => purged(db.transaction(() => purgeTrash(db, stamp())).immediate()),
     forgetPapers: async ({ ids }) => {
       const result = db.transaction(() => forgetPapers(db, ids)).immediate()
@@ -94,10 +97,11 @@ export function createTriageService(
     },
   }
 
-  function inboxIds(sourceId: number | undefined): PaperId[] {
+  function inboxIds(sourceId: number | undefined, day: string | undefined): PaperId[] {
     const conditions = [
       inTriage('inbox'),
       ...(sourceId === undefined ? [] : [fromSource(sourceId)]),
+      ...(day === undefined ? [] : [addedOn(day)]),
     ]
     const { sql, params } = whereOf(conditions)
     return db

@@ -605,7 +605,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       const first = loaded[0]
       if (first === undefined) return
       // The loaded pages from the first up to any gap, without the papers that left, cut again
-      // into pages; a part after a gap (or a short last page inside the view) is fetched anew.
+      // into pages.
       const flat: PaperListRow[] = []
       let removed = 0
       for (let page = first; pages.has(page); page += 1) {
@@ -618,9 +618,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       const total = Math.max(0, state.total - removed)
       const kept = new Map<number, ReadonlyArray<PaperListRow>>()
       for (let start = 0; start < flat.length; start += PAGE_SIZE) {
-        const rows = flat.slice(start, start + PAGE_SIZE)
-        const atEnd = first * PAGE_SIZE + start + rows.length >= total
-        if (rows.length === PAGE_SIZE || atEnd) kept.set(first + start / PAGE_SIZE, rows)
+        kept.set(first + start / PAGE_SIZE, flat.slice(start, start + PAGE_SIZE))
       }
       pages = kept
       // answers fetched before the papers left would bring them back: they are dropped
@@ -631,9 +629,10 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         : state.selection
       rowsChanged({ total, selection })
       focus(Math.min(state.focusIndex, total - 1))
-      if ([...pagesFor(viewport[0], viewport[1], total)].some((page) => !pages.has(page))) {
-        void run(() => loadVisible(generation, false))
-      }
+      // The last page kept is short now, and pages after a gap are gone: the rows are read again
+      // once the write that moved the papers is done (`writing`), never before it lands.
+      const rows: Stale = { rows: true, counts: false, tags: false, lists: false, detail: false }
+      stale = stale === null ? rows : mergeStale(stale, rows)
     },
     async writing(work) {
       writes += 1
