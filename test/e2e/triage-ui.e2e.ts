@@ -132,6 +132,19 @@ describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_0
       await expect.poll(() => page.getByTestId('count-inbox').textContent()).toBe('24')
       await expect.poll(left).toBe('24 left')
 
+      // one group (a source's day) dismissed at once; the list and "N left" follow
+      const groups = await server.api.inboxGroups({})
+      const group = groups[0]
+      if (!group) throw new Error('the inbox has groups')
+      await page
+        .getByRole('list', { name: 'Inbox by source and day' })
+        .getByRole('button', { name: /^Dismiss the rest of / })
+        .first()
+        .click()
+      await expect.poll(left).toBe(`${24 - group.count} left`)
+      expect((await cursor(page)).inList).toBe(true)
+      expect(await server.api.inboxGroups({})).toHaveLength(groups.length - 1)
+
       // the trash: restore by key
       await openView('trash')
       await rows.nth(0).click()

@@ -54,7 +54,7 @@ export type InboxGroup = {
   /** The source that brought the papers first; null for papers no source brought. */
   sourceId: SourceId | null
   sourceName: string
-  /** `YYYY-MM-DD` (UTC). */
+  /** `YYYY-MM-DD`: the day the source lists the papers under (a daily list's date), else the day they were added (UTC). */
   day: string
   count: number
 }
@@ -89,7 +89,7 @@ export const triageInputs = {
       ids: paperIds.optional(),
       allInInbox: z.boolean().default(false),
       sourceId: sourceIdSchema.optional(),
-      /** With `allInInbox`: only papers added on this day (`YYYY-MM-DD`, UTC). */
+      /** With `allInInbox`: only the group of this day (see `inboxGroups`) and source (none: no source). */
       day: z.iso.date().optional(),
     })
     .refine((input) => (input.ids !== undefined) !== input.allInInbox, {

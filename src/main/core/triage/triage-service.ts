@@ -9,7 +9,7 @@ import { deleteStoredFiles } from '../pdf/pdf-store'
 import type { VisitState } from '../visit-state'
 import { addRule, fromSourceCondition, listRules, matchRule, removeRule } from './arrival-rules'
 import { forgetPapers, purgeTrash, type Purged } from './purge-papers'
-import { addedOn, inboxGroups } from './inbox-groups'
+import { inboxGroups, inGroup } from './inbox-groups'
 
 type TriageMethods =
   | 'triagePapers'
@@ -100,8 +100,11 @@ export function createTriageService(
   function inboxIds(sourceId: number | undefined, day: string | undefined): PaperId[] {
     const conditions = [
       inTriage('inbox'),
-      ...(sourceId === undefined ? [] : [fromSource(sourceId)]),
-      ...(day === undefined ? [] : [addedOn(day)]),
+      ...(day !== undefined
+        ? [inGroup(sourceId ?? null, day)]
+        : sourceId === undefined
+          ? []
+          : [fromSource(sourceId)]),
     ]
     const { sql, params } = whereOf(conditions)
     return db

@@ -227,6 +227,34 @@ describe('triage', () => {
     expect(await api.listArrivalRules({})).toHaveLength(2)
   })
 
+  it('groups the inbox by source and day, and dismisses the rest of one group', async () => {
+    const week = hfWeek(2)
+    const server = await serve(hfWeekRoutes(week, () => 1))
+    let now = new Date('2026-05-18T09:00:00Z')
+    const { api } = open(tempDir(), server.url, { now: () => now })
+    await api.syncOnce({ kind: 'hf-daily', params: { date: '2026-05-18' } })
+    now = new Date('2026-05-19T09:00:00Z')
+    await api.syncOnce({ kind: 'hf-daily', params: { date: '2026-05-19' } })
+    await api.importText({ text: '2401.00001', format: 'ids', sourceName: 'x', inbox: true })
+    const groups = await api.inboxGroups({})
+    expect(groups.map((g) => [g.day, g.count])).toEqual([
+      ['2026-05-19', 2],
+      ['2026-05-19', 1],
+      ['2026-05-18', 2],
+    ])
+    expect(groups[1]?.sourceName).toBe('x')
+    const daily = groups.find((g) => g.day === '2026-05-18')
+    if (!daily?.sourceId) throw new Error('the first day came from a source')
+    const rest = await api.triagePapers({
+      action: 'dismiss',
+      allInInbox: true,
+      sourceId: daily.sourceId,
+      day: daily.day,
+    })
+    expect(rest.changed).toBe(2)
+    expect((await api.libraryCounts({})).inbox).toBe(3)
+  })
+
   it('deletes 10,000 papers in one call, and its undo restores them', async () => {
     const { api } = open(tempDir(), 'http://127.0.0.1:9')
     const ids = Array.from({ length: 10_000 }, (_, i) => `2402.${String(10000 + i)}`).join('\n')

@@ -117,6 +117,12 @@ export function LibraryShell({
     () => createTriageStore({ api: readerApi.api, store, toasts }),
     [readerApi.api, store, toasts],
   )
+  const triageState = useStore(triage)
+  // the inbox's groups follow its counts (one read after each refresh)
+  const inboxCount = counts?.inbox
+  useEffect(() => {
+    if (triageView === 'inbox') void triage.loadGroups()
+  }, [triage, triageView, inboxCount])
   const scopeSource =
     scope.kind === 'source'
       ? sourcesState.sources.find((source) => source.id === scope.sourceId)
@@ -463,6 +469,8 @@ export function LibraryShell({
                   onReadLater={() => void triage.readLater()}
                   onDismissRest={() => void triage.dismissRest()}
                   onEmptyTrash={() => void triage.emptyTrash()}
+                  groups={triageState.groups}
+                  onDismissGroup={(group) => void triage.dismissGroup(group)}
                 />
               ) : null}
               {state.selection.ids.size > 0 ? (

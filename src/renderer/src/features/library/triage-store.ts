@@ -1,13 +1,23 @@
 import type { LibraryApi } from '@shared/api/library-api'
 import type { PaperEditResult, PaperPatch } from '@shared/api/library-ui'
-import type { TriageAction } from '@shared/api/triage-api'
+import type { InboxGroup, TriageAction } from '@shared/api/triage-api'
 import type { PaperId } from '@shared/model/ids'
 import type { ToastStore } from '../../components/toast-store'
+import { createListeners } from '../../hooks/create-listeners'
 import { plural, type LibraryStore } from './library-store'
 import type { Scope } from './scope'
 
+/** What the inbox shows besides its rows: its papers by source and day. */
+export type TriageState = { groups: ReadonlyArray<InboxGroup> }
+
 /** Keep, dismiss, delete, undelete, read later, dismiss the rest, empty the trash. */
 export type TriageStore = {
+  getState: () => TriageState
+  subscribe: (listener: () => void) => () => void
+  /** Reads the inbox's groups again (after the counts changed). */
+  loadGroups: () => Promise<void>
+  /** Dismisses what is left of one group (a source's papers of one day). */
+  dismissGroup: (group: InboxGroup) => Promise<void>
   act: (action: TriageAction) => Promise<void>
   /** Keeps the papers and puts them on the reading pile (status `reading`). */
   readLater: () => Promise<void>
@@ -42,6 +52,9 @@ export function createTriageStore(deps: {
   toasts: ToastStore
 }): TriageStore {
   const { api, store, toasts } = deps
+  const listeners = createListeners()
+  let state: TriageState = { groups: [] }
+  let groupsRequest = 0
   const undoOf = (results: ReadonlyArray<PaperEditResult>) => async () => {
     const steps: PaperPatch[] = results.flatMap((result) => [...result.undo])
     for (const step of steps) await api.updatePapers(step)
@@ -73,6 +86,29 @@ export function createTriageStore(deps: {
     })
   }
   return {
+    getState: () => state,
+    subscribe: listeners.subscribe,
+    async loadGroups() {
+      const request = ++groupsRequest
+      const groups = await api.inboxGroups({}).catch(() => state.groups)
+      if (request !== groupsRequest) return
+      state = { groups }
+      listeners.notify()
+    },
+    dismissGroup: (group) =>
+      attempt(async () => {
+        const result = await store.writing(() =>
+          api.triagePapers({
+            action: 'dismiss',
+            allInInbox: true,
+            day: group.day,
+            ...(group.sourceId === null ? {} : { sourceId: group.sourceId }),
+            // a group without a source is read as such by the core (source none, that day)
+          }),
+        )
+        const label = `Dismissed the rest of ${group.sourceName} · ${group.day}: ${plural(result.changed)}`
+        if (result.changed > 0) store.recordUndo(label, undoOf([result]))
+      }),
     act: (action) => move(action, (ids) => `${LABELS[action]} ${plural(ids.length)}`),
     readLater: () =>
       move(
