@@ -596,7 +596,14 @@ export function LibraryShell({
       </div>
 
       {modal?.kind === 'add-source' ? (
-        <AddSourceDialog onAdd={(source) => sources.add(source)} onClose={() => setModal(null)} />
+        <AddSourceDialog
+          onAdd={(source) => {
+            // what a followed source brings arrives in the inbox: show it there
+            store.setScope({ kind: 'view', view: 'inbox' })
+            return sources.add(source)
+          }}
+          onClose={() => setModal(null)}
+        />
       ) : null}
       {modal?.kind === 'import' ? (
         <ImportDialog onImport={importText} onClose={() => setModal(null)} />
