@@ -67,6 +67,7 @@ type Modal =
   | { kind: 'new-list' }
   | { kind: 'tag'; action: TagMenuAction; tag: Tag }
   | { kind: 'storage' }
+  | { kind: 'empty-trash' }
 
 /** The whole screen: sidebar, paper list, detail pane (or reader), dialogs, keyboard and toasts. */
 export function LibraryShell({
@@ -242,7 +243,7 @@ export function LibraryShell({
     'triage-undelete': () => void triage.act('undelete'),
     'read-later': () => void triage.readLater(),
     'dismiss-rest': () => void triage.dismissRest(),
-    'empty-trash': () => void triage.emptyTrash(),
+    'empty-trash': () => setModal({ kind: 'empty-trash' }),
     'view-inbox': () => store.setScope({ kind: 'view', view: 'inbox' }),
     'view-dismissed': () => store.setScope({ kind: 'view', view: 'dismissed' }),
     'view-trash': () => store.setScope({ kind: 'view', view: 'trash' }),
@@ -468,7 +469,7 @@ export function LibraryShell({
                   onAct={(action) => void triage.act(action)}
                   onReadLater={() => void triage.readLater()}
                   onDismissRest={() => void triage.dismissRest()}
-                  onEmptyTrash={() => void triage.emptyTrash()}
+                  onEmptyTrash={() => setModal({ kind: 'empty-trash' })}
                   groups={triageState.groups}
                   onDismissGroup={(group) => void triage.dismissGroup(group)}
                 />
@@ -688,6 +689,15 @@ export function LibraryShell({
           message={`The tag is taken off ${modal.tag.paperCount} papers. You can undo this.`}
           confirmLabel="Delete tag"
           onConfirm={() => void store.deleteTag(modal.tag.id)}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
+      {modal?.kind === 'empty-trash' ? (
+        <ConfirmDialog
+          title="Empty the trash?"
+          message={`${state.counts?.trash ?? 0} papers lose their PDFs, annotations, notes and tags for good. What identifies them is kept, so no sync brings them back. This cannot be undone.`}
+          confirmLabel="Empty trash"
+          onConfirm={() => void triage.emptyTrash()}
           onClose={() => setModal(null)}
         />
       ) : null}
