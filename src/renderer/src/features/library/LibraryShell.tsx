@@ -119,6 +119,13 @@ export function LibraryShell({
     [readerApi.api, store, toasts],
   )
   const triageState = useStore(triage)
+  // The first-run screen leaves once papers arrive; the focus it held (a dialog hands it back to
+  // the button that opened it) goes to the list rather than to nowhere.
+  useEffect(() => {
+    if (!empty && document.activeElement === document.body) {
+      listRef.current?.querySelector<HTMLElement>('.paper-list')?.focus()
+    }
+  }, [empty])
   // the inbox's groups follow its counts (one read after each refresh)
   const inboxCount = counts?.inbox
   useEffect(() => {
