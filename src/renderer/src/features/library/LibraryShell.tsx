@@ -121,11 +121,12 @@ export function LibraryShell({
   const triageState = useStore(triage)
   // The first-run screen leaves once papers arrive; the focus it held (a dialog hands it back to
   // the button that opened it) goes to the list rather than to nowhere.
+  const listShown = !empty && state.loaded && state.total > 0
   useEffect(() => {
-    if (!empty && document.activeElement === document.body) {
+    if (listShown && document.activeElement === document.body) {
       listRef.current?.querySelector<HTMLElement>('.paper-list')?.focus()
     }
-  }, [empty])
+  }, [listShown])
   // the inbox's groups follow its counts (one read after each refresh)
   const inboxCount = counts?.inbox
   useEffect(() => {
