@@ -161,4 +161,42 @@ describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_0
       await page.close()
     })
   }
+
+  it("edits a source's arrival rules in its settings, testing each against the papers already there", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-rules-'))
+    dirs.push(dataDir)
+    const base = hf.url
+    const server = await startTestServer(dataDir, {
+      baseUrls: {
+        huggingFace: base,
+        arxivApi: base,
+        arxiv: base,
+        arxivRss: base,
+        githubRaw: base,
+        github: `${base}/gh`,
+      },
+    })
+    servers.push(server)
+    const source = await server.api.addSource({ ...WEEK, name: 'HF week' })
+    await server.api.syncSource({ id: source.id })
+    const page = await browser.newPage({ viewport: VIEWPORTS[0] })
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Arrival rules of HF week' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Arrival rules of HF week' })
+    await dialog.getByRole('textbox', { name: 'When a paper matches' }).fill('robot')
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toMatch(/would match 7 of the papers HF week brought/)
+    await dialog.getByRole('combobox', { name: 'Then' }).selectOption('dismiss')
+    await dialog.getByRole('button', { name: 'Add rule' }).click()
+    await expect
+      .poll(() => dialog.getByRole('list', { name: 'Rules' }).textContent())
+      .toMatch(/robot → dismiss/)
+    expect(await server.api.listArrivalRules({ sourceId: source.id })).toMatchObject([
+      { query: 'robot', action: 'dismiss' },
+    ])
+    await dialog.getByRole('button', { name: 'Remove the rule robot → dismiss' }).click()
+    await expect.poll(async () => (await server.api.listArrivalRules({})).length).toBe(0)
+    await page.close()
+  })
 })

@@ -18,6 +18,7 @@ import { CommandPalette } from '../dialogs/CommandPalette'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { ImportDialog } from '../dialogs/ImportDialog'
 import { ShortcutsDialog } from '../dialogs/ShortcutsDialog'
+import { RulesDialog } from '../dialogs/RulesDialog'
 import type { DownloadsStore } from '../downloads/downloads-store'
 import { DownloadsPanel } from '../downloads/DownloadsPanel'
 import { StorageDialog } from '../downloads/StorageDialog'
@@ -68,6 +69,7 @@ type Modal =
   | { kind: 'tag'; action: TagMenuAction; tag: Tag }
   | { kind: 'storage' }
   | { kind: 'empty-trash' }
+  | { kind: 'rules'; source: SourceSummary }
 
 /** The whole screen: sidebar, paper list, detail pane (or reader), dialogs, keyboard and toasts. */
 export function LibraryShell({
@@ -396,6 +398,7 @@ export function LibraryShell({
             scope={state.scope}
             onSelect={store.setScope}
             onAdd={() => setModal({ kind: 'add-source' })}
+            onRules={(source) => setModal({ kind: 'rules', source })}
             onMakeOffline={(source) =>
               void downloads.makeOffline({ sourceId: source.id }, source.name)
             }
@@ -699,6 +702,9 @@ export function LibraryShell({
           onConfirm={() => void store.deleteTag(modal.tag.id)}
           onClose={() => setModal(null)}
         />
+      ) : null}
+      {modal?.kind === 'rules' ? (
+        <RulesDialog api={readerApi.api} source={modal.source} onClose={() => setModal(null)} />
       ) : null}
       {modal?.kind === 'empty-trash' ? (
         <ConfirmDialog
