@@ -97,8 +97,9 @@ export async function run(): Promise<void> {
     // the count once the refreshes settled
     await page.waitForTimeout(1000)
     const left = await page.getByTestId('triage-left').textContent()
-    if (process.env.PAPERSHELF_BENCH_TRIAGE_TRACE)
+    if (process.env.PAPERSHELF_BENCH_TRIAGE_TRACE) {
       console.log(seen.latencies.map((l) => Math.round(l)).join(' '))
+    }
     const ms = (value: number) => `${value.toFixed(1)} ms`
     console.log(
       `  ${KEYS} keys (keep, dismiss alternately, ${KEY_GAP_MS} ms apart) in ${seconds} s; ${before ?? '?'} before, ${left ?? '?'} after`,
