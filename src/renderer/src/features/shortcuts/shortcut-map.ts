@@ -45,6 +45,9 @@ export const COMMAND_IDS = [
   'view-inbox',
   'view-dismissed',
   'view-trash',
+  'browser-extensions',
+  'export-annotations',
+  'export-view-annotations',
 ] as const
 export type CommandId = (typeof COMMAND_IDS)[number]
 
