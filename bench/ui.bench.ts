@@ -178,7 +178,7 @@ async function scrollThrough(dir: string): Promise<void> {
  * `papershelf serve` in its own process, so the library's work never delays the keystrokes the
  * benchmark sends (in this process, a search would hold up the next key).
  */
-async function serveInChild(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveInChild(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const child = spawn(process.execPath, [CLI, 'serve', '--library', dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -54,6 +54,12 @@ export type CliFlags = {
   pattern?: string | undefined
   reset?: boolean | undefined
   revoke?: string | undefined
+  'include-dismissed'?: boolean | undefined
+  'all-in-inbox'?: boolean | undefined
+  empty?: boolean | undefined
+  keep?: boolean | undefined
+  dismiss?: boolean | undefined
+  star?: boolean | undefined
 }
 
 /** A command: its usage line and what it does; returns the exit code. */

@@ -16,6 +16,7 @@ import { ANNOTATION_COMMANDS } from './annotation-commands'
 import { TOPICS_COMMANDS } from './topics-commands'
 import { CURATION_COMMANDS } from './curation-commands'
 import { BROWSER_COMMANDS } from './browser-commands'
+import { TRIAGE_COMMANDS } from './triage-commands'
 
 /** Reads standard input as strict UTF-8 (an import from a pipe; a file is streamed by the core). */
 async function readStdinText(ctx: CommandContext): Promise<string> {
@@ -68,13 +69,15 @@ const editTags = (add: boolean): Command['run'] => async (ctx) => {
 /** Every CLI command by name. */
 export const COMMANDS: Record<string, Command> = {
   import: {
-    usage: `import <file|-> [--format ${IMPORT_FORMATS.join('|')}] [--tag TAG]... [--keywords-as-tags]`,
+    usage: `import <file|-> [--format ${IMPORT_FORMATS.join('|')}] [--tag TAG]... [--keywords-as-tags] [--inbox]`,
     summary: 'import a file: copied Hugging Face page, ids, BibTeX, RIS, CSL-JSON, feed, awesome list',
     run: async (ctx) => {
       const path = ctx.args[0]
       if (!path) throw new UsageError('name the file to import, or - for standard input')
       const format = oneOf('--format', ctx.flags.format, importFormatSchema.options) ?? 'auto'
       const keywordsAsTags = ctx.flags['keywords-as-tags'] === true
+      // new papers skip the inbox unless asked
+      const inbox = ctx.flags.inbox === true
       let report: ImportReport
       if (path === '-') {
         const text = await readStdinText(ctx)
@@ -85,6 +88,7 @@ export const COMMANDS: Record<string, Command> = {
           sourceName: 'standard input',
           tags: ctx.flags.tag,
           keywordsAsTags,
+          inbox,
         })
       } else {
         const file = resolve(ctx.io.cwd, path)
@@ -94,7 +98,7 @@ export const COMMANDS: Record<string, Command> = {
           return importLibraryDocumentCommand(ctx, await readFile(file, 'utf8'), file)
         }
         // Streamed by the core, whatever the file's size.
-        report = await ctx.api.importFile({ path: file, format, tags: ctx.flags.tag, keywordsAsTags })
+        report = await ctx.api.importFile({ path: file, format, tags: ctx.flags.tag, keywordsAsTags, inbox })
       }
       const name = report.sourceName
       return print(ctx, report, () =>
@@ -108,7 +112,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   list: {
-    usage: `list [--tag TAG] [--status ${READING_STATUSES.join('|')}] [--starred] [--sort ${PAPER_SORTS.join('|')}] [--limit N | --all]`,
+    usage: `list [--tag TAG] [--status ${READING_STATUSES.join('|')}] [--starred] [--sort ${PAPER_SORTS.join('|')}] [--limit N | --all] [--include-dismissed]`,
     summary: 'list papers, newest first (--sort for-you: closest to what you kept first; --all streams every match)',
     run: async (ctx) => {
       if (ctx.flags.tag.length > 1) throw new UsageError('list takes one --tag')
@@ -118,6 +122,7 @@ export const COMMANDS: Record<string, Command> = {
         status: oneOf('--status', ctx.flags.status, READING_STATUSES),
         starred: ctx.flags.starred ? true : undefined,
         sort: oneOf('--sort', ctx.flags.sort, PAPER_SORTS) ?? 'added',
+        includeDismissed: ctx.flags['include-dismissed'] === true,
       }
       if (ctx.flags.all) return listAll(ctx, query)
       const limit = parseLimit(ctx.flags.limit, 100)
@@ -166,13 +171,17 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   search: {
-    usage: 'search <query> [--limit N]',
+    usage: 'search <query> [--limit N] [--include-dismissed]',
     summary:
       'ranked, typo-tolerant search over titles, authors, abstracts, tags, notes and PDF text; operators tag: -tag: author: org: year: is: source: "phrase"',
     run: async (ctx) => {
       const query = ctx.args.join(' ')
       if (query.trim() === '') throw new UsageError('give a search query')
-      const result = await ctx.api.searchLibrary({ query, limit: parseLimit(ctx.flags.limit, 20) })
+      const result = await ctx.api.searchLibrary({
+        query,
+        limit: parseLimit(ctx.flags.limit, 20),
+        includeDismissed: ctx.flags['include-dismissed'] === true,
+      })
       for (const warning of result.warnings) ctx.io.stderr(`warning: ${warning.message}\n`)
       const hits = result.hits
       return print(
@@ -212,4 +221,5 @@ export const COMMANDS: Record<string, Command> = {
   ...TOPICS_COMMANDS,
   ...CURATION_COMMANDS,
   ...BROWSER_COMMANDS,
+  ...TRIAGE_COMMANDS,
 }

@@ -43,6 +43,8 @@ export function paperDetailText(paper: PaperDetail): string {
     ['DOI', paper.doi],
     ['Upvotes', paper.upvotes === null ? null : String(paper.upvotes)],
     ['Status', `${paper.status}${paper.starred ? ', starred' : ''}`],
+    ['Triage', paper.triage === 'library' ? null : paper.triage],
+    ['Rules', paper.ruleNote],
     ['Tags', paper.tags.join(', ') || null],
     ['Suggested', paper.suggestedTags.map((t) => t.label).join(', ') || null],
     ['Links', Object.values(paper.links).filter(Boolean).join('  ') || null],

@@ -48,6 +48,12 @@ const OPTIONS = {
   pattern: { type: 'string' },
   reset: { type: 'boolean', default: false },
   revoke: { type: 'string' },
+  'include-dismissed': { type: 'boolean', default: false },
+  'all-in-inbox': { type: 'boolean', default: false },
+  empty: { type: 'boolean', default: false },
+  keep: { type: 'boolean', default: false },
+  dismiss: { type: 'boolean', default: false },
+  star: { type: 'boolean', default: false },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options']

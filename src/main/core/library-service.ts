@@ -31,6 +31,7 @@ import { createUserEdits } from './user-edits'
 import { tagWithKeywords } from './import/keywords-as-tags'
 import type { TopicsThread } from './topics/topics-thread'
 import { createBrowserService } from './browser/browser-service'
+import { createTriageService } from './triage/triage-service'
 
 /** What the service runs on. */
 export type ServiceDeps = {
@@ -67,12 +68,17 @@ const withWarning = (warning: string | null) => (warning === null ? {} : { warni
 /** The LibraryApi implementation: inputs arrive validated by `dispatch`. */
 export function createLibraryService(deps: ServiceDeps): LibraryService {
   const { db, events } = deps
-  const importContext = (sourceName: string, tags: ReadonlyArray<string>): ImportContext => ({
+  const importContext = (
+    sourceName: string,
+    tags: ReadonlyArray<string>,
+    inbox: boolean | undefined,
+  ): ImportContext => ({
     sourceName,
     tags,
     now: deps.now,
     events,
     tuning: deps.importBatches,
+    arrival: inbox === true ? 'inbox' : 'library',
   })
   /** After an import: its keywords become tags when asked, its pages leave the WAL, and every door hears of its papers. */
   const imported = (report: ImportReport, keywordsAsTags: boolean): ImportReport => {
@@ -133,13 +139,18 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
         input.sourceName,
       )
       return imported(
-        await applyImport(db, importContext(input.sourceName, input.tags), parsed),
+        await applyImport(db, importContext(input.sourceName, input.tags, input.inbox), parsed),
         input.keywordsAsTags,
       )
     },
-    importFile: async ({ path, format, tags, keywordsAsTags }) =>
+    importFile: async ({ path, format, tags, keywordsAsTags, inbox }) =>
       imported(
-        await importFile({ db, parse: deps.parse.files }, path, format, importContext(path, tags)),
+        await importFile(
+          { db, parse: deps.parse.files },
+          path,
+          format,
+          importContext(path, tags, inbox),
+        ),
         keywordsAsTags,
       ),
     listTags: () => listTags(db),
@@ -161,5 +172,6 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     ...createAnnotationService(deps),
     ...createCurationService(deps, visits),
     ...createBrowserService({ ...deps, downloadPdfs: pdfService.downloadPdfs }),
+    ...createTriageService(deps, visits),
   }
 }

@@ -96,12 +96,15 @@ describe('library-ui-service', () => {
     const [a, b] = (await fill(api)) as [PaperId, PaperId]
     await api.updatePapers({ ids: [a, b], starred: true, status: 'reading' })
     expect(await api.libraryCounts({})).toEqual({
+      inbox: 0,
       all: 4,
       new: 4,
       unread: 2,
       reading: 2,
       read: 0,
       starred: 2,
+      dismissed: 0,
+      trash: 0,
       newSince: null,
     })
   })

@@ -7,7 +7,8 @@ import type { PendingPairing } from './browser-api'
  * Why the library changed, so a door refetches only what the change can affect: user fields
  * (`edit` from the list's bulk edits, `tags`, `status`, `starred`, `note`, `lists`), papers coming
  * or going (`import`, `sync`, `merge`, `resolve`, `restore`), attached data (`pdf`, `pdf-text`,
- * `annotations`, `metadata`), learned topics (`auto-tag`, `interest`, `for-you`), and
+ * `annotations`, `metadata`), learned topics (`auto-tag`, `interest`, `for-you`), papers moving between inbox, library, dismissed and trash
+ * (`triage`), arrival rules changing (`rules`), and
  * `reconnected` (a door's own: it missed events).
  */
 export type LibraryChangeReason =
@@ -29,6 +30,8 @@ export type LibraryChangeReason =
   | 'auto-tag'
   | 'interest'
   | 'for-you'
+  | 'triage'
+  | 'rules'
   | 'reconnected'
 
 /** Events the core pushes to every door (IPC, SSE). */

@@ -11,6 +11,7 @@ import { annotationInputs } from './annotations-api'
 import { topicsInputs } from './topics-api'
 import { curationInputs } from './curation-api'
 import { browserInputs } from './browser-api'
+import { triageInputs } from './triage-api'
 
 /** Formats an import understands; `auto` detects one from the text. */
 export const IMPORT_FORMATS = ['auto', 'hf-page', 'ids', 'bibtex', 'ris', 'csl-json', 'feed', 'awesome'] as const
@@ -41,6 +42,8 @@ export const apiInputs = {
     order: z.enum(['asc', 'desc']).optional(),
     limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
     offset: z.number().int().min(0).default(0),
+    /** Also list dismissed papers (the library and the inbox are always listed). */
+    includeDismissed: z.boolean().optional(),
   }),
   getPaper: z.strictObject({ id: paperIdSchema }),
   findPaper: z.strictObject({ ref: z.string().trim().min(1).max(2000) }),
@@ -51,6 +54,8 @@ export const apiInputs = {
     tags: z.array(tagNameSchema).max(100).default([]),
     /** Also tag each paper with the keywords the file gives it (BibTeX `keywords`, CSL `keyword`, RIS `KW`). */
     keywordsAsTags: z.boolean().default(false),
+    /** Put the new papers in the inbox instead of the library. */
+    inbox: z.boolean().optional(),
   }),
   importFile: z.strictObject({
     path: z
@@ -61,6 +66,7 @@ export const apiInputs = {
     format: importFormatSchema.default('auto'),
     tags: z.array(tagNameSchema).max(100).default([]),
     keywordsAsTags: z.boolean().default(false),
+    inbox: z.boolean().optional(),
   }),
   tagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
   untagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
@@ -74,6 +80,7 @@ export const apiInputs = {
   search: z.strictObject({
     query: z.string().max(1000),
     limit: z.number().int().min(1).max(1000).default(50),
+    includeDismissed: z.boolean().optional(),
   }),
   ...libraryUiInputs,
   ...backupInputs,
@@ -84,6 +91,7 @@ export const apiInputs = {
   ...topicsInputs,
   ...curationInputs,
   ...browserInputs,
+  ...triageInputs,
 }
 
 export type ApiMethod = keyof typeof apiInputs

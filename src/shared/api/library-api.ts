@@ -37,6 +37,7 @@ import type {
 } from './topics-api'
 import type { Citation, DuplicateCandidate, ExportResult, MergeResult } from './curation-api'
 import type { BrowserOutputs } from './browser-api'
+import type { TriageOutputs } from './triage-api'
 
 /** Where the open library lives and what it holds. */
 export type LibraryInfo = {
@@ -91,8 +92,11 @@ export type SearchHit = Paper & {
 /** How many rows a bulk edit changed. */
 export type ChangeCount = { changed: number }
 
+/** Outputs of the methods whose types live beside their own inputs. */
+type SideOutputs = BrowserOutputs & TriageOutputs
+
 /** What each method returns. */
-export type ApiOutputs = BrowserOutputs & {
+export type ApiOutputs = SideOutputs & {
   /** The open library's location, schema version and size. */
   libraryInfo: LibraryInfo
   /** Papers filtered by tag/status/star, sorted, one window at a time. */

@@ -7,9 +7,24 @@ import {
   type ReadingStatus,
 } from '../model/paper'
 import { tagNameSchema } from '../model/tag-name'
+import { triageTargetSchema } from './triage-api'
 
-/** The smart views of the sidebar; `new` is what arrived since the previous visit. */
-export const SMART_VIEWS = ['new', 'all', 'unread', 'reading', 'read', 'starred'] as const
+/**
+ * The smart views of the sidebar; `new` is what arrived since the previous visit. The inbox,
+ * dismissed and trash views hold papers in those triage states; every other view holds the
+ * library's papers only.
+ */
+export const SMART_VIEWS = [
+  'inbox',
+  'new',
+  'all',
+  'unread',
+  'reading',
+  'read',
+  'starred',
+  'dismissed',
+  'trash',
+] as const
 export const smartViewSchema = z.enum(SMART_VIEWS)
 export type SmartView = z.infer<typeof smartViewSchema>
 
@@ -40,6 +55,7 @@ export const paperPatchSchema = z.strictObject({
   removeTags: z.array(tagName).min(1).max(100).optional(),
   status: readingStatusSchema.optional(),
   starred: z.boolean().optional(),
+  triage: triageTargetSchema.optional(),
 })
 
 /** Input schemas of the methods the library screen adds to the API. */

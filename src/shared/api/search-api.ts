@@ -56,6 +56,8 @@ export const searchInputs = {
   searchLibrary: z.strictObject({
     query,
     limit: z.number().int().min(1).max(1000).default(50),
+    /** Also search dismissed papers (the library and the inbox are always searched). */
+    includeDismissed: z.boolean().optional(),
   }),
   searchPaperRows: z.strictObject({
     ...viewFilterShape,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { TriageState } from '../api/triage-api'
 import type { PaperId } from './ids'
 
 /** Where a reader is with a paper. */
@@ -67,6 +68,10 @@ export type PaperDetail = Paper & {
   provenance: ReadonlyArray<PaperProvenance>
   lastReadPage: number | null
   modifiedAt: string
+  /** Inbox, library, dismissed, trash, or purged (only its identity is left). */
+  triage: TriageState
+  /** Which arrival rules acted on the paper ("kept by rule 'diffusion → keep'"), or null. */
+  ruleNote: string | null
 }
 
 /** Title shown for a paper whose title is not known yet. */

@@ -3,12 +3,13 @@ import type { UserList } from '@shared/api/library-ui'
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
 
-/** Every user list with its paper count, by name. */
+/** Every user list with its count of library papers (as its view holds), by name. */
 export function listLists(db: WritableDb): UserList[] {
   return db
     .prepare(
       `SELECT l.id, l.name, count(lp.paper_id) AS paperCount
        FROM lists l LEFT JOIN list_papers lp ON lp.list_id = l.id
+         AND lp.paper_id NOT IN (SELECT p.id FROM papers p WHERE p.triage IN ('inbox', 'dismissed', 'trash', 'purged'))
        GROUP BY l.id ORDER BY l.name COLLATE NOCASE`,
     )
     .all() as UserList[]
@@ -18,7 +19,8 @@ export function listLists(db: WritableDb): UserList[] {
 export function getList(db: WritableDb, id: number): UserList {
   const list = db
     .prepare(
-      `SELECT l.id, l.name, (SELECT count(*) FROM list_papers lp WHERE lp.list_id = l.id) AS paperCount
+      `SELECT l.id, l.name, (SELECT count(*) FROM list_papers lp WHERE lp.list_id = l.id
+         AND lp.paper_id NOT IN (SELECT p.id FROM papers p WHERE p.triage IN ('inbox', 'dismissed', 'trash', 'purged'))) AS paperCount
        FROM lists l WHERE l.id = ?`,
     )
     .get(id) as UserList | undefined

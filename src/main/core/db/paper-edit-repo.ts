@@ -1,4 +1,5 @@
 import type { PaperEditResult, PaperPatch } from '@shared/api/library-ui'
+import { triageTargetSchema, type TriageTarget } from '@shared/api/triage-api'
 import type { PaperId } from '@shared/model/ids'
 import type { ReadingStatus } from '@shared/model/paper'
 import { jsonIds } from './json-ids'
@@ -60,5 +61,36 @@ export function applyPaperPatch(db: WritableDb, patch: PaperPatch, now: string):
       undo.push({ ids: flipped.map((row) => row.id), starred: !patch.starred })
     }
   }
+  if (patch.triage !== undefined) {
+    const moved = moveTriage(db, ids, patch.triage, now)
+    changed += moved.length
+    for (const state of triageTargetSchema.options) {
+      const group = moved.filter((row) => row.triage === state).map((row) => row.id)
+      if (group.length > 0) undo.push({ ids: group, triage: state })
+    }
+  }
   return { changed, undo }
+}
+
+/**
+ * Moves papers (a JSON array of ids) to a triage state in one statement, whatever their number;
+ * papers already there, and what an emptied trash left, stay. Returns where the moved ones were.
+ */
+function moveTriage(
+  db: WritableDb,
+  ids: string,
+  target: TriageTarget,
+  now: string,
+): Array<{ id: PaperId; triage: TriageTarget }> {
+  const before = db
+    .prepare(
+      `SELECT id, triage FROM papers
+       WHERE triage NOT IN (?, 'purged') AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+    .all(target, ids) as Array<{ id: PaperId; triage: TriageTarget }>
+  db.prepare(
+    `UPDATE papers SET triage = ?, triaged_at = ?, modified_at = ?
+     WHERE triage NOT IN (?, 'purged') AND id IN (SELECT value FROM json_each(?))`,
+  ).run(target, now, now, target, ids)
+  return before
 }

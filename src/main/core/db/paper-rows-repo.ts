@@ -5,8 +5,11 @@ import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
 import {
   hasStatus,
+  IN_LIBRARY,
+  inTriage,
   isNew,
   isStarred,
+  OUTSIDE_LIBRARY,
   viewConditions,
   whereOf,
   type NewCutoff,
@@ -72,10 +75,24 @@ export function listPaperRows(
   return { total, rows: paperRowsByIds(db, windowIds(db, conditions, { ...query, total })) }
 }
 
-/** How many papers meet every condition. */
+/**
+ * How many papers meet every condition. A library view is counted as all papers meeting its other
+ * conditions less the few outside the library that do: both counts read indexes, where testing
+ * each paper's triage state would read every row.
+ */
 export function countPapersWhere(db: WritableDb, conditions: ReadonlyArray<SqlCondition>): number {
-  const { sql, params } = whereOf(conditions)
-  return (db.prepare(`SELECT count(*) AS n FROM papers p ${sql}`).get(...params) as { n: number }).n
+  const count = (list: ReadonlyArray<SqlCondition>) => {
+    const { sql, params } = whereOf(list)
+    return (db.prepare(`SELECT count(*) AS n FROM papers p ${sql}`).get(...params) as { n: number })
+      .n
+  }
+  if (!conditions.includes(IN_LIBRARY)) return count(conditions)
+  const others = conditions.filter((condition) => condition !== IN_LIBRARY)
+  const outside: SqlCondition = {
+    sql: `p.triage IN (${OUTSIDE_LIBRARY.map(() => '?').join(', ')})`,
+    params: [...OUTSIDE_LIBRARY],
+  }
+  return count(others) - count([outside, ...others])
 }
 
 /** Light rows of the given papers, in the given order (missing ids are skipped). */
@@ -218,12 +235,15 @@ export function listPaperIds(db: WritableDb, filter: ViewFilter, cutoff: NewCuto
 export function libraryCounts(db: WritableDb, cutoff: NewCutoff): LibraryCounts {
   const count = (...conditions: SqlCondition[]) => countPapersWhere(db, conditions)
   return {
-    all: count(),
-    new: count(isNew(cutoff)),
-    unread: count(hasStatus('unread')),
-    reading: count(hasStatus('reading')),
-    read: count(hasStatus('read')),
-    starred: count(isStarred()),
+    inbox: count(inTriage('inbox')),
+    all: count(IN_LIBRARY),
+    new: count(IN_LIBRARY, isNew(cutoff)),
+    unread: count(IN_LIBRARY, hasStatus('unread')),
+    reading: count(IN_LIBRARY, hasStatus('reading')),
+    read: count(IN_LIBRARY, hasStatus('read')),
+    starred: count(IN_LIBRARY, isStarred()),
+    dismissed: count(inTriage('dismissed')),
+    trash: count(inTriage('trash')),
     newSince: cutoff.previousVisit,
   }
 }

@@ -1,3 +1,4 @@
+import type { TriageState } from '@shared/api/triage-api'
 import type { PaperId } from '@shared/model/ids'
 import type {
   Paper,
@@ -9,7 +10,14 @@ import type {
 import { arxivIdFromUrl, normaliseDoi, parseArxivId } from '@shared/model/ids'
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
-import { hasStatus, hasTag, isStarred, whereOf, type SqlCondition } from './view-filter'
+import {
+  hasStatus,
+  hasTag,
+  isStarred,
+  listedOutsideViews,
+  whereOf,
+  type SqlCondition,
+} from './view-filter'
 import { orderByOf } from './view-sort'
 
 /** The columns of `papers` that sources write (remote metadata); sync never writes the others. */
@@ -45,6 +53,8 @@ export type PaperRow = RemoteColumns & {
   last_read_page: number | null
   view_state: string | null
   last_opened_at: string | null
+  triage: TriageState
+  rule_note: string | null
   added_at: string
   modified_at: string
 }
@@ -58,11 +68,13 @@ export type PaperQuery = {
   order?: 'asc' | 'desc' | undefined
   limit: number
   offset: number
+  /** Dismissed papers too (the library and the inbox are always listed). */
+  includeDismissed?: boolean | undefined
 }
 
 /** One window of papers matching the filters (a tag with its sub-tags), and how many match in all. */
 export function listPapers(db: WritableDb, query: PaperQuery): { total: number; papers: Paper[] } {
-  const conditions: SqlCondition[] = []
+  const conditions: SqlCondition[] = [listedOutsideViews(query.includeDismissed ?? false)]
   if (query.tag !== undefined) conditions.push(hasTag(query.tag))
   if (query.status !== undefined) conditions.push(hasStatus(query.status))
   if (query.starred !== undefined) conditions.push(isStarred(query.starred))
@@ -134,6 +146,8 @@ export function getPaperDetail(db: WritableDb, id: number): PaperDetail | null {
     provenance,
     lastReadPage: row.last_read_page,
     modifiedAt: row.modified_at,
+    triage: row.triage,
+    ruleNote: row.rule_note,
   }
 }
 

@@ -43,12 +43,13 @@ export function removeTags(
     .run(jsonIds(paperIds), JSON.stringify(names)).changes
 }
 
-/** Every tag with its paper count, by name. */
+/** Every tag with its count of library papers (as its view holds), by name. */
 export function listTags(db: WritableDb): Tag[] {
   return db
     .prepare(
       `SELECT t.id, t.name, t.color, count(pt.paper_id) AS paperCount
        FROM tags t LEFT JOIN paper_tags pt ON pt.tag_id = t.id
+         AND pt.paper_id NOT IN (SELECT p.id FROM papers p WHERE p.triage IN ('inbox', 'dismissed', 'trash', 'purged'))
        GROUP BY t.id ORDER BY t.name COLLATE NOCASE`,
     )
     .all() as Tag[]

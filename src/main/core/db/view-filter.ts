@@ -1,4 +1,5 @@
 import type { SmartView } from '@shared/api/library-ui'
+import type { TriageState } from '@shared/api/triage-api'
 import type { ReadingStatus } from '@shared/model/paper'
 
 /**
@@ -97,6 +98,37 @@ export function publishedIn(from: number, to: number): SqlCondition {
   }
 }
 
+/** The triage states that are not the library (the `papers_triage` index holds them in order). */
+export const OUTSIDE_LIBRARY: ReadonlyArray<TriageState> = ['inbox', 'dismissed', 'trash', 'purged']
+
+/** Papers in one triage state: the inbox, dismissed and trash views. */
+export function inTriage(state: TriageState): SqlCondition {
+  return { sql: 'p.triage = ?', params: [state] }
+}
+
+/**
+ * Papers of the library (kept, or added directly). The unary `+` keeps every plan off the triage
+ * index: the library is most of the papers, and each view's own index orders them. Counts take
+ * it out and subtract the few papers outside the library instead (`countPapersWhere`).
+ */
+export const IN_LIBRARY: SqlCondition = Object.freeze({
+  sql: "+p.triage = 'library'",
+  params: [],
+})
+
+/**
+ * Papers `papershelf list` and `search` show without a view: the library and the inbox, and
+ * dismissed papers when asked; never the trash or what an emptied trash left.
+ */
+export function listedOutsideViews(includeDismissed: boolean): SqlCondition {
+  return {
+    sql: includeDismissed
+      ? "+p.triage IN ('library', 'inbox', 'dismissed')"
+      : "+p.triage IN ('library', 'inbox')",
+    params: [],
+  }
+}
+
 /** The papers a condition leaves out (a NULL test counts as not matching). */
 export function not(condition: SqlCondition): SqlCondition {
   return { sql: `NOT coalesce(${condition.sql}, 0)`, params: condition.params }
@@ -105,16 +137,20 @@ export function not(condition: SqlCondition): SqlCondition {
 /** The conditions of a smart view. */
 export function smartViewConditions(view: SmartView, cutoff: NewCutoff): SqlCondition[] {
   switch (view) {
+    case 'inbox':
+    case 'dismissed':
+    case 'trash':
+      return [inTriage(view)]
     case 'unread':
     case 'reading':
     case 'read':
-      return [hasStatus(view)]
+      return [IN_LIBRARY, hasStatus(view)]
     case 'starred':
-      return [isStarred()]
+      return [IN_LIBRARY, isStarred()]
     case 'new':
-      return [isNew(cutoff)]
+      return [IN_LIBRARY, isNew(cutoff)]
     case 'all':
-      return []
+      return [IN_LIBRARY]
   }
 }
 

@@ -113,6 +113,8 @@ export type ImportContext = {
   now: () => Date
   events: EventHub
   tuning?: BatchTuning | undefined
+  /** Where new papers go (the library unless the user asks for the inbox). */
+  arrival?: 'inbox' | 'library' | undefined
 }
 
 /** How the drafts of a file in `format` are written (its source and its trust). */
@@ -127,6 +129,7 @@ export function writeRequestFor(format: FileFormat, context: ImportContext): Wri
     events: context.events,
     clock: context.now,
     tuning: context.tuning,
+    arrival: context.arrival,
   }
 }
 

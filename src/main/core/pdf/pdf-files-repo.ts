@@ -1,4 +1,5 @@
 import type { PaperId } from '@shared/model/ids'
+import { jsonIds } from '../db/json-ids'
 import type { WritableDb } from '../db/open-database'
 
 /** How a stored PDF arrived. */
@@ -45,6 +46,31 @@ export function unlinkFiles(db: WritableDb, paperId: number): string[] {
   const hashes = fileHashes(db, paperId)
   db.prepare('DELETE FROM paper_files WHERE paper_id = ?').run(paperId)
   return dropUnused(db, hashes)
+}
+
+/**
+ * Unlinks every PDF of many papers at once; returns the hashes no paper uses any more, with their
+ * sizes. Call inside a transaction.
+ */
+export function unlinkFilesOf(
+  db: WritableDb,
+  paperIds: ReadonlyArray<number>,
+): Array<{ sha256: string; size: number }> {
+  const ids = jsonIds(paperIds)
+  const files = db
+    .prepare(
+      `SELECT sha256, max(size) AS size FROM paper_files
+       WHERE paper_id IN (SELECT value FROM json_each(?)) GROUP BY sha256`,
+    )
+    .all(ids) as Array<{ sha256: string; size: number }>
+  db.prepare('DELETE FROM paper_files WHERE paper_id IN (SELECT value FROM json_each(?))').run(ids)
+  const unused = new Set(
+    dropUnused(
+      db,
+      files.map((file) => file.sha256),
+    ),
+  )
+  return files.filter((file) => unused.has(file.sha256))
 }
 
 function fileHashes(db: WritableDb, paperId: number): string[] {

@@ -12,7 +12,12 @@ import type { WritableDb } from '../db/open-database'
 import { catchUpSearchIndex } from '../db/papers-index'
 import { getPaperRows, hydratePapers } from '../db/papers-repo'
 import { countPapersWhere, paperRowsByIds, windowIds } from '../db/paper-rows-repo'
-import { viewConditions, type SqlCondition, type ViewFilter } from '../db/view-filter'
+import {
+  listedOutsideViews,
+  viewConditions,
+  type SqlCondition,
+  type ViewFilter,
+} from '../db/view-filter'
 import { withAnnotationSnippets } from '../annotations/annotation-filter'
 import { filterSql, type FilterContext, type FilterSql } from './filter-sql'
 import { hasPdfText, pdfCandidates, pdfSnippet, pdfWordsOf } from './pdf-text-search'
@@ -36,7 +41,12 @@ const RANKED = 1_000
 const BM25 = 'bm25(10.0, 6.0, 4.0, 1.0, 5.0, 3.0)'
 
 /** What a search needs besides the query. */
-export type SearchOptions = { limit: number; view?: ViewFilter | undefined } & FilterContext
+export type SearchOptions = {
+  limit: number
+  view?: ViewFilter | undefined
+  /** Without a view: dismissed papers too (the library and the inbox are always searched). */
+  includeDismissed?: boolean | undefined
+} & FilterContext
 
 /** A search inside a view, windowed like the list. */
 export type SearchRowsQuery = ViewFilter & {
@@ -71,6 +81,7 @@ function prepareSearch(
   context: FilterContext,
   view: ViewFilter | undefined,
   limit: number,
+  includeDismissed = false,
 ): PreparedSearch | null {
   const parsed = parseQuery(query)
   if (isEmptyQuery(parsed)) return null
@@ -85,7 +96,10 @@ function prepareSearch(
     }
   }
   const filters = filterSql(parsed.filters, context)
-  for (const condition of view ? viewConditions(view, context.newCutoff()) : []) {
+  const scope = view
+    ? viewConditions(view, context.newCutoff())
+    : [listedOutsideViews(includeDismissed)]
+  for (const condition of scope) {
     filters.where.push(condition.sql)
     filters.params.push(...condition.params)
   }
@@ -247,7 +261,14 @@ function matchesOf(
  * papers, newest published first.
  */
 export function searchPapers(db: WritableDb, query: string, options: SearchOptions): SearchResult {
-  const search = prepareSearch(db, query, options, options.view, options.limit)
+  const search = prepareSearch(
+    db,
+    query,
+    options,
+    options.view,
+    options.limit,
+    options.includeDismissed,
+  )
   if (search === null) return { hits: [], warnings: parseQuery(query).warnings, corrections: [] }
   const { parsed, corrections } = search
   if (search.match === null) {

@@ -20,11 +20,11 @@ export function createSearchService(
   visits: VisitState,
 ): Pick<LibraryService, SearchMethods> {
   const { db, events } = deps
-  const run = (query: string, limit: number) =>
-    searchPapers(db, query, { limit, newCutoff: visits.newCutoff })
+  const run = (query: string, limit: number, includeDismissed: boolean | undefined) =>
+    searchPapers(db, query, { limit, includeDismissed, newCutoff: visits.newCutoff })
   return {
-    search: ({ query, limit }) => run(query, limit).hits,
-    searchLibrary: ({ query, limit }) => run(query, limit),
+    search: ({ query, limit, includeDismissed }) => run(query, limit, includeDismissed).hits,
+    searchLibrary: ({ query, limit, includeDismissed }) => run(query, limit, includeDismissed),
     searchPaperRows: (query) => searchPaperRows(db, query, { newCutoff: visits.newCutoff }),
     listSavedSearches: () => listSavedSearches(db),
     saveSearch: ({ name, query }) => {

@@ -37,6 +37,12 @@ export type ApplyOptions = {
    * listed again in a later batch is still a repeat.
    */
   firstLines?: Map<number, number | null> | undefined
+  /**
+   * Where papers new to the library go: the inbox for a sync (or an import asked to), else the
+   * library. A paper already known keeps its triage state, whatever it is: what was dismissed or
+   * deleted never comes back by itself.
+   */
+  arrival?: 'inbox' | 'library' | undefined
 }
 
 /** What a batch did to the library. */
@@ -47,6 +53,8 @@ export type ApplyResult = {
   unchanged: number
   refused: ImportRefusal[]
   paperIds: PaperId[]
+  /** The papers this batch created (arrival rules act on these). */
+  addedIds: PaperId[]
 }
 
 /** Where in a source a paper stood, as the writer keeps it. */
@@ -71,7 +79,14 @@ export function applyDrafts(
   const sourceId = ensureSource(db, options.source, options.now)
   const finder = createPaperFinder(db, drafts)
   const matched = drafts.map((draft, index) => options.targets?.get(index) ?? finder.find(draft))
-  const store = createBatchStore(db, sourceId, options.now, matched, options.journal)
+  const store = createBatchStore(
+    db,
+    sourceId,
+    options.now,
+    matched,
+    options.journal,
+    options.arrival ?? 'library',
+  )
   const result: ApplyResult = {
     sourceId,
     added: 0,
@@ -79,6 +94,7 @@ export function applyDrafts(
     unchanged: 0,
     refused: [],
     paperIds: [],
+    addedIds: [],
   }
   const changed: number[] = []
   const firstLine = options.firstLines ?? new Map<number, number | null>()
@@ -112,8 +128,10 @@ export function applyDrafts(
       })
       return
     }
-    if (before === null) result.added += 1
-    else if (remoteChanged || newLabels > 0) result.updated += 1
+    if (before === null) {
+      result.added += 1
+      result.addedIds.push(paperId as PaperId)
+    } else if (remoteChanged || newLabels > 0) result.updated += 1
     else result.unchanged += 1
     store.recordProvenance(paperId, { ...draft.provenance, upvotes: draft.upvotes ?? null })
     firstLine.set(paperId, draft.provenance.line)
@@ -213,8 +231,8 @@ const WRITER_SQL = {
   readProvenance: `SELECT paper_id, rank, section, raw, upvotes FROM paper_sources
        WHERE source_id = ? AND paper_id IN (SELECT value FROM json_each(?))`,
   // positional: binding 22 values by name costs a lookup each, on the hottest statement
-  insertRow: `INSERT INTO papers (${columns}, added_at, modified_at)
-       VALUES (${REMOTE_COLUMNS.map(() => '?').join(', ')}, ?, ?)`,
+  insertRow: `INSERT INTO papers (${columns}, added_at, modified_at, triage)
+       VALUES (${REMOTE_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`,
   updateRow: `UPDATE papers SET ${REMOTE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, modified_at = @now
        WHERE id = @id`,
   deleteAuthors: 'DELETE FROM paper_authors WHERE paper_id = ?',
@@ -247,6 +265,7 @@ function createBatchStore(
   now: string,
   ids: ReadonlyArray<number | null>,
   journal: WriteJournal | undefined,
+  arrival: 'inbox' | 'library',
 ) {
   const s = statementsFor(db)
   const rows = new Map<number, RemoteFields>()
@@ -298,7 +317,7 @@ function createBatchStore(
     },
     insert(fields: RemoteFields): number {
       const id = Number(
-        s.insertRow.run(...REMOTE_COLUMNS.map((c) => fields[c]), now, now).lastInsertRowid,
+        s.insertRow.run(...REMOTE_COLUMNS.map((c) => fields[c]), now, now, arrival).lastInsertRowid,
       )
       writeAuthors(id, fields, false)
       journal?.inserted(id)

@@ -11,6 +11,7 @@ import type { FetchContext, PageValidators, SourcePage } from '../sources/fetch-
 import { applyDrafts } from './apply-drafts'
 import { readAhead } from './read-ahead'
 import { isRollingList, SYNC_METADATA_RANK, sourcePages } from './source-pages'
+import { applyArrivalRules } from '../triage/arrival-rules'
 import {
   readHttpCache,
   saveLastBatch,
@@ -160,13 +161,20 @@ function applyPage(
   }
   db.transaction(() => {
     {
+      const now = deps.now()
+      // papers new to the library land in the inbox, where the source's rules meet them
       const result = applyDrafts(db, page.drafts, {
         source: { kind: source.kind, key: source.key, name: source.name },
         metadataRank: SYNC_METADATA_RANK[source.kind],
         tags,
-        now: deps.now().toISOString(),
+        now: now.toISOString(),
         deferIndex: true,
+        arrival: 'inbox',
       })
+      applyArrivalRules(db, result.sourceId, result.addedIds, now.toISOString(), () => ({
+        previousVisit: null,
+        now,
+      }))
       run.added += result.added
       run.updated += result.updated
       run.unchanged += result.unchanged

@@ -12,6 +12,7 @@ import { up as topics } from './0009-topics'
 import { up as curation } from './0010-curation'
 import { up as extensionPairings } from './0011-extension-pairings'
 import { up as viewSortIndexes } from './0012-view-sort-indexes'
+import { up as triage } from './0013-triage'
 import { up as addedInSourceOrder } from './0015-added-in-source-order'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
@@ -30,8 +31,8 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 10, up: curation },
   { version: 11, up: extensionPairings },
   { version: 12, up: viewSortIndexes },
-  // 13 and 14 are held for changes still under way: empty steps until they land.
-  { version: 13, up: () => undefined },
+  { version: 13, up: triage },
+  // 14 is held for a change still under way: an empty step until it lands.
   { version: 14, up: () => undefined },
   { version: 15, up: addedInSourceOrder },
 ]

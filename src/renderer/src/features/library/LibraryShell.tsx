@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from 'react'
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { Tag } from '@shared/model/tag'
 import type { PaperId } from '@shared/model/ids'
 import { PromptDialog } from '../../components/PromptDialog'
@@ -19,6 +19,7 @@ import { CommandPalette } from '../dialogs/CommandPalette'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { ImportDialog } from '../dialogs/ImportDialog'
 import { ShortcutsDialog } from '../dialogs/ShortcutsDialog'
+import { RulesDialog } from '../dialogs/RulesDialog'
 import type { DownloadsStore } from '../downloads/downloads-store'
 import { DownloadsPanel } from '../downloads/DownloadsPanel'
 import { StorageDialog } from '../downloads/StorageDialog'
@@ -41,6 +42,8 @@ import { BulkBar } from './BulkBar'
 import { FirstRun, STARTER_LIST } from './FirstRun'
 import type { LibraryStore } from './library-store'
 import { ListHeader } from './ListHeader'
+import { TriageBar } from './TriageBar'
+import { createTriageStore } from './triage-store'
 import { countLabel } from './paper-format'
 import { PaperList } from './PaperList'
 import { scopeTitle } from './scope'
@@ -68,6 +71,8 @@ type Modal =
   | { kind: 'new-list' }
   | { kind: 'tag'; action: TagMenuAction; tag: Tag }
   | { kind: 'storage' }
+  | { kind: 'empty-trash' }
+  | { kind: 'rules'; source: SourceSummary }
   | { kind: 'pairings' }
 
 /** The whole screen: sidebar, paper list, detail pane (or reader), dialogs, keyboard and toasts. */
@@ -109,8 +114,33 @@ export function LibraryShell({
   const searchRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<HTMLElement>(null)
   const searching = state.shownQuery !== ''
-  const empty = state.loaded && state.counts?.all === 0 && !searching
+  const { counts } = state
+  const held = counts ? counts.all + counts.inbox + counts.dismissed + counts.trash : null
+  const empty = state.loaded && held === 0 && !searching
   const { scope } = state
+  const triageView =
+    scope.kind === 'view' &&
+    (scope.view === 'inbox' || scope.view === 'dismissed' || scope.view === 'trash')
+      ? scope.view
+      : null
+  const triage = useMemo(
+    () => createTriageStore({ api: readerApi.api, store, toasts }),
+    [readerApi.api, store, toasts],
+  )
+  const triageState = useStore(triage)
+  // The first-run screen leaves once papers arrive; the focus it held (a dialog hands it back to
+  // the button that opened it) goes to the list rather than to nowhere.
+  const listShown = !empty && state.loaded && state.total > 0
+  useEffect(() => {
+    if (listShown && document.activeElement === document.body) {
+      listRef.current?.querySelector<HTMLElement>('.paper-list')?.focus()
+    }
+  }, [listShown])
+  // the inbox's groups follow its counts (one read after each refresh)
+  const inboxCount = counts?.inbox
+  useEffect(() => {
+    if (triageView === 'inbox') void triage.loadGroups()
+  }, [triage, triageView, inboxCount])
   const scopeSource =
     scope.kind === 'source'
       ? sourcesState.sources.find((source) => source.id === scope.sourceId)
@@ -240,6 +270,16 @@ export function LibraryShell({
     'make-offline': makeOffline,
     'make-view-offline': makeViewOffline,
     'pdf-storage': () => setModal({ kind: 'storage' }),
+    'triage-keep': () => void triage.act(triageView === 'trash' ? 'undelete' : 'keep'),
+    'triage-dismiss': () => void triage.act('dismiss'),
+    'triage-delete': () => void triage.act('delete'),
+    'triage-undelete': () => void triage.act('undelete'),
+    'read-later': () => void triage.readLater(),
+    'dismiss-rest': () => void triage.dismissRest(),
+    'empty-trash': () => setModal({ kind: 'empty-trash' }),
+    'view-inbox': () => store.setScope({ kind: 'view', view: 'inbox' }),
+    'view-dismissed': () => store.setScope({ kind: 'view', view: 'dismissed' }),
+    'view-trash': () => store.setScope({ kind: 'view', view: 'trash' }),
     'browser-extensions': () => setModal({ kind: 'pairings' }),
     'export-annotations': exportPaperAnnotations,
     'export-view-annotations': exportViewAnnotations,
@@ -384,6 +424,7 @@ export function LibraryShell({
             scope={state.scope}
             onSelect={store.setScope}
             onAdd={() => setModal({ kind: 'add-source' })}
+            onRules={(source) => setModal({ kind: 'rules', source })}
             onMakeOffline={(source) =>
               void downloads.makeOffline({ sourceId: source.id }, source.name)
             }
@@ -458,6 +499,18 @@ export function LibraryShell({
                 searching={searching}
                 onSort={store.setSort}
               />
+              {triageView && !searching ? (
+                <TriageBar
+                  view={triageView}
+                  left={state.total}
+                  onAct={(action) => void triage.act(action)}
+                  onReadLater={() => void triage.readLater()}
+                  onDismissRest={() => void triage.dismissRest()}
+                  onEmptyTrash={() => setModal({ kind: 'empty-trash' })}
+                  groups={triageState.groups}
+                  onDismissGroup={(group) => void triage.dismissGroup(group)}
+                />
+              ) : null}
               {state.selection.ids.size > 0 ? (
                 <BulkBar
                   count={state.selection.ids.size}
@@ -479,11 +532,13 @@ export function LibraryShell({
                 <FirstRun
                   canSync={sourcesState.available}
                   notice={firstNotice(sourcesState.sources)}
-                  onSyncDaily={() =>
+                  onSyncDaily={() => {
+                    // followed papers arrive in the inbox
+                    store.setScope({ kind: 'view', view: 'inbox' })
                     void sources
                       .add({ kind: 'hf-daily', params: {}, name: 'Hugging Face daily papers' })
                       .catch(toasts.fail)
-                  }
+                  }}
                   onStarter={() =>
                     void store
                       .importText(STARTER_LIST, 'Starter list', ['starter'])
@@ -579,7 +634,14 @@ export function LibraryShell({
       </div>
 
       {modal?.kind === 'add-source' ? (
-        <AddSourceDialog onAdd={(source) => sources.add(source)} onClose={() => setModal(null)} />
+        <AddSourceDialog
+          onAdd={(source) => {
+            // what a followed source brings arrives in the inbox: show it there
+            store.setScope({ kind: 'view', view: 'inbox' })
+            return sources.add(source)
+          }}
+          onClose={() => setModal(null)}
+        />
       ) : null}
       {modal?.kind === 'import' ? (
         <ImportDialog onImport={importText} onClose={() => setModal(null)} />
@@ -662,6 +724,18 @@ export function LibraryShell({
           message={`The tag is taken off ${modal.tag.paperCount} papers. You can undo this.`}
           confirmLabel="Delete tag"
           onConfirm={() => void store.deleteTag(modal.tag.id)}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
+      {modal?.kind === 'rules' ? (
+        <RulesDialog api={readerApi.api} source={modal.source} onClose={() => setModal(null)} />
+      ) : null}
+      {modal?.kind === 'empty-trash' ? (
+        <ConfirmDialog
+          title="Empty the trash?"
+          message={`${state.counts?.trash ?? 0} papers lose their PDFs, annotations, notes and tags for good. What identifies them is kept, so no sync brings them back. This cannot be undone.`}
+          confirmLabel="Empty trash"
+          onConfirm={() => void triage.emptyTrash()}
           onClose={() => setModal(null)}
         />
       ) : null}

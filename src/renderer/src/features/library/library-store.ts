@@ -104,6 +104,18 @@ export type LibraryStore = {
   /** Takes tags off papers; a tag left on no paper is offered for deletion. */
   removeTags: (tags: ReadonlyArray<string>, ids?: ReadonlyArray<PaperId>) => Promise<void>
   setNote: (id: PaperId, note: string) => Promise<void>
+  /**
+   * Takes papers out of the rows in memory at once (they left the view: kept, dismissed,
+   * deleted), so the next paper slides under the cursor; the core's event then refreshes once.
+   */
+  removeRows: (ids: ReadonlyArray<PaperId>) => void
+  /**
+   * Runs a write whose rows were changed in memory already: refreshes the core announces meanwhile
+   * wait for it, so an answer read before the write lands never brings back what it moved.
+   */
+  writing: <T>(work: () => Promise<T>) => Promise<T>
+  /** Puts an action on the undo stack (Ctrl+Z, the toast's Undo). */
+  recordUndo: (label: string, undo: () => Promise<void>) => void
   undo: () => Promise<void>
   requestTagFocus: () => void
   createTag: (name: string) => Promise<void>
@@ -195,6 +207,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   let searchTimer: ReturnType<typeof setTimeout> | undefined
   let refreshTimer: ReturnType<typeof setTimeout> | undefined
   let stale: Stale | null = null
+  /** Writes in flight whose rows changed in memory first (see `writing`). */
+  let writes = 0
   let detailTimer: ReturnType<typeof setTimeout> | undefined
   let tagFocusWaiting = false
   let detailRequest = 0
@@ -482,12 +496,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         if (event.type === 'library.changed') {
           const what = staleAfter(event.payload)
           stale = stale === null ? what : mergeStale(stale, what)
-          clearTimeout(refreshTimer)
-          refreshTimer = setTimeout(() => {
-            const due = stale
-            stale = null
-            if (due) void run(() => refreshStale(due))
-          }, 120)
+          scheduleRefresh(120)
         }
         // Errors stay until dismissed: the message says how to restore the latest snapshot.
         if (event.type === 'library.damaged') {
@@ -633,6 +642,51 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       run(async () => {
         await api.setNote({ id, note: note.trim() === '' ? null : note })
       }),
+    removeRows(ids) {
+      const gone = new Set(ids)
+      const loaded = [...pages.keys()].sort((a, b) => a - b)
+      const first = loaded[0]
+      if (first === undefined) return
+      // The loaded pages from the first up to any gap, without the papers that left, cut again
+      // into pages.
+      const flat: PaperListRow[] = []
+      let removed = 0
+      for (let page = first; pages.has(page); page += 1) {
+        for (const row of pages.get(page) ?? []) {
+          if (gone.has(row.id)) removed += 1
+          else flat.push(row)
+        }
+      }
+      if (removed === 0) return
+      const total = Math.max(0, state.total - removed)
+      const kept = new Map<number, ReadonlyArray<PaperListRow>>()
+      for (let start = 0; start < flat.length; start += PAGE_SIZE) {
+        kept.set(first + start / PAGE_SIZE, flat.slice(start, start + PAGE_SIZE))
+      }
+      pages = kept
+      // answers fetched before the papers left would bring them back: they are dropped
+      generation += 1
+      pagesGeneration = generation
+      const selection = [...state.selection.ids].some((id) => gone.has(id))
+        ? EMPTY_SELECTION
+        : state.selection
+      rowsChanged({ total, selection })
+      focus(Math.min(state.focusIndex, total - 1))
+      // The last page kept is short now, and pages after a gap are gone: the rows are read again
+      // once the write that moved the papers is done (`writing`), never before it lands.
+      const rows: Stale = { rows: true, counts: false, tags: false, lists: false, detail: false }
+      stale = stale === null ? rows : mergeStale(stale, rows)
+    },
+    async writing(work) {
+      writes += 1
+      try {
+        return await work()
+      } finally {
+        writes -= 1
+        if (writes === 0 && stale !== null) scheduleRefresh(0)
+      }
+    },
+    recordUndo,
     undo: () =>
       run(async () => {
         const { entry, rest } = popUndo(state.undo)
@@ -731,6 +785,17 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       return report
     },
     refresh: () => run(refresh),
+  }
+
+  /** Refreshes what the announced changes made stale, once, after `delay` and no write in flight. */
+  function scheduleRefresh(delay: number): void {
+    clearTimeout(refreshTimer)
+    refreshTimer = setTimeout(() => {
+      if (writes > 0) return
+      const due = stale
+      stale = null
+      if (due) void run(() => refreshStale(due))
+    }, delay)
   }
 
   /** Where a loaded paper is now, or null when it is not among the loaded rows. */

@@ -47,10 +47,13 @@ export function scopeTitle(scope: Scope): string {
 
 /** Sidebar labels of the smart views. */
 export const VIEW_LABELS: Record<SmartView, string> = {
+  inbox: 'Inbox',
   new: 'New since last visit',
   all: 'All papers',
   unread: 'Unread',
   reading: 'Reading',
   read: 'Read',
   starred: 'Starred',
+  dismissed: 'Dismissed',
+  trash: 'Trash',
 }

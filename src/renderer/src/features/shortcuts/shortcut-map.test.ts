@@ -24,6 +24,12 @@ describe('shortcuts/shortcut-map', () => {
       ['r', 'cycle-status'],
       ['x', 'toggle-select'],
       ['?', 'show-shortcuts'],
+      ['a', 'triage-keep'],
+      ['d', 'triage-dismiss'],
+      ['Delete', 'triage-delete'],
+      ['#', 'triage-delete'],
+      ['l', 'read-later'],
+      ['o', 'open-paper'],
     ]
     for (const [key, command] of keys) expect(commandForKey(press(key), false)).toBe(command)
   })

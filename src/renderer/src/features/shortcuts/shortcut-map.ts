@@ -35,6 +35,16 @@ export const COMMAND_IDS = [
   'make-offline',
   'make-view-offline',
   'pdf-storage',
+  'triage-keep',
+  'triage-dismiss',
+  'triage-delete',
+  'triage-undelete',
+  'read-later',
+  'dismiss-rest',
+  'empty-trash',
+  'view-inbox',
+  'view-dismissed',
+  'view-trash',
   'browser-extensions',
   'export-annotations',
   'export-view-annotations',
@@ -58,10 +68,14 @@ export const SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['/', 'Ctrl+K'], command: 'focus-search', description: 'Search the library' },
   { keys: ['j', '↓'], command: 'next-paper', description: 'Next paper' },
   { keys: ['k', '↑'], command: 'previous-paper', description: 'Previous paper' },
-  { keys: ['Enter'], command: 'open-paper', description: 'Open the paper' },
+  { keys: ['Enter', 'o'], command: 'open-paper', description: 'Open the paper' },
   { keys: ['t'], command: 'edit-tags', description: 'Tag the paper' },
   { keys: ['s'], command: 'toggle-star', description: 'Star or unstar' },
   { keys: ['r'], command: 'cycle-status', description: 'Cycle status: unread → reading → read' },
+  { keys: ['a'], command: 'triage-keep', description: 'Keep: move to the library' },
+  { keys: ['d'], command: 'triage-dismiss', description: 'Dismiss: hide it for good' },
+  { keys: ['Delete', '#'], command: 'triage-delete', description: 'Delete: move to the trash' },
+  { keys: ['l'], command: 'read-later', description: 'Keep to read later (status reading)' },
   { keys: ['x'], command: 'toggle-select', description: 'Select or deselect the paper' },
   { keys: ['Ctrl+A'], command: 'select-all', description: 'Select every paper in the view' },
   { keys: ['Esc'], command: 'clear-selection', description: 'Clear the selection' },
@@ -116,6 +130,17 @@ export function commandForKey(press: KeyPress, inTextField: boolean): CommandId 
       return 'cycle-status'
     case 'x':
       return 'toggle-select'
+    case 'a':
+      return 'triage-keep'
+    case 'd':
+      return 'triage-dismiss'
+    case 'Delete':
+    case '#':
+      return 'triage-delete'
+    case 'l':
+      return 'read-later'
+    case 'o':
+      return 'open-paper'
     default:
       return null
   }

@@ -12,6 +12,7 @@ export function SourcesSection({
   onSelect,
   onAdd,
   onMakeOffline,
+  onRules,
 }: {
   store: SourcesStore
   scope: Scope
@@ -19,6 +20,8 @@ export function SourcesSection({
   onAdd: () => void
   /** Downloads the PDFs of the source's papers. */
   onMakeOffline?: (source: SourceSummary) => void
+  /** Opens the source's arrival rules. */
+  onRules?: (source: SourceSummary) => void
 }) {
   const { available, sources, progress } = useStore(store)
   return (
@@ -66,6 +69,16 @@ export function SourcesSection({
                   onCancel={() => void store.cancel(source.id)}
                   onMakeOffline={onMakeOffline ? () => onMakeOffline(source) : null}
                 />
+                {onRules ? (
+                  <button
+                    type="button"
+                    className="link-button source-item__rules"
+                    aria-label={`Arrival rules of ${source.name}`}
+                    onClick={() => onRules(source)}
+                  >
+                    Rules
+                  </button>
+                ) : null}
               </li>
             )
           })}

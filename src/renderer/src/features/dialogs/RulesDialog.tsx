@@ -1,0 +1,165 @@
+import { useEffect, useState } from 'react'
+import type { LibraryApi } from '@shared/api/library-api'
+import { RULE_ACTIONS, type ArrivalRule, type RuleAction } from '@shared/api/triage-api'
+import type { SourceSummary } from '@shared/model/sync-source'
+import { Dialog } from '../../components/Dialog'
+
+const ACTION_LABELS: Record<RuleAction, string> = {
+  keep: 'Keep',
+  dismiss: 'Dismiss',
+  star: 'Star',
+  tag: 'Tag',
+}
+
+/** How a rule reads in the list. */
+function ruleText(rule: ArrivalRule): string {
+  const outcome = rule.action === 'tag' ? `tag ${rule.tag ?? ''}` : rule.action
+  return `${rule.query} → ${outcome}`
+}
+
+/**
+ * A source's arrival rules: what happens to a paper from it that matches a query when it arrives.
+ * The query is tested as it is typed against the papers the source brought already.
+ */
+export function RulesDialog({
+  api,
+  source,
+  onClose,
+}: {
+  api: LibraryApi
+  source: SourceSummary
+  onClose: () => void
+}) {
+  const [rules, setRules] = useState<ReadonlyArray<ArrivalRule>>([])
+  const [query, setQuery] = useState('')
+  const [action, setAction] = useState<RuleAction>('keep')
+  const [tag, setTag] = useState('')
+  const [preview, setPreview] = useState<string>('')
+  const [error, setError] = useState<string | null>(null)
+  const [version, setVersion] = useState(0)
+
+  useEffect(() => {
+    let live = true
+    void api
+      .listArrivalRules({ sourceId: source.id })
+      .then((list) => live && setRules(list))
+      .catch((failure: unknown) => live && setError(String(failure)))
+    return () => {
+      live = false
+    }
+  }, [api, source.id, version])
+
+  useEffect(() => {
+    let live = true
+    const text = query.trim()
+    const timer = setTimeout(() => {
+      if (text === '') {
+        setPreview('')
+        return
+      }
+      void api
+        .previewArrivalRule({ sourceId: source.id, query: text, limit: 0 })
+        .then(({ matched }) => {
+          if (live) {
+            setPreview(`This rule would match ${matched} of the papers ${source.name} brought.`)
+          }
+        })
+        .catch(() => live && setPreview(''))
+    }, 250)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [api, source.id, source.name, query])
+
+  const add = async () => {
+    setError(null)
+    try {
+      await api.addArrivalRule({
+        sourceId: source.id,
+        query: query.trim(),
+        action,
+        ...(action === 'tag' ? { tag: tag.trim() } : {}),
+      })
+      setQuery('')
+      setTag('')
+      setVersion((n) => n + 1)
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure))
+    }
+  }
+
+  return (
+    <Dialog title={`Arrival rules of ${source.name}`} onClose={onClose}>
+      {rules.length === 0 ? (
+        <p className="muted">No rules yet: every paper from this source lands in the inbox.</p>
+      ) : (
+        <ul className="rules-list" aria-label="Rules">
+          {rules.map((rule) => (
+            <li key={rule.id}>
+              <span>{ruleText(rule)}</span>{' '}
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove the rule ${ruleText(rule)}`}
+                onClick={() =>
+                  void api.removeArrivalRule({ id: rule.id }).then(() => setVersion((n) => n + 1))
+                }
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void add()
+        }}
+      >
+        <label className="form__field">
+          <span>When a paper matches</span>
+          <input
+            value={query}
+            placeholder="diffusion -tag:read"
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </label>
+        <label className="form__field">
+          <span>Then</span>
+          <select value={action} onChange={(event) => setAction(event.target.value as RuleAction)}>
+            {RULE_ACTIONS.map((value) => (
+              <option key={value} value={value}>
+                {ACTION_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {action === 'tag' ? (
+          <label className="form__field">
+            <span>Tag</span>
+            <input value={tag} onChange={(event) => setTag(event.target.value)} />
+          </label>
+        ) : null}
+        <p className="form__hint muted" role="status">
+          {preview}
+        </p>
+        {error ? (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="form__actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="primary" disabled={query.trim() === ''}>
+            Add rule
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

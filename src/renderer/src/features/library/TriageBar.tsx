@@ -1,0 +1,103 @@
+import type { SmartView } from '@shared/api/library-ui'
+import type { InboxGroup, TriageAction } from '@shared/api/triage-api'
+
+const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' })
+
+/** "Hugging Face daily papers · May 18 · 18 left". */
+export function groupLabel(group: InboxGroup): string {
+  return `${group.sourceName} · ${DAY.format(new Date(`${group.day}T00:00:00Z`))} · ${group.count} left`
+}
+
+/**
+ * The triage buttons of the inbox, dismissed and trash views (each with its key), and "N left".
+ * A click hands the focus back to the list, so the keys go on working.
+ */
+export function TriageBar({
+  view,
+  left,
+  onAct,
+  onReadLater,
+  onDismissRest,
+  onEmptyTrash,
+  groups,
+  onDismissGroup,
+}: {
+  view: Extract<SmartView, 'inbox' | 'dismissed' | 'trash'>
+  left: number
+  onAct: (action: TriageAction) => void
+  onReadLater: () => void
+  onDismissRest: () => void
+  onEmptyTrash: () => void
+  /** The inbox by source and day, each with its own "dismiss the rest". */
+  groups: ReadonlyArray<InboxGroup>
+  onDismissGroup: (group: InboxGroup) => void
+}) {
+  const back = (run: () => void) => () => {
+    run()
+    document.querySelector<HTMLElement>('.paper-list')?.focus()
+  }
+  return (
+    <>
+      <div className="triage-bar" role="toolbar" aria-label="Triage">
+        {view === 'inbox' ? (
+          <strong className="triage-bar__left" data-testid="triage-left" aria-live="polite">
+            {left.toLocaleString()} left
+          </strong>
+        ) : null}
+        {view === 'trash' ? (
+          <button type="button" title="Restore (a)" onClick={back(() => onAct('undelete'))}>
+            Restore
+          </button>
+        ) : (
+          <button type="button" title="Keep (a)" onClick={back(() => onAct('keep'))}>
+            Keep
+          </button>
+        )}
+        {view === 'inbox' ? (
+          <button type="button" title="Read later (l)" onClick={back(onReadLater)}>
+            Read later
+          </button>
+        ) : null}
+        {view === 'dismissed' ? null : (
+          <button type="button" title="Dismiss (d)" onClick={back(() => onAct('dismiss'))}>
+            Dismiss
+          </button>
+        )}
+        {view === 'trash' ? null : (
+          <button type="button" title="Delete (Delete)" onClick={back(() => onAct('delete'))}>
+            Delete
+          </button>
+        )}
+        {view === 'inbox' && left > 0 ? (
+          <button type="button" className="triage-bar__rest" onClick={back(onDismissRest)}>
+            Dismiss the rest
+          </button>
+        ) : null}
+        {view === 'trash' && left > 0 ? (
+          <button type="button" className="triage-bar__rest" onClick={back(onEmptyTrash)}>
+            Empty trash
+          </button>
+        ) : null}
+      </div>
+      {view === 'inbox' && groups.length > 0 ? (
+        <ul className="triage-groups" aria-label="Inbox by source and day">
+          {groups.map((group) => (
+            <li key={`${group.sourceId ?? 0}:${group.day}`} className="triage-groups__item">
+              <span>{groupLabel(group)}</span>
+              {group.sourceId === null ? null : (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Dismiss the rest of ${groupLabel(group)}`}
+                  onClick={back(() => onDismissGroup(group))}
+                >
+                  dismiss the rest
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,202 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-http-server'
+import { awesomeRoutes, hfWeek, hfWeekRoutes } from '../helpers/hf-week'
+import { launchChromium } from '../helpers/launch-chromium'
+import { startTestServer, type TestServer } from '../helpers/start-headless'
+
+const WEEK = { kind: 'hf-daily', params: { from: '2026-05-18', to: '2026-05-24' } } as const
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 900, height: 700 },
+]
+
+/** The focused row's title, the detail pane's title, and where the keyboard focus is. */
+async function cursor(page: Page) {
+  return page.evaluate(() => ({
+    row: document.querySelector('.paper-list__item.is-focused .paper-row__title')?.textContent,
+    detail: document.querySelector('.detail__title')?.textContent,
+    inList: document.activeElement?.closest('.paper-list') !== null,
+  }))
+}
+
+describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_000 }, () => {
+  let browser: Browser
+  let hf: FixtureServer
+  let upvotes = 1
+  const week = hfWeek()
+  const dirs: string[] = []
+  const servers: TestServer[] = []
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+    hf = await startFixtureServer({ ...hfWeekRoutes(week, () => upvotes), ...awesomeRoutes(week) })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    for (const server of servers.splice(0)) await server.close()
+    await hf?.close()
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+  })
+
+  for (const viewport of VIEWPORTS) {
+    it(`keeps, dismisses, deletes and undoes at ${viewport.width}×${viewport.height}; a re-sync and another source bring nothing back`, async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-triage-'))
+      dirs.push(dataDir)
+      const base = hf.url
+      const server = await startTestServer(dataDir, {
+        baseUrls: {
+          huggingFace: base,
+          arxivApi: base,
+          arxiv: base,
+          arxivRss: base,
+          githubRaw: base,
+          github: `${base}/gh`,
+        },
+      })
+      servers.push(server)
+      upvotes = 1
+      expect(await server.api.syncOnce(WEEK)).toMatchObject({ status: 'ok', added: week.length })
+
+      const page = await browser.newPage({ viewport })
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(error.message))
+      await page.goto(server.url)
+      const toggle = page.getByRole('button', { name: 'Library sidebar' })
+      const openView = async (view: string) => {
+        if (await toggle.isVisible()) await toggle.click()
+        await page.locator(`[data-view="${view}"]`).click()
+      }
+      await expect.poll(() => page.getByTestId('count-inbox').textContent()).toBe('28')
+      await openView('inbox')
+      const left = () => page.getByTestId('triage-left').textContent()
+      await expect.poll(left).toBe('28 left')
+      const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option')
+      await rows.nth(0).click()
+      const titles = await rows.locator('.paper-row__title').allTextContents()
+      const idOf = (title: string | undefined) =>
+        week.find((paper) => paper.title === title)?.arxivId ?? 'none'
+      await expect.poll(async () => (await cursor(page)).detail).toBe(titles[0])
+
+      // one key per action; the next paper comes under the cursor, the focus stays in the list
+      const step = async (key: string, expectedLeft: number, next: string | undefined) => {
+        await page.keyboard.press(key)
+        await expect.poll(left).toBe(`${expectedLeft} left`)
+        await expect.poll(async () => (await cursor(page)).row).toBe(next)
+        await expect.poll(async () => (await cursor(page)).detail).toBe(next)
+        expect((await cursor(page)).inList).toBe(true)
+      }
+      await step('a', 27, titles[1])
+      await step('d', 26, titles[2])
+      await step('Delete', 25, titles[3])
+      await page.keyboard.press('s')
+      await step('l', 24, titles[4])
+      // the mouse: the button acts on the paper under the cursor and gives the focus back
+      await page
+        .getByRole('toolbar', { name: 'Triage' })
+        .getByRole('button', { name: 'Dismiss', exact: true })
+        .click()
+      await expect.poll(left).toBe('23 left')
+      await expect.poll(async () => (await cursor(page)).detail).toBe(titles[5])
+      expect((await cursor(page)).inList).toBe(true)
+      // undo brings the last one back into the inbox
+      await page.keyboard.press('Control+z')
+      await expect.poll(left).toBe('24 left')
+
+      const state = async (title: string | undefined) =>
+        (await server.api.searchLibrary({ query: `"${title ?? ''}"`, includeDismissed: true })).hits
+      expect((await server.api.findPaper({ ref: idOf(titles[0]) }))?.triage).toBe('library')
+      expect((await server.api.findPaper({ ref: idOf(titles[1]) }))?.triage).toBe('dismissed')
+      expect((await server.api.findPaper({ ref: idOf(titles[2]) }))?.triage).toBe('trash')
+      expect(await server.api.findPaper({ ref: idOf(titles[3]) })).toMatchObject({
+        triage: 'library',
+        starred: true,
+        status: 'reading',
+      })
+      expect(await state(titles[1])).toHaveLength(1)
+      await expect.poll(() => page.getByTestId('count-dismissed').textContent()).toBe('1')
+      await expect.poll(() => page.getByTestId('count-trash').textContent()).toBe('1')
+
+      // a re-sync of the week and another source carrying the same papers add nothing
+      upvotes = 5
+      expect(await server.api.syncOnce(WEEK)).toMatchObject({ status: 'ok', added: 0 })
+      const other = await server.api.syncOnce({
+        kind: 'awesome',
+        params: { url: `${base}/gh/owner/awesome-week` },
+      })
+      expect(other).toMatchObject({ status: 'ok', added: 0 })
+      await expect.poll(() => page.getByTestId('count-inbox').textContent()).toBe('24')
+      await expect.poll(left).toBe('24 left')
+
+      // one group (a source's day) dismissed at once; the list and "N left" follow
+      const groups = await server.api.inboxGroups({})
+      const group = groups[0]
+      if (!group) throw new Error('the inbox has groups')
+      await page
+        .getByRole('list', { name: 'Inbox by source and day' })
+        .getByRole('button', { name: /^Dismiss the rest of / })
+        .first()
+        .click()
+      await expect.poll(left).toBe(`${24 - group.count} left`)
+      expect((await cursor(page)).inList).toBe(true)
+      expect(await server.api.inboxGroups({})).toHaveLength(groups.length - 1)
+
+      // the trash: restore by key
+      await openView('trash')
+      await rows.nth(0).click()
+      await page.keyboard.press('a')
+      await expect.poll(() => page.getByTestId('count-trash').textContent()).toBe('0')
+      expect((await server.api.findPaper({ ref: idOf(titles[2]) }))?.triage).toBe('library')
+
+      await page.locator('.list-header__title').click()
+      await page.keyboard.press('?')
+      const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+      await expect.poll(() => sheet.getByText('Keep: move to the library').count()).toBe(1)
+      await page.keyboard.press('Escape')
+      expect(errors).toEqual([])
+      await page.close()
+    })
+  }
+
+  it("edits a source's arrival rules in its settings, testing each against the papers already there", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-rules-'))
+    dirs.push(dataDir)
+    const base = hf.url
+    const server = await startTestServer(dataDir, {
+      baseUrls: {
+        huggingFace: base,
+        arxivApi: base,
+        arxiv: base,
+        arxivRss: base,
+        githubRaw: base,
+        github: `${base}/gh`,
+      },
+    })
+    servers.push(server)
+    const source = await server.api.addSource({ ...WEEK, name: 'HF week' })
+    await server.api.syncSource({ id: source.id })
+    const page = await browser.newPage({ viewport: VIEWPORTS[0] })
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Arrival rules of HF week' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Arrival rules of HF week' })
+    await dialog.getByRole('textbox', { name: 'When a paper matches' }).fill('robot')
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toMatch(/would match 7 of the papers HF week brought/)
+    await dialog.getByRole('combobox', { name: 'Then' }).selectOption('dismiss')
+    await dialog.getByRole('button', { name: 'Add rule' }).click()
+    await expect
+      .poll(() => dialog.getByRole('list', { name: 'Rules' }).textContent())
+      .toMatch(/robot → dismiss/)
+    expect(await server.api.listArrivalRules({ sourceId: source.id })).toMatchObject([
+      { query: 'robot', action: 'dismiss' },
+    ])
+    await dialog.getByRole('button', { name: 'Remove the rule robot → dismiss' }).click()
+    await expect.poll(async () => (await server.api.listArrivalRules({})).length).toBe(0)
+    await page.close()
+  })
+})
