@@ -252,6 +252,10 @@ export type ApiOutputs = BrowserOutputs & {
   mergePapers: MergeResult
   /** Splits a merge again: both papers as they were when merged. Errors `not-found`, `invalid-input` (a later merge into the same paper comes first). */
   unmergePaper: MergeResult
+  /** Corrects a paper's title, authors, date, venue, DOI, arXiv id or abstract; later syncs keep the edit. Errors `not-found`, `invalid-input` (an identifier another paper holds). */
+  editPaperMetadata: PaperDetail
+  /** Puts back what the sources say for edited fields (all of them by default). Error `not-found`. */
+  revertPaperMetadata: PaperDetail
 }
 
 /** The contract every door exposes: one object argument per method, promise results. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { EditableField } from '../api/curation-api'
 import type { PaperId } from './ids'
 
 /** Where a reader is with a paper. */
@@ -67,6 +68,10 @@ export type PaperDetail = Paper & {
   provenance: ReadonlyArray<PaperProvenance>
   lastReadPage: number | null
   modifiedAt: string
+  /** Where it was published (journal, proceedings, publisher), as the source or the user says. */
+  venue: string | null
+  /** The metadata fields the user edited (`title`, `authors`, `publishedAt`, `venue`, `doi`, `arxivId`, `abstract`). */
+  editedFields: ReadonlyArray<EditableField>
 }
 
 /** Title shown for a paper whose title is not known yet. */

@@ -1,3 +1,4 @@
+import { editedFields } from './paper-edits-repo'
 import type { PaperId } from '@shared/model/ids'
 import type {
   Paper,
@@ -134,6 +135,8 @@ export function getPaperDetail(db: WritableDb, id: number): PaperDetail | null {
     provenance,
     lastReadPage: row.last_read_page,
     modifiedAt: row.modified_at,
+    venue: row.journal_ref,
+    editedFields: editedFields(db, id),
   }
 }
 

@@ -12,6 +12,8 @@ import { up as topics } from './0009-topics'
 import { up as curation } from './0010-curation'
 import { up as extensionPairings } from './0011-extension-pairings'
 import { up as viewSortIndexes } from './0012-view-sort-indexes'
+import { up as placeholder13 } from './0013-placeholder'
+import { up as metadataEdits } from './0014-metadata-edits'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
@@ -29,6 +31,8 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 10, up: curation },
   { version: 11, up: extensionPairings },
   { version: 12, up: viewSortIndexes },
+  { version: 13, up: placeholder13 },
+  { version: 14, up: metadataEdits },
 ]
 
 /** The schema version a fully migrated database has. */
