@@ -43,6 +43,9 @@ import { PaperList } from './PaperList'
 import { scopeTitle } from './scope'
 import { emptySyncNotice } from '../sources/empty-sync'
 import { lookUpPaper, lookUpPapers } from '../sources/look-up-paper'
+import { apiCitationSource } from '../curation/citation-source'
+import { MetadataDialog } from '../curation/MetadataDialog'
+import type { MetadataEdit } from '@shared/api/curation-api'
 import type { SourceSummary } from '@shared/model/sync-source'
 
 /** Focuses a paper's row once the list is back on screen (after the reader closes), else the list. */
@@ -65,6 +68,7 @@ type Modal =
   | { kind: 'new-list' }
   | { kind: 'tag'; action: TagMenuAction; tag: Tag }
   | { kind: 'storage' }
+  | { kind: 'metadata' }
 
 /** The whole screen: sidebar, paper list, detail pane (or reader), dialogs, keyboard and toasts. */
 export function LibraryShell({
@@ -93,6 +97,19 @@ export function LibraryShell({
   const drawer = panes.sidebarCollapsed && drawerOpen
   const [, toggleTheme] = useTheme()
   const [modal, setModal] = useState<Modal | null>(null)
+  const [citationSource] = useState(() => apiCitationSource(readerApi.api))
+  const saveMetadata = async (fields: MetadataEdit) => {
+    const id = state.detail?.id
+    if (id === undefined) return
+    await readerApi.api.editPaperMetadata({ id, fields })
+    toasts.notify({ kind: 'info', message: 'Saved your edits; a sync keeps them.' })
+  }
+  const revertMetadata = async () => {
+    const id = state.detail?.id
+    if (id === undefined) return
+    await readerApi.api.revertPaperMetadata({ id })
+    toasts.notify({ kind: 'info', message: 'Reverted to what the sources say.' })
+  }
   const [readerFor, setReaderFor] = useState<{
     id: PaperId
     page?: number
@@ -546,6 +563,17 @@ export function LibraryShell({
                     document.querySelector<HTMLElement>('.detail__scroll')?.focus(),
                   )
                 },
+                citations: {
+                  source: citationSource,
+                  notify: {
+                    done: (message) => toasts.notify({ kind: 'info', message }),
+                    fail: (error) => toasts.fail(error),
+                  },
+                },
+                editMetadata: () => setModal({ kind: 'metadata' }),
+                revertMetadata: () => {
+                  revertMetadata().catch((error: unknown) => toasts.fail(error))
+                },
               }}
             />
           </>
@@ -562,6 +590,15 @@ export function LibraryShell({
         <StorageDialog store={downloads} onClose={() => setModal(null)} />
       ) : null}
       {modal?.kind === 'shortcuts' ? <ShortcutsDialog onClose={() => setModal(null)} /> : null}
+      {modal?.kind === 'metadata' && state.detail ? (
+        <MetadataDialog
+          key={state.detail.id}
+          paper={state.detail}
+          onSave={saveMetadata}
+          onRevert={revertMetadata}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
       {modal?.kind === 'palette' ? (
         <CommandPalette
           commands={APP_COMMANDS}
