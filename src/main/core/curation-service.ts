@@ -4,6 +4,12 @@ import type { PaperId } from '@shared/model/ids'
 import type { Paper } from '@shared/model/paper'
 import { getPaperDetail, getPaperRows, hydratePapers } from './db/papers-repo'
 import { editMetadata, revertMetadata } from './db/paper-edits-repo'
+import {
+  addAutoExport,
+  listAutoExports,
+  removeAutoExport,
+  runAutoExports,
+} from './curation/auto-exports'
 import { findDuplicates } from './curation/find-duplicates'
 import { mergePaper, unmergePaper } from './curation/merge-papers'
 import { citeItems } from './curation/cite'
@@ -23,6 +29,10 @@ type CurationMethods =
   | 'unmergePaper'
   | 'editPaperMetadata'
   | 'revertPaperMetadata'
+  | 'addAutoExport'
+  | 'listAutoExports'
+  | 'removeAutoExport'
+  | 'runAutoExports'
 
 /** Papers leaving the library: exports in reference formats, citations and citation keys. */
 export function createCurationService(
@@ -39,7 +49,12 @@ export function createCurationService(
     if (!paper) throw new AppError('not-found', `There is no paper ${id} in this library.`)
     return paper
   }
+  const stamp = () => deps.now().toISOString()
   return {
+    addAutoExport: (request) => addAutoExport(db, request, context, stamp()),
+    listAutoExports: () => listAutoExports(db),
+    removeAutoExport: ({ id }) => ({ removed: removeAutoExport(db, id) }),
+    runAutoExports: () => runAutoExports(db, context, stamp()),
     editPaperMetadata: ({ id, fields }) =>
       changeMetadata(id, (now) => editMetadata(db, id, fields, now)),
     revertPaperMetadata: ({ id, fields }) =>

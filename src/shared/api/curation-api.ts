@@ -134,6 +134,29 @@ export const metadataEditSchema = z.strictObject({
 })
 export type MetadataEdit = z.input<typeof metadataEditSchema>
 
+/** A file kept as the export of a scope, rewritten whenever its papers change. */
+export type AutoExport = {
+  id: number
+  scope: ExportScope
+  format: ExportFormat
+  options: z.infer<typeof exportOptionsSchema>
+  /** Absolute path of the file. */
+  path: string
+  /** When the file was last (re)written; null before the first time. */
+  writtenAt: string | null
+  /** Why the last attempt failed (the tag is gone, the folder cannot be written); null when it worked. */
+  error: string | null
+}
+
+/** What one pass over the auto-exports did to a file. */
+export type AutoExportRun = {
+  id: number
+  path: string
+  count: number
+  written: boolean
+  error: string | null
+}
+
 /** Input schemas of the curation methods. */
 export const curationInputs = {
   exportPapers: z.strictObject({
@@ -154,6 +177,21 @@ export const curationInputs = {
   }),
   unmergePaper: z.strictObject({ mergedId: paperIdSchema }),
   editPaperMetadata: z.strictObject({ id: paperIdSchema, fields: metadataEditSchema }),
+  addAutoExport: z.strictObject({
+    scope: exportScopeSchema,
+    format: exportFormatSchema.default('bibtex'),
+    options: exportOptionsSchema.default({ keywords: false, abstracts: false }),
+    path: z
+      .string()
+      .min(1)
+      .max(4_096)
+      .refine((path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path), {
+        message: 'an auto-export path is absolute',
+      }),
+  }),
+  listAutoExports: z.strictObject({}),
+  removeAutoExport: z.strictObject({ id: z.number().int().positive() }),
+  runAutoExports: z.strictObject({}),
   revertPaperMetadata: z.strictObject({
     id: paperIdSchema,
     /** Absent: every edited field. */

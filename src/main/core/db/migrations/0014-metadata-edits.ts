@@ -17,5 +17,17 @@ export function up(db: WritableDb): void {
       edited_at TEXT NOT NULL,
       PRIMARY KEY (paper_id, field)
     ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE auto_exports (
+      id INTEGER PRIMARY KEY,
+      scope TEXT NOT NULL,
+      format TEXT NOT NULL,
+      options TEXT NOT NULL,
+      path TEXT NOT NULL UNIQUE,
+      digest TEXT,
+      written_at TEXT,
+      error TEXT,
+      created_at TEXT NOT NULL
+    ) STRICT;
   `)
 }
