@@ -14,6 +14,7 @@ export const COMMAND_TITLES: Record<CommandId, string> = {
   'make-offline': 'Make the paper (or selection) available offline',
   'make-view-offline': 'Make this tag, list or source available offline',
   'pdf-storage': 'PDF storage…',
+  'find-duplicates': 'Find duplicates…',
   'edit-tags': 'Tag the paper…',
   'toggle-star': 'Star or unstar',
   'cycle-status': 'Cycle reading status',

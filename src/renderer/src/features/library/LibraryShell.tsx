@@ -45,6 +45,7 @@ import { emptySyncNotice } from '../sources/empty-sync'
 import { lookUpPaper, lookUpPapers } from '../sources/look-up-paper'
 import { apiCitationSource } from '../curation/citation-source'
 import { MetadataDialog } from '../curation/MetadataDialog'
+import { DuplicatesDialog } from '../curation/DuplicatesDialog'
 import type { MetadataEdit } from '@shared/api/curation-api'
 import type { SourceSummary } from '@shared/model/sync-source'
 
@@ -69,6 +70,7 @@ type Modal =
   | { kind: 'tag'; action: TagMenuAction; tag: Tag }
   | { kind: 'storage' }
   | { kind: 'metadata' }
+  | { kind: 'duplicates' }
 
 /** The whole screen: sidebar, paper list, detail pane (or reader), dialogs, keyboard and toasts. */
 export function LibraryShell({
@@ -234,6 +236,7 @@ export function LibraryShell({
     'make-offline': makeOffline,
     'make-view-offline': makeViewOffline,
     'pdf-storage': () => setModal({ kind: 'storage' }),
+    'find-duplicates': () => setModal({ kind: 'duplicates' }),
   }
   const handlersRef = useRef(handlers)
   useEffect(() => {
@@ -590,6 +593,28 @@ export function LibraryShell({
         <StorageDialog store={downloads} onClose={() => setModal(null)} />
       ) : null}
       {modal?.kind === 'shortcuts' ? <ShortcutsDialog onClose={() => setModal(null)} /> : null}
+      {modal?.kind === 'duplicates' ? (
+        <DuplicatesDialog
+          api={readerApi.api}
+          onMerge={async (keep, merge) => {
+            await readerApi.api.mergePapers({ keep: keep.id, merge: [merge.id] })
+            toasts.notify({
+              kind: 'info',
+              message: `Merged #${merge.id} into #${keep.id}.`,
+              action: {
+                label: 'Undo',
+                run: () => {
+                  readerApi.api.unmergePaper({ mergedId: merge.id }).then(
+                    () => toasts.notify({ kind: 'info', message: `#${merge.id} is back.` }),
+                    (error: unknown) => toasts.fail(error),
+                  )
+                },
+              },
+            })
+          }}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
       {modal?.kind === 'metadata' && state.detail ? (
         <MetadataDialog
           key={state.detail.id}

@@ -35,6 +35,7 @@ export const COMMAND_IDS = [
   'make-offline',
   'make-view-offline',
   'pdf-storage',
+  'find-duplicates',
 ] as const
 export type CommandId = (typeof COMMAND_IDS)[number]
 
