@@ -4,6 +4,7 @@ import {
   CITE_STYLE_ALIASES,
   EXPORT_FORMATS,
   type AutoExport,
+  type EditableField,
   type ExportFormat,
   type ExportScope,
   type MergeResult,
@@ -173,8 +174,72 @@ async function autoExportCommand(ctx: CommandContext): Promise<number> {
   throw new UsageError(`auto-export takes add, list, remove or run, not "${action}"`)
 }
 
+/** The names `edit` takes for the editable fields. */
+const EDIT_NAMES: Record<string, EditableField> = {
+  title: 'title',
+  authors: 'authors',
+  date: 'publishedAt',
+  venue: 'venue',
+  doi: 'doi',
+  arxiv: 'arxivId',
+  abstract: 'abstract',
+}
+
+function editField(name: string): EditableField {
+  const field = EDIT_NAMES[name.toLowerCase()]
+  if (!field) {
+    throw new UsageError(
+      `edit takes ${Object.keys(EDIT_NAMES).join(', ')} (as name=value), not "${name}"`,
+    )
+  }
+  return field
+}
+
+/** `edit <paper> name=value... | edit <paper> --reset [name...]`: corrections a sync keeps. */
+async function editCommand(ctx: CommandContext): Promise<number> {
+  const id = await resolvePaper(ctx)
+  const pairs = ctx.args.slice(1)
+  if (ctx.flags.reset === true) {
+    const fields = pairs.map(editField)
+    const paper = await ctx.api.revertPaperMetadata({
+      id,
+      ...(fields.length > 0 ? { fields } : {}),
+    })
+    return print(ctx, paper, () => `#${id} shows what its sources say again.`)
+  }
+  if (pairs.length === 0) throw new UsageError('give name=value pairs, or --reset')
+  const patch: Record<string, unknown> = {}
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    if (at < 1) throw new UsageError(`give name=value, not "${pair}"`)
+    const field = editField(pair.slice(0, at))
+    const value = pair.slice(at + 1)
+    patch[field] =
+      field === 'authors'
+        ? value
+            .split(';')
+            .map((name) => name.trim())
+            .filter((name) => name !== '')
+        : field === 'title' || value.trim() !== ''
+          ? value
+          : null
+  }
+  const paper = await ctx.api.editPaperMetadata({ id, fields: patch })
+  return print(
+    ctx,
+    paper,
+    () => `#${id} edited (${paper.editedFields.join(', ')}); a sync keeps your values.`,
+  )
+}
+
 /** `cite`, `citekey`: references and citation keys. */
 export const CURATION_COMMANDS: Record<string, Command> = {
+  edit: {
+    usage:
+      'edit <paper> title=… authors="A; B" date=YYYY[-MM[-DD]] venue=… doi=… arxiv=… abstract=… | edit <paper> --reset [name...]',
+    summary: "correct a paper's metadata (kept through syncs); --reset puts the sources' values back",
+    run: editCommand,
+  },
   'auto-export': {
     usage: `auto-export add --tag T|--list L --to FILE [--format ${EXPORT_FORMATS.join('|')}] [--keywords] [--abstracts] | auto-export list | auto-export remove <id> | auto-export run`,
     summary:
