@@ -23,7 +23,7 @@ import { measureTrainingStall } from './tags-stall'
 
 const CORPUS =
   process.env.PAPERSHELF_BENCH_CORPUS ??
-  fileURLToPath(new URL('../../../shared/fixtures/arxiv-corpus/papers.jsonl', import.meta.url))
+  fileURLToPath(new URL('../test/fixtures/arxiv-corpus/papers.jsonl', import.meta.url))
 const TRAIN_SIZE = 2000
 const FOLDS = 5
 const RELATED_QUERIES = 500

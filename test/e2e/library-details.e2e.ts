@@ -96,6 +96,101 @@ describe.each([
     await page.keyboard.press('Escape')
   })
 
+  it('tags a selection in the same tag box: several tags, suggestions, Enter takes the highlighted one', async () => {
+    const [a, b] = [pagePapers[6], pagePapers[7]] as [PaperId, PaperId]
+    await select(a)
+    await page.keyboard.press('x')
+    await row(b).click({ modifiers: ['Control'] })
+    await expect.poll(() => page.locator('.paper-list__item[aria-selected="true"]').count()).toBe(2)
+    await page.keyboard.press('t')
+    const dialog = page.getByRole('dialog', { name: 'Tag 2 papers' })
+    const box = dialog.getByRole('combobox', { name: 'Add tag' })
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.type('diff')
+    // "diff-old" is on no paper: not offered as if in use
+    const options = dialog.getByRole('listbox', { name: 'Matching tags' }).getByRole('option')
+    await expect.poll(() => options.allTextContents()).toEqual(['diffusion', 'Create “diff”'])
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('bulk-new')
+    await page.keyboard.press('Enter')
+    const chosen = dialog.getByRole('list', { name: 'Tags to add' }).getByRole('listitem')
+    await expect.poll(() => chosen.allTextContents()).toEqual(['diffusion×', 'bulk-new×'])
+    expect(await server.api.getPaper({ id: a }).then((p) => p.tags)).toEqual([])
+    // Enter on the empty box applies the tags; the focus goes back to the list
+    await page.keyboard.press('Enter')
+    await expect.poll(() => dialog.count()).toBe(0)
+    for (const id of [a, b]) {
+      await expect
+        .poll(async () => [...(await tagsOf(id))].sort())
+        .toEqual(['bulk-new', 'diffusion'])
+    }
+    expect(await page.evaluate(() => document.activeElement?.closest('.paper-list') !== null)).toBe(
+      true,
+    )
+    await page.keyboard.press('Escape')
+  })
+
+  it('offers to delete a tag its removal leaves on no paper; unused tags read as unused', async () => {
+    const id = pagePapers[8] as PaperId
+    await server.api.tagPapers({ ids: [id], tags: ['solo'] })
+    await select(id)
+    const remove = page.getByRole('button', { name: 'Remove tag solo' })
+    await remove.waitFor()
+    await remove.click()
+    const toast = page.locator('.toast', { hasText: 'No paper has #solo now.' })
+    await toast.waitFor()
+    expect(await toast.getByRole('button', { name: 'Undo' }).count()).toBe(1)
+    await toast.getByRole('button', { name: 'Delete tag' }).click()
+    await expect
+      .poll(async () => (await server.api.listTags({})).map((tag) => tag.name))
+      .not.toContain('solo')
+    const unused = page.locator('.sidebar [data-tag="diff-old"]')
+    if (await unused.count()) expect(await unused.getAttribute('class')).toContain('is-unused')
+    if (viewport.width >= 1280) expect(await unused.count()).toBe(1)
+    expect(
+      await page.locator('.sidebar [data-tag="diffusion"]').getAttribute('class'),
+    ).not.toContain('is-unused')
+  })
+
+  it('shows only whole tag chips in a row, clear of the PDF badge', async () => {
+    const id = pagePapers[9] as PaperId
+    const long = ['reinforcement-learning', 'speculative-decoding', 'long-context-retrieval']
+    await server.api.tagPapers({ ids: [id], tags: [...long, 'vision'] })
+    await row(id).scrollIntoViewIfNeeded()
+    const chips = row(id).locator('.paper-row__tags .tag-chip')
+    await expect.poll(() => chips.count()).toBe(4)
+    const geometry = await row(id).evaluate((el) => {
+      const box = (node: Element | null) => node?.getBoundingClientRect() ?? null
+      const tags = el.querySelector('.paper-row__tags')
+      return {
+        tags: box(tags),
+        badge: box(el.querySelector('.pdf-badge') ?? el.querySelector('.status-badge')),
+        chips: [...(tags?.querySelectorAll('.tag-chip') ?? [])].map((chip) => ({
+          box: box(chip),
+          cut: chip.scrollWidth > chip.clientWidth + 1,
+        })),
+      }
+    })
+    const { tags, badge } = geometry
+    if (!tags || !badge) throw new Error('row without tags or badge')
+    expect(tags.right).toBeLessThanOrEqual(badge.left)
+    const inside = geometry.chips.filter(
+      ({ box }) => box && box.top >= tags.top - 0.5 && box.bottom <= tags.bottom + 0.5,
+    )
+    // the first chip always shows; a shown chip is whole (or ends in an ellipsis when alone)
+    expect(inside.length).toBeGreaterThan(0)
+    for (const { box, cut } of inside) {
+      expect(box!.right).toBeLessThanOrEqual(tags.right + 0.5)
+      if (inside.length > 1) expect(cut).toBe(false)
+    }
+    // the others are off the line entirely, not cut at its edge
+    for (const { box } of geometry.chips) {
+      if (!inside.some((chip) => chip.box === box)) {
+        expect(box!.top).toBeGreaterThanOrEqual(tags.bottom)
+      }
+    }
+  })
+
   it('looks a title-only paper up from the detail pane and keeps focus in the pane', async () => {
     const id = pagePapers[5] as PaperId
     await select(id)

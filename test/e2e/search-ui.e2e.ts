@@ -92,6 +92,38 @@ describe('e2e/search-ui', () => {
     await page.screenshot({ path: SCREENSHOT.replace('.png', '-typo.png') })
   })
 
+  it('puts the paper whose one author has the full name first and names that author', async () => {
+    const item = (title: string, authors: string[]) => ({
+      type: 'article',
+      title,
+      author: authors.map((name) => {
+        const [given, family] = name.split(' ')
+        return { given, family }
+      }),
+    })
+    await server.api.importText({
+      text: JSON.stringify([
+        // imported first: on equal scores the newer paper would come first
+        item('Whole Name Paper', ['Lin Wu', 'Mei Chen', 'Tom Ford', 'Kenji Watanabe']),
+        item('Spread Name Paper', ['Kenji Sato', 'Emi Watanabe', 'Ryo Ito', 'Aki Mori']),
+      ]),
+      format: 'csl-json',
+      sourceName: 'names.json',
+    })
+    await searchBox().fill('')
+    await page.locator('.paper-list').focus()
+    await page.keyboard.press('/')
+    await expect.poll(() => searchBox().evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.type('kenji watanabe')
+    // Browsing lists the same paper first (same import, source order): wait for the search's row.
+    await expect.poll(() => searchBox().inputValue()).toBe('kenji watanabe')
+    const byline = rows().first().locator('.paper-row__byline')
+    await expect.poll(() => byline.textContent()).toBe('Lin Wu, Mei Chen, … Kenji Watanabe +1')
+    expect(await rows().first().getAttribute('aria-label')).toContain('Whole Name Paper')
+    expect(await byline.locator('mark').textContent()).toBe('Kenji Watanabe')
+    expect(await rows().nth(1).getAttribute('aria-label')).toContain('Spread Name Paper')
+  })
+
   it('shows the PDF passage with its page under the row', async () => {
     await search(`"${PHRASE}"`)
     await expect.poll(() => rows().first().getAttribute('aria-label')).toContain(TIDAR)

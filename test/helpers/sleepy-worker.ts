@@ -1,12 +1,21 @@
 // A worker thread for the worker client's tests: holds its thread for `ms` (as a stuck parser
-// would), then answers with `value`, or fails with `fail`.
+// would), then answers with `value`, or fails with `fail`; with `growMb` it first keeps that many
+// megabytes, one at a time (as a parser filling its heap would).
 import { parentPort } from 'node:worker_threads'
 import { toWorkerFailure, type WorkerResponse } from '../../src/main/core/workers/worker-client'
 
 /** What the sleepy worker is asked. */
-export type SleepyRequest = { ms: number; value?: string; fail?: string }
+export type SleepyRequest = { ms: number; value?: string; fail?: string; growMb?: number }
 
-parentPort?.on('message', (request: SleepyRequest & { id: number }) => {
+const kept: number[][] = []
+
+parentPort?.on('message', (request: SleepyRequest & { id: number }) => void answer(request))
+
+async function answer(request: SleepyRequest & { id: number }): Promise<void> {
+  for (let mb = 0; mb < (request.growMb ?? 0); mb += 1) {
+    kept.push(Array.from({ length: 2 ** 17 }, (_, i) => i + mb))
+    await new Promise((resolve) => setImmediate(resolve))
+  }
   const until = Date.now() + request.ms
   while (Date.now() < until) {
     // busy: the thread cannot answer anything else meanwhile
@@ -15,4 +24,4 @@ parentPort?.on('message', (request: SleepyRequest & { id: number }) => {
     ? { id: request.id, ok: false, failure: toWorkerFailure(new Error(request.fail)) }
     : { id: request.id, ok: true, value: request.value ?? null }
   parentPort?.postMessage(response)
-})
+}

@@ -296,3 +296,56 @@ export async function makeUnembeddedFontsPdf(latin: string, japanese: string): P
   )
   return doc.save()
 }
+
+/** Where `makeVectorFigurePdf` draws its chart and its ruled table (PDF points, origin bottom left). */
+export const VECTOR_FIGURE = { chart: [80, 300, 330, 480], table: [80, 110, 520, 250] } as const
+
+/**
+ * A page of text with a vector chart (axes, coloured bars, a curve drawn through a transform) and
+ * a table ruled with thin lines, as papers typeset them: no picture in it at all.
+ */
+export async function makeVectorFigurePdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const page = doc.addPage([612, 792])
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  page.drawText('A page with a vector chart', { x: 60, y: 730, size: 18, font })
+  for (let i = 0; i < 8; i += 1) {
+    page.drawText(`Paragraph line ${i + 1}: the chart below is drawn with paths, not a picture.`, {
+      x: 60,
+      y: 700 - i * 20,
+      size: 11,
+      font,
+    })
+  }
+  const [x0, y0, x1, y1] = VECTOR_FIGURE.chart
+  const ink = rgb(0.1, 0.1, 0.1)
+  page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y0 }, thickness: 1, color: ink })
+  page.drawLine({ start: { x: x0, y: y0 }, end: { x: x0, y: y1 }, thickness: 1, color: ink })
+  const bars = [rgb(0.85, 0.2, 0.2), rgb(0.2, 0.45, 0.85), rgb(0.2, 0.7, 0.3), rgb(0.95, 0.7, 0.1)]
+  bars.forEach((color, i) =>
+    page.drawRectangle({ x: x0 + 20 + i * 55, y: y0, width: 35, height: 40 + i * 35, color }),
+  )
+  // drawn through a flipped coordinate system, as plotting libraries often do
+  page.drawSvgPath('M 0 0 C 60 -150, 120 -20, 240 -170', {
+    x: x0 + 5,
+    y: y0 + 5,
+    borderColor: rgb(0.5, 0.1, 0.6),
+    borderWidth: 2,
+  })
+  const [tx0, ty0, tx1, ty1] = VECTOR_FIGURE.table
+  for (const y of [ty1, ty1 - 22, ty0]) {
+    page.drawLine({ start: { x: tx0, y }, end: { x: tx1, y }, thickness: 0.8, color: ink })
+  }
+  for (let row = 0; row < 5; row += 1) {
+    page.drawText(
+      `Method ${row + 1}      ${(70 + row * 3.1).toFixed(1)}      ${(0.5 + row / 10).toFixed(2)}`,
+      {
+        x: tx0 + 6,
+        y: ty1 - 16 - (row + 1) * 22,
+        size: 11,
+        font,
+      },
+    )
+  }
+  return doc.save()
+}

@@ -17,6 +17,7 @@ import { baseUrlsFromEnv, type BaseUrls } from './net/base-urls'
 import type { FetchFn } from './net/fetch-bytes'
 import { createPdfRuntime, type PdfOptions } from './pdf/pdf-runtime'
 import { syncTuningFromEnv, type SyncTuning } from './sync/sync-tuning'
+import { libraryVocabulary } from './search/vocabulary'
 import { createTopicsThread } from './topics/topics-thread'
 
 /** The file name of a library's database inside its folder. */
@@ -77,13 +78,14 @@ export function createCore(options: CoreOptions): Core {
   const events = createEventHub()
   const health = createLibraryHealth(db, databasePath)
   const baseUrls = baseUrlsFromEnv(process.env, options.baseUrls)
+  const fetchFn = options.fetch ?? fetch
   const pdf = createPdfRuntime({
     db,
     events,
     dataDir: options.dataDir,
     now,
     baseUrls,
-    fetch: options.fetch ?? fetch,
+    fetch: fetchFn,
     arxivDelayMs: syncTuningFromEnv(process.env, options.sync).arxivDelayMs,
     ...(options.pdf ? { options: options.pdf } : {}),
   })
@@ -96,9 +98,9 @@ export function createCore(options: CoreOptions): Core {
     events,
     dataDir: options.dataDir,
     databasePath,
-    now: options.now ?? (() => new Date()),
-    baseUrls: baseUrlsFromEnv(process.env, options.baseUrls),
-    fetch: options.fetch ?? fetch,
+    now,
+    baseUrls,
+    fetch: fetchFn,
     sync: options.sync,
     pdf,
     parse,
@@ -109,17 +111,21 @@ export function createCore(options: CoreOptions): Core {
     backgroundTraining: options.upkeep === true && readOnly === null,
   })
   const api = readOnly === null ? service : refusingWrites(service, options.dataDir, readOnly)
-  const upkeep = options.upkeep && readOnly === null
-    ? runUpkeep({
-        db,
-        dataDir: options.dataDir,
-        databasePath,
-        now: now(),
-        events,
-        health,
-        nativeBinding: options.nativeBinding,
-      })
-    : Promise.resolve()
+  const upkeep =
+    options.upkeep && readOnly === null
+      ? runUpkeep({
+          db,
+          dataDir: options.dataDir,
+          databasePath,
+          now: now(),
+          events,
+          health,
+          nativeBinding: options.nativeBinding,
+        })
+      : Promise.resolve()
+  // The first search of a visit would otherwise build the typo vocabulary (most of a second at
+  // 50k papers) while the user waits for the rows: a long-running door builds it once upkeep is done.
+  if (options.upkeep) void upkeep.then(() => (db.open ? libraryVocabulary(db) : undefined))
   return {
     api,
     events,
@@ -172,7 +178,9 @@ function refusingWrites(service: LibraryService, dataDir: string, cause: string)
  * Undoes imports cut short, unless the file is damaged: then the health check reports the damage
  * with the way back (a restore), which a corruption error thrown here would hide.
  */
-function rollBackAbandonedImportsUnlessDamaged(db: Parameters<typeof rollBackAbandonedImports>[0]): void {
+function rollBackAbandonedImportsUnlessDamaged(
+  db: Parameters<typeof rollBackAbandonedImports>[0],
+): void {
   try {
     rollBackAbandonedImports(db)
   } catch (error) {

@@ -1,12 +1,9 @@
 import { AppError } from '@shared/api/errors'
 import type { ImportReport, LibraryService } from '@shared/api/library-api'
-import type { PaperId } from '@shared/model/ids'
 import { schemaVersion } from './db/migrations'
 import type { WritableDb } from './db/open-database'
-import { reindexPapers } from './db/papers-index'
 import { countPapers, findPaperIdByRef, getPaperDetail, listPapers } from './db/papers-repo'
-import { addTags, listTags, removeTags } from './db/tags-repo'
-import { setNote, setStarred, setStatus } from './db/user-fields-repo'
+import { listTags } from './db/tags-repo'
 import type { EventHub } from './event-hub'
 import type { ParseThread } from './parse/parse-thread'
 import type { RunningSyncs } from './sync/running-syncs'
@@ -30,6 +27,7 @@ import type { PdfRuntime } from './pdf/pdf-runtime'
 import type { SyncTuning } from './sync/sync-tuning'
 import { createTopicsService } from './topics/topics-service'
 import { createVisitState } from './visit-state'
+import { createUserEdits } from './user-edits'
 import { tagWithKeywords } from './import/keywords-as-tags'
 import type { TopicsThread } from './topics/topics-thread'
 import { createBrowserService } from './browser/browser-service'
@@ -69,24 +67,6 @@ const withWarning = (warning: string | null) => (warning === null ? {} : { warni
 /** The LibraryApi implementation: inputs arrive validated by `dispatch`. */
 export function createLibraryService(deps: ServiceDeps): LibraryService {
   const { db, events } = deps
-  const stamp = () => deps.now().toISOString()
-  /** Runs a user edit in one transaction, refreshes the index when searchable text changed, and tells every door. */
-  const edit = (
-    reason: 'tags' | 'note' | 'status' | 'starred',
-    ids: ReadonlyArray<PaperId>,
-    write: () => number,
-  ) => {
-    const changed = db
-      .transaction(() => {
-        const count = write()
-        if (count > 0 && (reason === 'tags' || reason === 'note')) reindexPapers(db, ids)
-        return count
-      })
-      .immediate()
-    if (changed > 0) events.emit('library.changed', { reason, paperIds: ids })
-    return { changed }
-  }
-
   const importContext = (sourceName: string, tags: ReadonlyArray<string>): ImportContext => ({
     sourceName,
     tags,
@@ -162,15 +142,10 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
         await importFile({ db, parse: deps.parse.files }, path, format, importContext(path, tags)),
         keywordsAsTags,
       ),
-    tagPapers: ({ ids, tags }) => edit('tags', ids, () => addTags(db, ids, tags, stamp())),
-    untagPapers: ({ ids, tags }) => edit('tags', ids, () => removeTags(db, ids, tags)),
     listTags: () => listTags(db),
-    setStatus: ({ ids, status }) => edit('status', ids, () => setStatus(db, ids, status, stamp())),
-    setStarred: ({ ids, starred }) =>
-      edit('starred', ids, () => setStarred(db, ids, starred, stamp())),
-    setNote: ({ id, note }) => edit('note', [id], () => setNote(db, id, note, stamp())),
     ...search,
     ...ui,
+    ...createUserEdits(deps),
     listPaperRows: async (query) => {
       if (query.sort === 'for-you') await topicsReady()
       return ui.listPaperRows(query)

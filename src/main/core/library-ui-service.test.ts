@@ -54,6 +54,24 @@ describe('library-ui-service', () => {
     }
   })
 
+  it('lists papers added together in the order of their source, newest or oldest first', async () => {
+    const { api } = openCore(tempDir())
+    const page = ['2401.00003', '2401.00001', '2401.00004', '2401.00002']
+    await api.importText({ text: page.join('\n'), format: 'ids', sourceName: 'copied.txt' })
+    for (const order of ['desc', 'asc'] as const) {
+      const rows = (await api.listPaperRows({ sort: 'added', order, limit: 10 })).rows
+      expect(
+        rows.map((row) => row.arxivId),
+        order,
+      ).toEqual(page)
+      const listed = (await api.listPapers({ sort: 'added', order, limit: 10 })).papers
+      expect(
+        listed.map((paper) => paper.arxivId),
+        order,
+      ).toEqual(page)
+    }
+  })
+
   it('narrows rows to a smart view, a tag with its sub-tags, and a list', async () => {
     const { api } = openCore(tempDir())
     const [a, b, c] = (await fill(api)) as [PaperId, PaperId, PaperId]

@@ -1,6 +1,4 @@
-import type { LibraryChangeReason } from '@shared/api/events'
 import type { LibraryService } from '@shared/api/library-api'
-import type { PaperId } from '@shared/model/ids'
 import {
   listLists,
   createList,
@@ -9,9 +7,7 @@ import {
   addToList,
   removeFromList,
 } from './db/lists-repo'
-import { applyPaperPatch } from './db/paper-edit-repo'
 import { libraryCounts, listPaperIds, listPaperRows } from './db/paper-rows-repo'
-import { reindexPapers } from './db/papers-index'
 import {
   createTag,
   deleteTag,
@@ -22,13 +18,13 @@ import {
 } from './db/tags-admin-repo'
 import type { ServiceDeps } from './library-service'
 import type { VisitState } from './visit-state'
+import { createUserWrite } from './user-edits'
 
 type UiMethods =
   | 'listPaperRows'
   | 'listPaperIds'
   | 'libraryCounts'
   | 'beginVisit'
-  | 'updatePapers'
   | 'createTag'
   | 'renameTag'
   | 'mergeTags'
@@ -46,43 +42,15 @@ export function createLibraryUiService(
   deps: ServiceDeps,
   visits: VisitState,
 ): Pick<LibraryService, UiMethods> {
-  const { db, events } = deps
+  const { db } = deps
   const stamp = () => deps.now().toISOString()
-  /** Runs a write in one transaction, reindexes the papers whose tags changed, and tells every door. */
-  const write = <T>(
-    reason: LibraryChangeReason,
-    run: () => { result: T; paperIds: ReadonlyArray<PaperId>; reindex: boolean },
-  ): T => {
-    const { result, paperIds } = db
-      .transaction(() => {
-        const outcome = run()
-        if (outcome.reindex) reindexPapers(db, outcome.paperIds)
-        return outcome
-      })
-      .immediate()
-    events.emit('library.changed', { reason, paperIds })
-    return result
-  }
+  const write = createUserWrite(deps)
 
   return {
     listPaperRows: (query) => listPaperRows(db, query, visits.newCutoff()),
     listPaperIds: (filter) => listPaperIds(db, filter, visits.newCutoff()),
     libraryCounts: () => libraryCounts(db, visits.newCutoff()),
     beginVisit: () => ({ newSince: visits.begin() }),
-    updatePapers: (patch) => {
-      const result = db
-        .transaction(() => {
-          const outcome = applyPaperPatch(db, patch, stamp())
-          const tagsChanged = outcome.undo.some((step) => step.addTags ?? step.removeTags)
-          if (tagsChanged) reindexPapers(db, patch.ids)
-          return outcome
-        })
-        .immediate()
-      if (result.changed > 0) {
-        events.emit('library.changed', { reason: 'edit', paperIds: patch.ids })
-      }
-      return result
-    },
     createTag: ({ name, color }) =>
       write('tags', () => ({
         result: createTag(db, name, color, stamp()),

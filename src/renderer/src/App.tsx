@@ -53,6 +53,7 @@ export function App() {
       downloads={stores.downloads}
       topics={topics}
       readerApi={READER_API}
+      pairings={READER_API}
     />
   )
 }

@@ -55,6 +55,8 @@ export type AppEvents = {
   'sync.finished': { sourceId: SourceId; run: SyncRun }
   /** A browser extension asks to pair: show its code. */
   'pairing.requested': PendingPairing
+  /** An extension was paired or a pairing revoked: lists of pairings are out of date. */
+  'pairings.changed': { reason: 'paired' | 'revoked'; pairingId: number }
   /** Select this paper in every open window ("Open in Papershelf"). */
   'paper.reveal': { paperId: PaperId }
 }

@@ -112,8 +112,8 @@ export type ApiOutputs = BrowserOutputs & {
   importText: ImportReport
   /**
    * Imports a file of any size by its absolute path, read where the library is open: id lists,
-   * RIS, BibTeX and CSL-JSON are streamed (`import.progress` counts bytes), other formats are read
-   * whole up to MAX_IMPORT_CHARS. All or nothing, searchable when it returns.
+   * RIS, BibTeX, CSL-JSON and copied pages are streamed (`import.progress` counts bytes), feeds
+   * and awesome lists are read whole up to MAX_IMPORT_CHARS. All or nothing, searchable when it returns.
    */
   importFile: ImportReport
   /** Adds tags (created when new, matched case-insensitively) to papers. */

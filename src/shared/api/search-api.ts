@@ -32,7 +32,11 @@ export const searchSortSchema = z.enum(SEARCH_SORTS)
 export type SearchSort = z.infer<typeof searchSortSchema>
 
 /** A list row found by a search: the browsing row plus its score and what matched where. */
-export type SearchRow = PaperListRow & Pick<SearchHit, 'score' | 'highlights' | 'snippet'>
+export type SearchRow = PaperListRow &
+  Pick<SearchHit, 'score' | 'highlights' | 'snippet'> & {
+    /** The author whose name holds the most query words (the row shows it), if any does. */
+    matchedAuthor?: string | null
+  }
 
 /** One window of the matches of a view, how many there are, and what the query could not take. */
 export type SearchRowPage = {

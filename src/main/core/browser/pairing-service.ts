@@ -76,6 +76,7 @@ export function createPairingService(deps: {
       pending.delete(requestId)
       const key = randomBytes(32).toString('base64url')
       const pairingId = insertPairing(deps.db, request.client, key, deps.now().toISOString())
+      deps.events.emit('pairings.changed', { reason: 'paired', pairingId })
       return { pairingId, key }
     },
     listPairings: () => {
@@ -85,6 +86,7 @@ export function createPairingService(deps: {
     revokePairing: ({ id }) => {
       const changed = deletePairing(deps.db, id)
       if (changed === 0) throw new AppError('not-found', `There is no pairing ${id}.`)
+      deps.events.emit('pairings.changed', { reason: 'revoked', pairingId: id })
       return { changed }
     },
     checkPairingKey: ({ key }) => {

@@ -13,7 +13,7 @@ import {
   type SqlCondition,
   type ViewFilter,
 } from './view-filter'
-import { ownOrderOf, sortOf } from './view-sort'
+import { ownOrderOf, sortOf, tieOrderOf } from './view-sort'
 
 export type { ViewFilter } from './view-filter'
 
@@ -127,7 +127,7 @@ export function windowIds(
     return ids(
       'papers p',
       [],
-      `ORDER BY p.added_at ${order}, p.id ${order}`,
+      `ORDER BY p.added_at ${order}, p.id ${tieOrderOf('added', order)}`,
       window.limit,
       window.offset,
     )
@@ -209,7 +209,7 @@ export function viewPaperIdsInOwnOrder(
 export function listPaperIds(db: WritableDb, filter: ViewFilter, cutoff: NewCutoff): PaperId[] {
   const { sql, params } = whereOf(viewConditions(filter, cutoff))
   return db
-    .prepare(`SELECT p.id FROM papers p ${sql} ORDER BY p.added_at DESC, p.id DESC`)
+    .prepare(`SELECT p.id FROM papers p ${sql} ORDER BY p.added_at DESC, p.id`)
     .pluck()
     .all(...params) as PaperId[]
 }

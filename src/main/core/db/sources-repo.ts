@@ -16,26 +16,6 @@ export function ensureSource(db: WritableDb, source: SourceKey, now: string): So
   return row.id
 }
 
-/** Where in a source a paper stood. */
-export type ProvenanceEntry = { rank: number | null; section: string | null; raw: string | null }
-
-/** Links a paper to a source, keeping the first-seen time and refreshing rank, section and raw entry. */
-export function recordProvenance(
-  db: WritableDb,
-  paperId: number,
-  sourceId: SourceId,
-  entry: ProvenanceEntry,
-  now: string,
-): void {
-  db.prepare(
-    `INSERT INTO paper_sources (paper_id, source_id, first_seen_at, last_seen_at, rank, section, raw)
-     VALUES (@paperId, @sourceId, @now, @now, @rank, @section, @raw)
-     ON CONFLICT (paper_id, source_id) DO UPDATE SET
-       last_seen_at = excluded.last_seen_at, rank = excluded.rank,
-       section = excluded.section, raw = excluded.raw`,
-  ).run({ paperId, sourceId, now, ...entry })
-}
-
 /** Notes a successful import or sync of a source. */
 export function markSourceSynced(db: WritableDb, sourceId: SourceId, now: string): void {
   prepared(db, 'UPDATE sources SET last_synced_at = ?, last_error = NULL WHERE id = ?').run(

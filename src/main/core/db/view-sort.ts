@@ -13,7 +13,8 @@ export type SortColumn = {
 
 /**
  * The one sort table of paper listings (the library list, `papershelf list`, search re-sorted).
- * Unknown (NULL) values go last in either direction; ties go by id in the same direction.
+ * Unknown (NULL) values go last in either direction; ties go by id in the same direction, except
+ * under "Date added" (`tieOrderOf`).
  */
 export const SORT_COLUMNS: Readonly<Record<PaperSort, SortColumn>> = {
   added: { column: 'p.added_at', defaultOrder: 'desc' },
@@ -33,10 +34,18 @@ export function sortOf(
   return { column, order: order ?? defaultOrder, joined }
 }
 
+/**
+ * How ties of a sort go by id. Papers added together (an import, a synced page) were written in
+ * the source's own order: they keep it (id ascending) in either direction of "Date added".
+ */
+export function tieOrderOf(sort: PaperSort, order: 'asc' | 'desc'): 'asc' | 'desc' {
+  return sort === 'added' ? 'asc' : order
+}
+
 /** A full `ORDER BY` for a sort: unknown values last, ties by id. */
 export function orderByOf(sort: PaperSort, order?: 'asc' | 'desc'): string {
   const { column, order: direction } = sortOf(sort, order)
-  return `ORDER BY ${column} IS NULL, ${column} ${direction}, p.id ${direction}`
+  return `ORDER BY ${column} IS NULL, ${column} ${direction}, p.id ${tieOrderOf(sort, direction)}`
 }
 
 /**

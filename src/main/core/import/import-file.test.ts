@@ -13,6 +13,8 @@ import { createEventHub } from '../event-hub'
 import { createParseThread } from '../parse/parse-thread'
 import { importFile } from './import-file'
 import { parseBibtex } from '../sources/bibtex'
+import { parseHfPageCopy } from '../sources/hf-page-copy'
+import { parseImportText } from './import-text'
 import { thrownAppError } from '../../../../test/helpers/expect-helpers'
 import { recordChunks, type StreamedFormat } from './record-chunks'
 
@@ -101,6 +103,55 @@ describe('import/import-file', () => {
     const risChunks = await chunksOf(ris, 'ris', 3_000)
     expect(risChunks.length).toBeGreaterThan(2)
     for (const chunk of risChunks) expect(chunk.text.trimEnd()).toMatch(/ER {2}-[^\n]*$/)
+  })
+
+  it('streams a copied Hugging Face page in parts that read as the whole page', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'page.txt')
+    // Dates without a year resolve against the page's date (Dec 17), never against today.
+    const entries = Array.from({ length: 40 }, (_, i) => {
+      const title = `Streaming entry ${i}: long pages in parts`
+      const abstract = `Entry ${i} studies how a copied page is read. `.repeat(8).trim()
+      return i % 7 === 3
+        ? `${title}\n\n${abstract}\n\nnvidia NVIDIA · Nov ${1 + (i % 28)} ${i}\n`
+        : `${title}\n\n${abstract}\n\n  • ${1 + (i % 9)} authors\n·\nDec ${1 + (i % 28)}\n`
+    })
+    const cut = 'An entry cut short\n\nIts abstract, and no date line.\n'
+    const page = `Daily Papers\n\nDec 17\n\n${entries.join('\n')}\n${cut}`
+    writeFileSync(path, page)
+    const chunks = await chunksOf(path, 'hf-page', 2_000)
+    expect(chunks.length).toBeGreaterThan(5)
+    const whole = parseHfPageCopy(page, { now: TEST_NOW })
+    let rankOffset = 0
+    const parts = chunks.map((chunk) => {
+      const { lineOffset, continues } = chunk
+      const { parsed } = parseImportText(
+        chunk.text,
+        'hf-page',
+        { now: TEST_NOW, sourceName: path },
+        { lineOffset, rankOffset, continues },
+      )
+      rankOffset += parsed.drafts.length
+      return parsed
+    })
+    expect(parts.flatMap((p) => p.drafts)).toEqual(whole.drafts)
+    expect(parts.flatMap((p) => p.skipped)).toEqual(whole.skipped)
+    // the last part's entry: Nov 11 of the page's year (against today it would be 2026)
+    expect(whole.drafts[38]?.publishedAt).toBe('2025-11-11')
+
+    const { api } = openCore(dir)
+    const db = openDatabase(join(dir, DATABASE_FILE))
+    const parse = createParseThread()
+    const context = { sourceName: path, tags: [], now: () => TEST_NOW, events: createEventHub() }
+    try {
+      const report = await importFile({ db, parse, chunkChars: 2_000 }, path, 'auto', context)
+      expect(report).toMatchObject({ format: 'hf-page', added: 40, refused: whole.skipped })
+    } finally {
+      await parse.close()
+      db.close()
+    }
+    const [hit] = await api.search({ query: 'streaming entry 39', limit: 1 })
+    expect(hit).toMatchObject({ title: 'Streaming entry 39: long pages in parts' })
   })
 
   it('imports a file through the API with progress in bytes', async () => {

@@ -7,7 +7,13 @@ import type { ParseThread } from '../parse/parse-thread'
 import { detectFormat } from '../sources/detect-format'
 import type { ParsedList } from '../sources/paper-draft'
 import { ParseError } from '../sources/parse-error'
-import { applyImport, writeRequestFor, type FileFormat, type ImportContext } from './import-text'
+import {
+  applyImport,
+  writeRequestFor,
+  type FileFormat,
+  type ImportContext,
+  type PartOfFile,
+} from './import-text'
 import { recordChunks, STREAMED_FORMATS, type StreamedFormat } from './record-chunks'
 import { startImportWriter } from './write-import'
 
@@ -18,9 +24,9 @@ const HEAD_BYTES = 64 * 1024
 export type ImportFileDeps = { db: WritableDb; parse: ParseThread; chunkChars?: number | undefined }
 
 /**
- * Imports a file of any size. Ids, RIS, BibTeX and CSL-JSON are streamed: a few megabytes are
+ * Imports a file of any size. Ids, RIS, BibTeX, CSL-JSON and copied pages are streamed: a few megabytes are
  * parsed at a time (in the parse thread, the next chunk while this one is written), so memory
- * stays flat; `import.progress` counts bytes of the file. Other formats are read whole, up to
+ * stays flat; `import.progress` counts bytes of the file. Feeds and lists are read whole, up to
  * MAX_IMPORT_CHARS. All or nothing either way: an error in the last chunk undoes the first.
  */
 export async function importFile(
@@ -35,7 +41,7 @@ export async function importFile(
   const detected = located(path, () => (format === 'auto' ? detectFormat(head) : format))
   if (!isStreamed(detected)) return importWhole(deps, path, info.size, detected, context)
   const now = context.now().toISOString()
-  const parse = (text: string, part: { lineOffset: number; rankOffset: number }) =>
+  const parse = (text: string, part: PartOfFile) =>
     deps.parse.run('import', { text, format: detected, sourceName: path, now, part }, path)
   let bytesRead = 0
   const writer = startImportWriter(deps.db, writeRequestFor(detected, context), () => ({
@@ -47,7 +53,8 @@ export async function importFile(
     let rankOffset = 0
     let ready: { parsed: Promise<{ parsed: ParsedList }>; bytesRead: number } | null = null
     for await (const chunk of recordChunks(path, detected, deps.chunkChars)) {
-      const next = parse(chunk.text, { lineOffset: chunk.lineOffset, rankOffset })
+      const { lineOffset, continues } = chunk
+      const next = parse(chunk.text, { lineOffset, rankOffset, continues })
       // awaited below; this only keeps a failure during the write before from going unheard
       next.catch(() => undefined)
       if (ready) await writePart(ready, false)
@@ -83,7 +90,7 @@ function isStreamed(format: FileFormat): format is StreamedFormat {
   return (STREAMED_FORMATS as ReadonlyArray<string>).includes(format)
 }
 
-/** A format that cannot be streamed (a copied page, a feed, a markdown list) is read whole. */
+/** A format that cannot be streamed (a feed, a markdown list) is read whole. */
 async function importWhole(
   deps: ImportFileDeps,
   path: string,
@@ -94,7 +101,7 @@ async function importWhole(
   if (size > MAX_IMPORT_CHARS) {
     throw new AppError(
       'too-large',
-      `${path}: ${size} bytes is more than a ${format} import takes (${MAX_IMPORT_CHARS}); id lists, RIS, BibTeX and CSL-JSON files have no limit.`,
+      `${path}: ${size} bytes is more than a ${format} import takes (${MAX_IMPORT_CHARS}); id lists, RIS, BibTeX, CSL-JSON and copied pages have no limit.`,
     )
   }
   const handle = await open(path)

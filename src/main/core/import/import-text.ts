@@ -8,7 +8,7 @@ import { parseBibtex } from '../sources/bibtex'
 import { parseCslJson } from '../sources/csl-json'
 import { detectFormat } from '../sources/detect-format'
 import { parseFeed } from '../sources/feed'
-import { parseHfPageCopy } from '../sources/hf-page-copy'
+import { parseHfPageCopy, type HfPageContinuation } from '../sources/hf-page-copy'
 import { parseIdList } from '../sources/id-list'
 import type { ParsedList } from '../sources/paper-draft'
 import { ParseError } from '../sources/parse-error'
@@ -30,8 +30,11 @@ export type FileFormat = Exclude<ImportFormat, 'auto'>
 /** What a parser may need besides the text. */
 export type ParseContext = { now: Date; sourceName: string }
 
-const PARSERS: Record<FileFormat, (text: string, context: ParseContext) => ParsedList> = {
-  'hf-page': (text, { now }) => parseHfPageCopy(text, { now }),
+const PARSERS: Record<
+  FileFormat,
+  (text: string, context: ParseContext, part: PartOfFile) => ParsedList
+> = {
+  'hf-page': (text, { now }, { continues }) => parseHfPageCopy(text, { now, continues }),
   ids: (text) => parseIdList(text),
   bibtex: (text, { sourceName }) => parseBibtex(text, { sourceUrl: sourceName }),
   ris: (text, { sourceName }) => parseRis(text, { sourceUrl: sourceName }),
@@ -68,7 +71,7 @@ export function parseImportText(
   const { sourceName } = context
   try {
     const detected = format === 'auto' ? detectFormat(text) : format
-    return { format: detected, parsed: shifted(PARSERS[detected](text, context), part) }
+    return { format: detected, parsed: shifted(PARSERS[detected](text, context, part), part) }
   } catch (error) {
     if (error instanceof ParseError) {
       const line = error.line === null ? null : error.line + part.lineOffset
@@ -79,8 +82,12 @@ export function parseImportText(
   }
 }
 
-/** Where a chunk of a streamed file stands: lines and entries before it. */
-export type PartOfFile = { lineOffset: number; rankOffset: number }
+/** Where a chunk of a streamed file stands: lines and entries before it (and a page's date). */
+export type PartOfFile = {
+  lineOffset: number
+  rankOffset: number
+  continues?: HfPageContinuation | undefined
+}
 
 /** Lines and ranks of a chunk's drafts as they are in the whole file. */
 function shifted(parsed: ParsedList, { lineOffset, rankOffset }: PartOfFile): ParsedList {

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs'
+import { hfPageDateLine, hfPageEntriesEnd, type HfPageContinuation } from '../sources/hf-page-copy'
 import { ParseError } from '../sources/parse-error'
 
 /** Formats read as a stream of records, a few megabytes at a time. */
-export const STREAMED_FORMATS = ['ids', 'ris', 'bibtex', 'csl-json'] as const
+export const STREAMED_FORMATS = ['ids', 'ris', 'bibtex', 'csl-json', 'hf-page'] as const
 export type StreamedFormat = (typeof STREAMED_FORMATS)[number]
 
 /** Whole records of a file, parseable on their own, and where they stand in it. */
@@ -12,6 +13,8 @@ export type RecordChunk = {
   lineOffset: number
   /** Bytes of the file read so far. */
   bytesRead: number
+  /** A copied page's part after the first: what its entries need of the page's header. */
+  continues?: HfPageContinuation
 }
 
 /** About this much text is parsed at a time. */
@@ -19,9 +22,10 @@ export const CHUNK_CHARS = 4 * 1024 * 1024
 
 /**
  * Reads a file as strict UTF-8 and yields it in chunks that end on a record boundary (a line, an
- * RIS `ER` line, the start of a BibTeX entry, an element of a CSL-JSON array), so memory stays
- * flat whatever the file's size. BibTeX `@string` macros are put before every later chunk, so
- * entries that use them read as in the whole file.
+ * RIS `ER` line, the start of a BibTeX entry, an element of a CSL-JSON array, the date line
+ * ending an entry of a copied Hugging Face page), so memory stays flat whatever the file's size.
+ * BibTeX `@string` macros are put before every later chunk, and a copied page's later parts
+ * carry its date, so entries read as in the whole file.
  */
 export async function* recordChunks(
   path: string,
@@ -33,6 +37,7 @@ export async function* recordChunks(
   let linesBefore = 0
   let bytesRead = 0
   let macros = ''
+  let continues: HfPageContinuation | undefined
   const emit = (cut: number): RecordChunk => {
     const body = pending.slice(0, cut)
     const prefix = macros === '' ? '' : `${macros}\n`
@@ -40,7 +45,9 @@ export async function* recordChunks(
       text: format === 'csl-json' ? cslChunk(body, pending, cut) : prefix + body,
       lineOffset: linesBefore - lineCount(prefix),
       bytesRead,
+      ...(continues ? { continues } : {}),
     }
+    if (format === 'hf-page') continues ??= { pageDate: hfPageDateLine(body) }
     linesBefore += lineCount(body)
     pending =
       format === 'csl-json' && cut < pending.length
@@ -92,6 +99,7 @@ function recordBoundary(text: string, format: StreamedFormat): number {
     }
     return start
   }
+  if (format === 'hf-page') return hfPageEntriesEnd(text)
   return lastTopLevelComma(text)
 }
 

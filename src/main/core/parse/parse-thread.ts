@@ -17,6 +17,12 @@ const PARSE_TIMEOUT_MS = 15 * 60_000
  * page takes a few milliseconds (BibTeX, the slowest, about 15 ms per 32 KB).
  */
 const INLINE_BELOW = 32 * 1024
+/**
+ * The parse thread's heap cap. Streamed files pass a few megabytes at a time; a whole-file
+ * format at the import cap needs a few hundred MB. Past the cap the thread dies alone, with a
+ * clear error, instead of taking the process (and the machine) with it.
+ */
+const PARSE_HEAP_MB = 2048
 
 /** Runs parse jobs (see `PARSE_JOBS`) in the parse thread. */
 export type ParseThread = {
@@ -28,13 +34,16 @@ export type ParseThread = {
  * Parses small inputs at once and larger ones in the parse thread (started on first use);
  * errors come back as the AppErrors the parsers threw.
  */
-export function createParseThread(options: { inlineBelow?: number } = {}): ParseThread {
+export function createParseThread(
+  options: { inlineBelow?: number; heapMb?: number } = {},
+): ParseThread {
   const inlineBelow = options.inlineBelow ?? INLINE_BELOW
   const client = createWorkerClient<ParseWorkerRequest>({
     name: 'parse-worker',
     sourceDir: dirname(fileURLToPath(import.meta.url)),
     label: 'parse thread',
     revive: reviveAppError,
+    resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? PARSE_HEAP_MB },
   })
   return {
     run: async (job, args, what) => {

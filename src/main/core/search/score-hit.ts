@@ -1,5 +1,6 @@
 import type { MatchRange, SearchHit } from '@shared/api/library-api'
 import type { SearchSnippet } from '@shared/api/search-api'
+import { bestAuthorMatch } from './author-match'
 import { countWords, matchingTokens, mergeRanges, phraseRanges, tokenize } from './match-text'
 import type { QueryPlan } from './plan-query'
 
@@ -54,6 +55,8 @@ export type Scored = {
   highlights: SearchHit['highlights']
   /** The long field query words were found in (and not in the short fields), if any. */
   quote: LongField | null
+  /** The author whose name holds the most query words, if any does. */
+  author: string | null
 }
 
 /**
@@ -86,18 +89,22 @@ export function scorePaper(
   const longOnly = new Map<LongField, number>()
   let total = 0
   let inTitle = 0
+  /** Per query word, where it matched in the joined author names. */
+  const authorHits: number[][] = []
 
   const scoreField = (field: Field, word: QueryPlan['words'][number]): number => {
     let best = 0
     for (const token of matchingTokens(textOf(field), word)) {
       mark(field, [token.start, token.end])
       if (field === 'title') titleHit.add(token.start)
+      if (field === 'authors') authorHits.at(-1)?.push(token.start)
       if (token.quality > best) best = token.quality
     }
     return best * FIELD_WEIGHTS[field]
   }
 
   for (const word of plan.words) {
+    authorHits.push([])
     const title = scoreField('title', word)
     if (title > 0) inTitle += 1
     let best = title
@@ -151,10 +158,18 @@ export function scorePaper(
     score += (0.3 * Math.min(titleHit.size, titleWords)) / titleWords
     if (inTitle === units) score += 0.2
   }
+  // A whole name found in one author ranks above the same words spread over several authors.
+  const author = bestAuthorMatch(fields.authors, authorHits)
+  if (author && author.words >= 2) score += (0.15 * author.words) / units
   const highlights: Record<string, MatchRange[]> = {}
   for (const [field, list] of ranges) highlights[field] = mergeRanges(list)
   const quote = [...longOnly].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
-  return { score: Math.round(score * 1000) / 1000, highlights, quote }
+  return {
+    score: Math.round(score * 1000) / 1000,
+    highlights,
+    quote,
+    author: author?.name ?? null,
+  }
 }
 
 const SNIPPET_BEFORE = 60

@@ -202,16 +202,19 @@ function rankCandidates(
   return scored.map(({ row, score }) => ({ id: row.id, score }))
 }
 
+/** A paper's match: its score, highlights, passage and matching author, and the hit itself. */
+type AuthoredMatch = Pick<SearchHit, 'score' | 'highlights' | 'snippet'> & {
+  matchedAuthor: string | null
+  paper: SearchHit
+}
+
 /** What matched where in each paper (scored on the full paper), and the passage to show. */
 function matchesOf(
   db: WritableDb,
   search: PreparedSearch,
   ids: ReadonlyArray<number>,
-): Map<number, Pick<SearchHit, 'score' | 'highlights' | 'snippet'> & { paper: SearchHit }> {
-  const found = new Map<
-    number,
-    Pick<SearchHit, 'score' | 'highlights' | 'snippet'> & { paper: SearchHit }
-  >()
+): Map<number, AuthoredMatch> {
+  const found = new Map<number, AuthoredMatch>()
   const papers = hydratePapers(db, getPaperRows(db, ids))
   const pdfWords = pdfWordsOf(
     db,
@@ -220,7 +223,7 @@ function matchesOf(
   )
   for (const paper of papers) {
     const texts = fieldTexts(paper)
-    const { score, highlights, quote } = scorePaper(
+    const { score, highlights, quote, author } = scorePaper(
       texts,
       () => texts,
       search.plan,
@@ -233,7 +236,7 @@ function matchesOf(
       snippet = snippetOf(texts[quote], highlights[quote] ?? [], quote)
     }
     const hit = { score, highlights, snippet }
-    found.set(paper.id, { ...hit, paper: { ...paper, ...hit } })
+    found.set(paper.id, { ...hit, matchedAuthor: author, paper: { ...paper, ...hit } })
   }
   return found
 }
@@ -338,6 +341,7 @@ export function searchPaperRows(
       score: scores.get(row.id) ?? match?.score ?? 0,
       highlights: match?.highlights ?? {},
       snippet: match?.snippet ?? null,
+      matchedAuthor: match?.matchedAuthor ?? null,
     }
   })
   return {

@@ -90,6 +90,21 @@ const PAPERS: Seed[] = [
     authors: ['Bruno Olshausen'],
     publishedAt: '2020-01-01',
   },
+  // A full name: one author holds it, the other paper spreads its words over two authors.
+  {
+    arxivId: '2408.00001',
+    title: 'Spread Name Study',
+    authors: ['Kenji Sato', 'Emi Watanabe', 'Ryo Ito', 'Aki Mori'],
+    publishedAt: '2024-08-01',
+    upvotes: 90,
+  },
+  {
+    arxivId: '2408.00002',
+    title: 'Whole Name Study',
+    authors: ['Lin Wu', 'Mei Chen', 'Tom Ford', 'Kenji Watanabe'],
+    publishedAt: '2024-08-01',
+    upvotes: 1,
+  },
   // Many papers hold `sparse`, so `sparce` is also read as it.
   ...Array.from({ length: 24 }, (_, i): Seed => ({
     arxivId: `2407.${String(i + 1).padStart(5, '0')}`,
@@ -165,6 +180,18 @@ describe('core/search/search-service', () => {
     const hits = await api.search({ query: 'tie break study', limit: 5 })
     expect(hits.map((h) => h.title)).toEqual(['Tie Break Study Two', 'Tie Break Study One'])
     expect(hits[0]?.score).toBe(hits[1]?.score)
+  })
+
+  it('ranks a full name held by one author above its words spread over several, naming that author', async () => {
+    const { api } = open()
+    const hits = await api.search({ query: 'kenji watanabe', limit: 5 })
+    expect(hits.map((h) => h.title)).toEqual(['Whole Name Study', 'Spread Name Study'])
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score)
+    const page = await api.searchPaperRows({ query: 'kenji watanabe', limit: 5 })
+    expect(page.rows.map((row) => [row.title, row.matchedAuthor])).toEqual([
+      ['Whole Name Study', 'Kenji Watanabe'],
+      ['Spread Name Study', 'Kenji Sato'],
+    ])
   })
 
   it('finds papers through one or two typos per word and reports the corrections', async () => {

@@ -39,8 +39,17 @@ const LONG_PARAGRAPH = 250
 const CUT_REASON =
   "incomplete entry at the end of the copy (no '·' and date line): the selection may have been cut"
 
-/** Parses text copied from a Hugging Face papers page into drafts, one per complete entry. */
-export function parseHfPageCopy(text: string, options: { now: Date }): ParsedList {
+/** A later part of a long copy, cut after an entry: the page's date line from its header. */
+export type HfPageContinuation = { pageDate: string | null }
+
+/**
+ * Parses text copied from a Hugging Face papers page into drafts, one per complete entry. A part
+ * after the first (`continues`) has no header: its entries are dated against the page's date.
+ */
+export function parseHfPageCopy(
+  text: string,
+  options: { now: Date; continues?: HfPageContinuation | undefined },
+): ParsedList {
   assertTextInput(text)
   const raw = splitLines(text)
   const lines = raw.map(normaliseLine)
@@ -48,12 +57,14 @@ export function parseHfPageCopy(text: string, options: { now: Date }): ParsedLis
   const drafts: PaperDraft[] = []
   const skipped: Array<{ line: number | null; entry: string; reason: string }> = []
   const today = utcDay(options.now)
-  let pageDay: CalendarDay | null = null
+  const { continues } = options
+  const continuedDate = continues?.pageDate ? parseDateLine(continues.pageDate) : null
+  let pageDay: CalendarDay | null = continuedDate ? resolveDate(continuedDate, today, 1) : null
   let start = 0
   for (const [position, anchor] of anchors.entries()) {
     let paragraphs = paragraphsOf(lines, start, anchor.sep)
     start = anchor.dateAt + 1
-    if (position === 0) {
+    if (position === 0 && !continues) {
       const header = splitHeader(paragraphs)
       paragraphs = header.rest
       if (header.pageDate) pageDay = resolveDate(header.pageDate.date, today, header.pageDate.line)
@@ -93,7 +104,7 @@ export function parseHfPageCopy(text: string, options: { now: Date }): ParsedLis
     })
   }
   const rest = lines.findIndex((line, index) => index >= start && line.trim() !== '')
-  if (drafts.length === 0) {
+  if (drafts.length === 0 && !continues) {
     const last = lines.findLastIndex((line) => line.trim() !== '')
     throw new ParseError(
       "no complete entry found (a title, an abstract, then a '·' line and a date line such as " +
@@ -105,6 +116,35 @@ export function parseHfPageCopy(text: string, options: { now: Date }): ParsedLis
     skipped.push({ line: rest + 1, entry: lines[rest]?.trim() ?? '', reason: CUT_REASON })
   }
   return { drafts, skipped }
+}
+
+/**
+ * Where the last complete entry of `text` ends (after its date line and line break; 0: none yet),
+ * so a long copy can be read in parts that each parse as the whole would. Only whole lines count:
+ * a date line cut short could read as another date.
+ */
+export function hfPageEntriesEnd(text: string): number {
+  const complete = text.slice(0, text.lastIndexOf('\n') + 1)
+  const lines: string[] = []
+  const ends: number[] = []
+  const breaks = /\r\n|\r|\n/g
+  let start = 0
+  for (let found = breaks.exec(complete); found; found = breaks.exec(complete)) {
+    lines.push(normaliseLine(complete.slice(start, found.index)))
+    start = breaks.lastIndex
+    ends.push(start)
+  }
+  const last = findAnchors(lines, false).at(-1)
+  return last ? (ends[last.dateAt] ?? 0) : 0
+}
+
+/** The page's own date line in the header before the first entry of `text`, if it has one. */
+export function hfPageDateLine(text: string): string | null {
+  const lines = splitLines(text).map(normaliseLine)
+  const first = findAnchors(lines, false)[0]
+  if (!first) return null
+  const { pageDate } = splitHeader(paragraphsOf(lines, 0, first.sep))
+  return pageDate ? (lines[pageDate.line - 1]?.trim() ?? null) : null
 }
 
 /** True when the text has at least one entry end: a `·` line followed by a date line. */

@@ -13,28 +13,24 @@ export function assertMaxChars(text: string, maxChars: number, what: string): vo
 
 /** Refuses a text with a line longer than `maxLine` characters (no real entry has one). */
 export function assertMaxLineLength(text: string, maxLine: number, what: string): void {
+  // One pass over the text: looking for the next CR and the next LF from every line's start
+  // rescans the whole rest of a file that has none of one kind (seconds for a 10 MB BibTeX file).
+  const breaks = /\r\n|\r|\n/g
   let start = 0
   let line = 1
-  while (start <= text.length) {
-    const end = nextBreak(text, start)
+  for (;;) {
+    const found = breaks.exec(text)
+    const end = found ? found.index : text.length
     if (end - start > maxLine) {
       throw new ParseError(
         `a line of ${megabytes(end - start)}, more than the ${megabytes(maxLine)} a line of ${what} may hold`,
         line,
       )
     }
-    start = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1
+    if (!found) return
+    start = breaks.lastIndex
     line++
   }
-}
-
-function nextBreak(text: string, from: number): number {
-  const lf = text.indexOf('\n', from)
-  const cr = text.indexOf('\r', from)
-  if (lf < 0 && cr < 0) return text.length
-  if (lf < 0) return cr
-  if (cr < 0) return lf
-  return Math.min(lf, cr)
 }
 
 function megabytes(chars: number): string {

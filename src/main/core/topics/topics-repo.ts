@@ -122,7 +122,7 @@ export function scopePaperIds(
     .prepare(
       `SELECT p.id FROM papers p
        WHERE NOT EXISTS (SELECT 1 FROM paper_tags pt WHERE pt.paper_id = p.id) ${inbox}
-       ORDER BY p.added_at DESC, p.id DESC LIMIT ?`,
+       ORDER BY p.added_at DESC, p.id LIMIT ?`,
     )
     .pluck()
     .all(limit) as PaperId[]

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { AppError } from '@shared/api/errors'
 import type { SleepyRequest } from '../../../../test/helpers/sleepy-worker'
 import { createWorkerClient, type WorkerClient } from './worker-client'
 
@@ -7,12 +8,13 @@ const HELPERS = fileURLToPath(new URL('../../../../test/helpers', import.meta.ur
 
 describe('workers/worker-client', () => {
   let client: WorkerClient<SleepyRequest> | null = null
-  const open = () => {
+  const open = (heapMb?: number) => {
     client = createWorkerClient<SleepyRequest>({
       name: 'sleepy-worker',
       sourceDir: HELPERS,
       label: 'test thread',
       revive: (failure) => new Error(`revived: ${failure.message}`),
+      ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
     })
     return client
   }
@@ -51,5 +53,19 @@ describe('workers/worker-client', () => {
     await expect(threads.request({ ms: 0 }, 30_000, 'late')).rejects.toMatchObject({
       code: 'cancelled',
     })
+  })
+
+  it('ends a thread that outgrows its heap cap with a too-large error; the next request gets a fresh one', async () => {
+    const threads = open(24)
+    const failure = await threads.request({ ms: 0, growMb: 400 }, 60_000, 'huge.bib').then(
+      () => null,
+      (error: unknown) => error,
+    )
+    expect(failure).toBeInstanceOf(AppError)
+    expect(failure).toMatchObject({ code: 'too-large' })
+    expect((failure as AppError).message).toBe(
+      'huge.bib needs more memory than the test thread may use (24 MB); it was stopped and nothing was changed.',
+    )
+    expect(await threads.request({ ms: 0, value: 'fresh' }, 30_000, 'next.bib')).toBe('fresh')
   })
 })

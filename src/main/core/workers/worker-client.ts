@@ -116,11 +116,16 @@ export function createWorkerClient<Request extends object>(options: {
       if (response.ok) entry.resolve(response.value)
       else entry.reject(options.revive(response.failure))
     })
-    created.on('error', (error: Error) => {
+    created.on('error', (error: Error & { code?: string }) => {
       if (worker === created) worker = null
-      failThread(
-        created,
-        (what) => new Error(`The ${options.label} failed on ${what}: ${error.message}`),
+      const heapMb = options.resourceLimits?.maxOldGenerationSizeMb
+      failThread(created, (what) =>
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new AppError(
+              'too-large',
+              `${what} needs more memory than the ${options.label} may use${heapMb ? ` (${heapMb} MB)` : ''}; it was stopped and nothing was changed.`,
+            )
+          : new Error(`The ${options.label} failed on ${what}: ${error.message}`),
       )
     })
     created.on('exit', (code) => {
@@ -134,7 +139,11 @@ export function createWorkerClient<Request extends object>(options: {
   }
 
   /** Ends `thread` when the process outgrows the budget while request `id` is pending. */
-  const watchMemory = (id: number, thread: Worker, budget: { rssBytes: number; pollMs: number }) => {
+  const watchMemory = (
+    id: number,
+    thread: Worker,
+    budget: { rssBytes: number; pollMs: number },
+  ) => {
     const poll = setInterval(() => {
       if (!pending.has(id)) {
         clearInterval(poll)

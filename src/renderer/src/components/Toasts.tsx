@@ -13,18 +13,21 @@ export function Toasts({ store }: { store: ToastStore }) {
           role={toast.kind === 'error' ? 'alert' : 'status'}
         >
           <span className="toast__message">{toast.message}</span>
-          {toast.action ? (
-            <button
-              type="button"
-              className="toast__action"
-              onClick={() => {
-                toast.action?.run()
-                store.dismiss(toast.id)
-              }}
-            >
-              {toast.action.label}
-            </button>
-          ) : null}
+          {[toast.action, toast.secondAction].map((action) =>
+            action ? (
+              <button
+                key={action.label}
+                type="button"
+                className="toast__action"
+                onClick={() => {
+                  action.run()
+                  store.dismiss(toast.id)
+                }}
+              >
+                {action.label}
+              </button>
+            ) : null,
+          )}
           <button
             type="button"
             className="toast__close"

@@ -6,6 +6,8 @@ export type Toast = {
   kind: 'error' | 'info'
   message: string
   action?: { label: string; run: () => void }
+  /** A second choice beside `action` ("Delete tag" beside "Undo"). */
+  secondAction?: { label: string; run: () => void }
   /** Stays until dismissed, like an error (a pairing code to read off). */
   sticky?: boolean
 }

@@ -12,8 +12,8 @@ import { up as topics } from './0009-topics'
 import { up as curation } from './0010-curation'
 import { up as extensionPairings } from './0011-extension-pairings'
 import { up as viewSortIndexes } from './0012-view-sort-indexes'
-import { up as placeholder13 } from './0013-placeholder'
 import { up as metadataEdits } from './0014-metadata-edits'
+import { up as addedInSourceOrder } from './0015-added-in-source-order'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
@@ -31,8 +31,10 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 10, up: curation },
   { version: 11, up: extensionPairings },
   { version: 12, up: viewSortIndexes },
-  { version: 13, up: placeholder13 },
+  // 13 is held for a change still under way: an empty step until it lands.
+  { version: 13, up: () => undefined },
   { version: 14, up: metadataEdits },
+  { version: 15, up: addedInSourceOrder },
 ]
 
 /** The schema version a fully migrated database has. */

@@ -4,16 +4,7 @@ import type { Annotation, AnnotationColor } from '@shared/model/annotation'
 import { COLOR_HEX } from '@shared/model/annotation'
 import type { AnnotationsState, AnnotationsStore } from './annotations-store'
 import { ColorNames } from './ColorNames'
-
-/** A download of text as a file (the browser's own save). */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1_000)
-}
+import { downloadText } from './download-text'
 
 /**
  * The Annotations panel beside the pages: every annotation in page order, filtered by colour;
@@ -88,7 +79,7 @@ export function AnnotationsPanel(props: {
           disabled={state.annotations.length === 0}
           onClick={() =>
             void store.exportMarkdown().then((file) => {
-              if (file) download(file.name, file.markdown)
+              if (file) downloadText(file.name, file.markdown)
             })
           }
         >

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react'
 import starterList from '../../../../../resources/starter-papers.json?raw'
 
 /** The starter list shipped with the app: landmark papers as CSL-JSON, with arXiv ids, authors and dates. */
@@ -18,8 +19,19 @@ export function FirstRun({
   onStarter: () => void
   onImport: () => void
 }) {
+  const ref = useRef<HTMLDivElement>(null)
+  // Papers arriving replace this screen: the focus held by one of its buttons goes to the list
+  // that takes its place (checked before React removes the buttons, moved once the list is drawn).
+  useLayoutEffect(() => {
+    const root = ref.current
+    return () => {
+      if (root?.contains(document.activeElement)) {
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('.paper-list')?.focus())
+      }
+    }
+  }, [])
   return (
-    <div className="first-run" data-testid="first-run">
+    <div className="first-run" data-testid="first-run" ref={ref}>
       <h2>Welcome to Papershelf</h2>
       {notice ? (
         <p className="first-run__notice" role="status" data-testid="empty-sync-notice">

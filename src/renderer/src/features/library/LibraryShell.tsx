@@ -10,6 +10,7 @@ import { usePaneSizes } from '../../hooks/use-pane-sizes'
 import { LazyReader, type ReaderProps } from '../../hooks/use-reader'
 import { useStore } from '../../hooks/use-store'
 import { useTheme } from '../../hooks/use-theme'
+import { exportAnnotationsOf } from '../annotations/export-annotations-of'
 import { APP_COMMANDS } from '../commands/app-commands'
 import { DetailPane } from '../detail/DetailPane'
 import type { TopicsLoader } from '../topics/LearnedTopics'
@@ -21,6 +22,7 @@ import { ShortcutsDialog } from '../dialogs/ShortcutsDialog'
 import type { DownloadsStore } from '../downloads/downloads-store'
 import { DownloadsPanel } from '../downloads/DownloadsPanel'
 import { StorageDialog } from '../downloads/StorageDialog'
+import { PairingsDialog, type PairingsApi } from '../browser/PairingsDialog'
 import { usePdfDrop } from '../downloads/use-pdf-drop'
 import { usePdfStored } from '../downloads/use-pdf-stored'
 import { TagColorDialog } from '../dialogs/TagColorDialog'
@@ -32,6 +34,7 @@ import { SavedSearches } from '../sidebar/SavedSearches'
 import { SmartViews } from '../sidebar/SmartViews'
 import { SourcesSection } from '../sidebar/SourcesSection'
 import { TagsSection, type TagMenuAction } from '../sidebar/TagsSection'
+import { BulkTagDialog } from '../tags/BulkTagDialog'
 import type { SavedSearch } from '@shared/api/search-api'
 import type { SourcesStore } from '../sources/sources-store'
 import { BulkBar } from './BulkBar'
@@ -71,6 +74,7 @@ type Modal =
   | { kind: 'storage' }
   | { kind: 'metadata' }
   | { kind: 'duplicates' }
+  | { kind: 'pairings' }
 
 /** The whole screen: sidebar, paper list, detail pane (or reader), dialogs, keyboard and toasts. */
 export function LibraryShell({
@@ -81,9 +85,12 @@ export function LibraryShell({
   downloads,
   topics,
   readerApi,
+  pairings,
 }: {
   /** What the reader talks to (the same library as the stores). */
   readerApi: Pick<ReaderProps, 'api' | 'subscribeToEvents'>
+  /** Browser extensions paired with this library (the dialog that lists and revokes them). */
+  pairings: PairingsApi
   store: LibraryStore
   sources: SourcesStore
   toasts: ToastStore
@@ -149,6 +156,22 @@ export function LibraryShell({
       void downloads.makeOffline({ sourceId: scope.sourceId }, scope.name)
     } else {
       toasts.notify({ kind: 'info', message: 'Open a tag, list or source first.' })
+    }
+  }
+  const exportPaperAnnotations = () => {
+    const ids = store.targets()
+    if (ids.length === 0) return
+    const label = ids.length === 1 ? 'this paper' : `${ids.length} papers`
+    void exportAnnotationsOf(readerApi.api, { ids: [...ids] }, label, toasts)
+  }
+  const exportViewAnnotations = () => {
+    const scope = state.scope
+    if (scope.kind === 'tag') {
+      void exportAnnotationsOf(readerApi.api, { tag: scope.tag }, scope.tag, toasts)
+    } else if (scope.kind === 'list') {
+      void exportAnnotationsOf(readerApi.api, { listId: scope.listId }, scope.name, toasts)
+    } else {
+      toasts.notify({ kind: 'info', message: 'Open a tag or list first.' })
     }
   }
   const listDrop = usePdfDrop((files, event) => {
@@ -237,6 +260,9 @@ export function LibraryShell({
     'make-view-offline': makeViewOffline,
     'pdf-storage': () => setModal({ kind: 'storage' }),
     'find-duplicates': () => setModal({ kind: 'duplicates' }),
+    'browser-extensions': () => setModal({ kind: 'pairings' }),
+    'export-annotations': exportPaperAnnotations,
+    'export-view-annotations': exportViewAnnotations,
   }
   const handlersRef = useRef(handlers)
   useEffect(() => {
@@ -589,6 +615,9 @@ export function LibraryShell({
       {modal?.kind === 'import' ? (
         <ImportDialog onImport={importText} onClose={() => setModal(null)} />
       ) : null}
+      {modal?.kind === 'pairings' ? (
+        <PairingsDialog pairings={pairings} onClose={() => setModal(null)} />
+      ) : null}
       {modal?.kind === 'storage' ? (
         <StorageDialog store={downloads} onClose={() => setModal(null)} />
       ) : null}
@@ -632,16 +661,11 @@ export function LibraryShell({
         />
       ) : null}
       {modal?.kind === 'bulk-tag' ? (
-        <PromptDialog
-          title={
-            modal.remove
-              ? `Remove a tag from ${store.targets().length} papers`
-              : `Tag ${store.targets().length} papers`
-          }
-          label="Tag"
-          submitLabel={modal.remove ? 'Remove tag' : 'Add tag'}
-          suggestions={state.tags.map((tag) => tag.name)}
-          onSubmit={(name) => void (modal.remove ? store.removeTag(name) : store.addTags([name]))}
+        <BulkTagDialog
+          count={store.targets().length}
+          remove={modal.remove}
+          allTags={state.tags}
+          onApply={(tags) => void (modal.remove ? store.removeTags(tags) : store.addTags(tags))}
           onClose={() => setModal(null)}
         />
       ) : null}

@@ -77,7 +77,7 @@ export function PaperList({
             )
           }
           const selected = state.selection.ids.has(row.id)
-          const byline = bylineOf(row)
+          const byline = bylineOf(row, row.matchedAuthor ?? null)
           return (
             <div
               key={item.key}

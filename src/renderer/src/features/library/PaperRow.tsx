@@ -18,7 +18,9 @@ export function PaperRow({
   /** Opens the search hit the snippet shows (the reader at its page). */
   onOpenSnippet?: () => void
 }) {
-  const byline = bylineOf(row)
+  const matched = row.matchedAuthor ?? null
+  const byline = bylineOf(row, matched)
+  const matchedAt = matched === null || byline === null ? -1 : byline.indexOf(matched)
   return (
     <div className="paper-row" data-testid="paper-row" data-status={row.status}>
       <div className="paper-row__line">
@@ -42,13 +44,28 @@ export function PaperRow({
         ) : null}
       </div>
       <div className="paper-row__line paper-row__meta">
-        {byline ? <span className="paper-row__byline">{byline}</span> : null}
+        {byline ? (
+          <span className="paper-row__byline">
+            {matched !== null && matchedAt >= 0 ? (
+              <>
+                {byline.slice(0, matchedAt)}
+                <mark>{matched}</mark>
+                {byline.slice(matchedAt + matched.length)}
+              </>
+            ) : (
+              byline
+            )}
+          </span>
+        ) : null}
         {row.upvotes !== null ? (
           <span className="paper-row__upvotes" title={`${row.upvotes} upvotes`}>
             ▲ {row.upvotes}
           </span>
         ) : null}
-        <span className="paper-row__tags">
+        <span
+          className="paper-row__tags"
+          title={row.tags.length > 0 ? row.tags.join(', ') : undefined}
+        >
           {row.tags.slice(0, 4).map((tag) => (
             <TagChip key={tag} name={tag} color={tagColors.get(tag)} />
           ))}

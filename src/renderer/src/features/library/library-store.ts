@@ -28,7 +28,8 @@ import { popUndo, pushUndo, type UndoStack } from './undo-stack'
 import { createListeners } from '../../hooks/create-listeners'
 
 /** A list row; while searching, also what matched where (highlights, the passage to show). */
-export type PaperListRow = ApiRow & Partial<Pick<SearchRow, 'score' | 'highlights' | 'snippet'>>
+export type PaperListRow = ApiRow &
+  Partial<Pick<SearchRow, 'score' | 'highlights' | 'snippet' | 'matchedAuthor'>>
 
 /** What the library screen shows. */
 export type LibraryState = {
@@ -100,6 +101,8 @@ export type LibraryStore = {
   setStatus: (status: ReadingStatus) => Promise<void>
   addTags: (tags: ReadonlyArray<string>, ids?: ReadonlyArray<PaperId>) => Promise<void>
   removeTag: (tag: string, ids?: ReadonlyArray<PaperId>) => Promise<void>
+  /** Takes tags off papers; a tag left on no paper is offered for deletion. */
+  removeTags: (tags: ReadonlyArray<string>, ids?: ReadonlyArray<PaperId>) => Promise<void>
   setNote: (id: PaperId, note: string) => Promise<void>
   undo: () => Promise<void>
   requestTagFocus: () => void
@@ -129,8 +132,12 @@ export type LibraryStoreDeps = {
   api: LibraryApi
   subscribeToEvents: (listener: (event: AppEventEnvelope) => void) => () => void
   toasts: ToastStore
+  /** A fixed wait after a keystroke (tests); by default a query waits as long as a search takes. */
   debounceMs?: number
 }
+
+/** The longest a query waits for the next keystroke, however slow the last search was. */
+const MAX_SEARCH_WAIT_MS = 150
 
 /** One window of rows, and what the search could not take when it answers a query. */
 type RowWindow = {
@@ -148,7 +155,10 @@ type Stale = { rows: boolean; counts: boolean; tags: boolean; lists: boolean; de
 /** Creates the library screen's store over any LibraryApi. */
 export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   const { api, toasts } = deps
-  const debounceMs = deps.debounceMs ?? 150
+  // A keystroke waits for the next one only as long as the last search took to answer (the first
+  // query of a visit not at all): a fixed wait longer than the engine's time is pure latency.
+  let lastSearchMs = 0
+  const searchWait = () => deps.debounceMs ?? Math.min(MAX_SEARCH_WAIT_MS, lastSearchMs)
   const listeners = createListeners()
   let state: LibraryState = {
     scope: { kind: 'view', view: 'all' },
@@ -233,6 +243,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       })
       return { ...page, search: null }
     }
+    const started = performance.now()
     const { total, rows, warnings, corrections } = await api.searchPaperRows({
       ...filter,
       query: rowsQuery,
@@ -241,6 +252,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       offset,
       limit,
     })
+    lastSearchMs = performance.now() - started
     return { total, rows, search: { warnings, corrections } }
   }
 
@@ -518,7 +530,7 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       generation += 1
       set({ query })
       clearTimeout(searchTimer)
-      searchTimer = setTimeout(() => void run(() => reloadRows(true)), debounceMs)
+      searchTimer = setTimeout(() => void run(() => reloadRows(true)), searchWait())
     },
     focus,
     moveFocus(delta) {
@@ -583,8 +595,34 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
         ids,
       )
     },
-    async removeTag(tag, ids = store.targets()) {
-      await edit(`Removed #${tag} from ${plural(ids.length)}`, { removeTags: [tag] }, ids)
+    removeTag: (tag, ids) => store.removeTags([tag], ids),
+    async removeTags(tags, ids = store.targets()) {
+      if (tags.length === 0) return
+      const label = `Removed ${tags.map((tag) => `#${tag}`).join(' ')} from ${plural(ids.length)}`
+      await edit(label, { removeTags: [...tags] }, ids)
+      if (state.undo.at(-1)?.label !== label) return
+      await run(async () => {
+        // A tag left on no paper should not linger as if in use: offer to delete it.
+        const names = new Set(tags.map((tag) => tag.toLowerCase()))
+        const unused = (await api.listTags({})).filter(
+          (tag) => tag.paperCount === 0 && names.has(tag.name.toLowerCase()),
+        )
+        if (unused.length === 0) return
+        const left = unused.map((tag) => `#${tag.name}`).join(' ')
+        toasts.notify({
+          kind: 'info',
+          message: `${label}. No paper has ${left} now.`,
+          action: { label: 'Undo', run: () => void store.undo() },
+          secondAction: {
+            label: unused.length === 1 ? 'Delete tag' : 'Delete tags',
+            run: () => {
+              void (async () => {
+                for (const tag of unused) await store.deleteTag(tag.id)
+              })()
+            },
+          },
+        })
+      })
     },
     setNote: (id, note) =>
       run(async () => {

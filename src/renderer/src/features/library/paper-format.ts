@@ -8,14 +8,23 @@ const dateFormat = new Intl.DateTimeFormat(undefined, {
   timeZone: 'UTC',
 })
 
-/** Who wrote a paper, as far as it is known: first names and a count, else a count, else the organization. */
+/**
+ * Who wrote a paper, as far as it is known: first names and a count, else a count, else the
+ * organization. An author a search matched (`matched`) is named even when not among the first.
+ */
 export function bylineOf(
   paper: Pick<Paper, 'authors' | 'authorCount' | 'organization'>,
+  matched: string | null = null,
 ): string | null {
   const { authors, authorCount, organization } = paper
   const total = Math.max(authors.length, authorCount ?? 0)
   if (authors.length > 0) {
-    const shown = authors.slice(0, SHOWN_AUTHORS).join(', ')
+    const first = authors.slice(0, SHOWN_AUTHORS)
+    if (matched !== null && !first.includes(matched)) {
+      const shown = `${first.slice(0, SHOWN_AUTHORS - 1).join(', ')}, … ${matched}`
+      return total > SHOWN_AUTHORS ? `${shown} +${total - SHOWN_AUTHORS}` : shown
+    }
+    const shown = first.join(', ')
     return total > SHOWN_AUTHORS ? `${shown} +${total - SHOWN_AUTHORS}` : shown
   }
   if (organization) return organization

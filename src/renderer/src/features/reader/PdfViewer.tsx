@@ -1,8 +1,16 @@
-import { AnnotationMode, getDocument, type PDFDocumentProxy } from 'pdfjs-dist'
+import {
+  AnnotationMode,
+  getDocument,
+  OPS,
+  type PageViewport,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+} from 'pdfjs-dist'
 import { EventBus, PDFFindController, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs'
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { ReaderZoom, ReadingPosition } from '@shared/model/pdf'
-import { paintPictures } from './dark-pictures'
+import { paintPictures, type PageBox } from './dark-pictures'
+import { vectorFigureRects, type UserRect } from './vector-figures'
 import { FindBar, type FindCommand, type FindStatus } from './FindBar'
 import { OutlinePanel } from './OutlinePanel'
 import type { PdfSource } from './pdf-source'
@@ -38,12 +46,35 @@ export type PdfViewerProps = {
   /** Extra toolbar content (close, "Mark as read"). */
   toolbarEnd?: ReactNode
   /** The open document and pdf.js viewer (null once closed), for layers drawn over the pages. */
-  onDocument?: (open: { doc: PDFDocumentProxy; viewer: PDFViewer; eventBus: EventBus } | null) => void
+  onDocument?: (
+    open: { doc: PDFDocumentProxy; viewer: PDFViewer; eventBus: EventBus } | null,
+  ) => void
   /** A panel beside the pages, after them (annotations). */
   sideEnd?: ReactNode
 }
 
 type Panel = 'none' | 'outline' | 'thumbnails'
+/** What this viewer reads of a pdf.js page view. */
+type RenderedPage = { div?: HTMLDivElement; pdfPage?: PDFPageProxy; viewport?: PageViewport }
+
+/** Where a page draws vector figures (none when its operators cannot be read). */
+function figureRectsOf(page: PDFPageProxy): Promise<UserRect[]> {
+  return page
+    .getOperatorList({ annotationMode: AnnotationMode.ENABLE })
+    .then((list) => vectorFigureRects(list, OPS, page.view as UserRect))
+    .catch(() => [])
+}
+
+/** A user-space rectangle as fractions of the page view (rotation and zoom included). */
+function pageBoxOf(viewport: PageViewport, rect: UserRect): PageBox {
+  const [a, b, c, d] = viewport.convertToViewportRectangle(rect) as UserRect
+  return {
+    left: Math.min(a, c) / viewport.width,
+    top: Math.min(b, d) / viewport.height,
+    width: Math.abs(c - a) / viewport.width,
+    height: Math.abs(d - b) / viewport.height,
+  }
+}
 type Loaded = {
   doc: PDFDocumentProxy
   viewer: PDFViewer
@@ -76,6 +107,11 @@ export function PdfViewer(props: PdfViewerProps) {
   })
   // pdf.js objects are mutable by design; handlers reach them through this ref.
   const live = useRef<Loaded | null>(null)
+  // Paints the overlays of the rendered pages again (dark mode turned on finds their figures).
+  const repaintRef = useRef<() => void>(() => undefined)
+  useEffect(() => {
+    if (props.dark) repaintRef.current()
+  }, [props.dark])
 
   useEffect(() => {
     const container = containerRef.current
@@ -116,9 +152,34 @@ export function PdfViewer(props: PdfViewerProps) {
         eventBus.dispatch('find', findParams(query, 'again', false))
       }
     })
+    // Vector figures per page, found once per document and only while the pages are dark.
+    const figures = new Map<number, Promise<UserRect[]>>()
     const paint = ({ pageNumber }: { pageNumber: number }) => {
-      const view = viewer.getPageView(pageNumber - 1) as { div?: HTMLDivElement } | undefined
-      if (view?.div) paintPictures(view.div)
+      const view = viewer.getPageView(pageNumber - 1) as RenderedPage | undefined
+      const div = view?.div
+      if (!div) return
+      paintPictures(div)
+      if (!latest.current.dark || !view.pdfPage) return
+      let found = figures.get(pageNumber)
+      if (!found) {
+        found = figureRectsOf(view.pdfPage)
+        figures.set(pageNumber, found)
+      }
+      void found.then((rects) => {
+        const now = viewer.getPageView(pageNumber - 1) as RenderedPage | undefined
+        if (rects.length === 0 || now?.div !== div || !now.viewport) return
+        const viewport = now.viewport
+        paintPictures(
+          div,
+          rects.map((rect) => pageBoxOf(viewport, rect)),
+        )
+      })
+    }
+    repaintRef.current = () => {
+      for (let i = 0; i < count; i += 1) {
+        const view = viewer.getPageView(i) as RenderedPage | undefined
+        if (view?.div?.querySelector('.canvasWrapper canvas')) paint({ pageNumber: i + 1 })
+      }
     }
     eventBus.on('pagerendered', paint)
     eventBus.on('textlayerrendered', paint)
@@ -192,6 +253,11 @@ export function PdfViewer(props: PdfViewerProps) {
   const setZoomValue = (value: ReaderZoom) => {
     const current = live.current
     if (current) current.viewer.currentScaleValue = toScaleValue(value)
+  }
+  // pdf.js redraws every page turned; annotations follow, being drawn from each page's viewport.
+  const rotate = () => {
+    const current = live.current
+    if (current) current.viewer.pagesRotation = (current.viewer.pagesRotation + 90) % 360
   }
   const find = (command: FindCommand) => {
     const current = live.current
@@ -272,10 +338,7 @@ export function PdfViewer(props: PdfViewerProps) {
   useEffect(() => containerRef.current?.focus({ preventScroll: true }), [])
 
   return (
-    <div
-      className={`pdf-viewer${props.dark ? ' pdf-viewer--dark' : ''}`}
-      data-testid="pdf-viewer"
-    >
+    <div className={`pdf-viewer${props.dark ? ' pdf-viewer--dark' : ''}`} data-testid="pdf-viewer">
       <div className="pdf-toolbar" role="toolbar" aria-label="Reader tools">
         <button
           type="button"
@@ -368,6 +431,14 @@ export function PdfViewer(props: PdfViewerProps) {
           aria-label="Fit page"
         >
           ↕
+        </button>
+        <button
+          type="button"
+          title="Rotate the pages a quarter turn clockwise"
+          aria-label="Rotate"
+          onClick={rotate}
+        >
+          ↻
         </button>
         <span className="pdf-toolbar__sep" />
         <button

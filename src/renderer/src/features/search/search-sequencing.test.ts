@@ -114,6 +114,28 @@ describe('renderer/features/search/search-sequencing', () => {
     expect(shown(store)).toEqual(['answer to specul'])
   })
 
+  it('waits after a keystroke only as long as the last search took, the first not at all', async () => {
+    const adaptive = createLibraryStore({
+      api: fakeApi(pending),
+      subscribeToEvents: () => () => undefined,
+      toasts: createToastStore(),
+    })
+    adaptive.setQuery('spec')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(pending.map((p) => p.query)).toEqual(['spec'])
+    // This search takes 40 ms to answer.
+    await vi.advanceTimersByTimeAsync(40)
+    await answer('spec')
+    adaptive.setQuery('specu')
+    await vi.advanceTimersByTimeAsync(30)
+    expect(pending).toHaveLength(1)
+    adaptive.setQuery('specul')
+    await vi.advanceTimersByTimeAsync(39)
+    expect(pending).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(2)
+    expect(pending.map((p) => p.query)).toEqual(['spec', 'specul'])
+  })
+
   it('sends one search for a burst of keystrokes', async () => {
     for (const query of ['s', 'sp', 'spe', 'spec']) {
       store.setQuery(query)

@@ -35,6 +35,9 @@ export const COMMAND_IDS = [
   'make-offline',
   'make-view-offline',
   'pdf-storage',
+  'browser-extensions',
+  'export-annotations',
+  'export-view-annotations',
   'find-duplicates',
 ] as const
 export type CommandId = (typeof COMMAND_IDS)[number]

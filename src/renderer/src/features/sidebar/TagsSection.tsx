@@ -52,7 +52,15 @@ export function TagsSection({
           )}
           <button
             type="button"
-            className={current ? 'nav-item is-current' : 'nav-item'}
+            className={[
+              'nav-item',
+              current ? 'is-current' : '',
+              // a tag left on no paper reads as unused, not as one in use
+              node.tag?.paperCount === 0 ? 'is-unused' : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
+            title={node.tag?.paperCount === 0 ? 'On no paper' : undefined}
             aria-current={current ? 'page' : undefined}
             data-tag={node.path}
             onClick={() => onSelect(node.path)}
