@@ -172,6 +172,32 @@ describe.each([
       .toMatch(/Copied the citation/)
   })
 
+  it('drags the paper into a text field as its citation', async () => {
+    await select(doiPaper)
+    // The merge test's refreshes may still be arriving on a busy machine.
+    await expect
+      .poll(() => page.locator('.detail__title').textContent(), { timeout: 10_000 })
+      .toBe(CROSSREF_TITLE)
+    await page.evaluate(() => {
+      const target = document.createElement('textarea')
+      target.id = 'drop-target'
+      target.style.cssText = 'position:fixed;left:0;bottom:0;width:300px;height:80px;z-index:9999'
+      document.body.append(target)
+    })
+    await page.dragAndDrop('[data-testid="citation-drag"]', '#drop-target')
+    await expect
+      .poll(() => page.locator('#drop-target').inputValue())
+      .toMatch(/Reading Lists for Researchers/)
+    // Once the formatted citation has arrived, a drag carries it.
+    await page.locator('#drop-target').fill('')
+    await page.dragAndDrop('[data-testid="citation-drag"]', '#drop-target')
+    await expect
+      .poll(() => page.locator('#drop-target').inputValue())
+      .toMatch(
+        /^Hopper, G\., & Turing, A\. \(2019\)\. Reading Lists for Researchers\. Journal of Shelves/,
+      )
+    await page.evaluate(() => document.getElementById('drop-target')?.remove())
+  })
   it('lists duplicates from the command palette, merges the chosen pair and undoes it', async () => {
     const report = await server.api.importText({
       text: `@article{p, title={Speculative Decoding for Everyone}, author={Leviathan, Yaniv}, year={2023}, eprint={2211.17192}, archiveprefix={arXiv}}
@@ -206,32 +232,5 @@ describe.each([
       .poll(async () => (await server.api.getPaper({ id: published })).doi)
       .toBe('10.1000/spec.1')
     expect((await server.api.getPaper({ id: preprint })).doi).toBeNull()
-  })
-
-  it('drags the paper into a text field as its citation', async () => {
-    await select(doiPaper)
-    // The merge test's refreshes may still be arriving on a busy machine.
-    await expect
-      .poll(() => page.locator('.detail__title').textContent(), { timeout: 10_000 })
-      .toBe(CROSSREF_TITLE)
-    await page.evaluate(() => {
-      const target = document.createElement('textarea')
-      target.id = 'drop-target'
-      target.style.cssText = 'position:fixed;left:0;bottom:0;width:300px;height:80px;z-index:9999'
-      document.body.append(target)
-    })
-    await page.dragAndDrop('[data-testid="citation-drag"]', '#drop-target')
-    await expect
-      .poll(() => page.locator('#drop-target').inputValue())
-      .toMatch(/Reading Lists for Researchers/)
-    // Once the formatted citation has arrived, a drag carries it.
-    await page.locator('#drop-target').fill('')
-    await page.dragAndDrop('[data-testid="citation-drag"]', '#drop-target')
-    await expect
-      .poll(() => page.locator('#drop-target').inputValue())
-      .toMatch(
-        /^Hopper, G\., & Turing, A\. \(2019\)\. Reading Lists for Researchers\. Journal of Shelves/,
-      )
-    await page.evaluate(() => document.getElementById('drop-target')?.remove())
   })
 })
