@@ -27,6 +27,8 @@ export function useSyncTestCore(): (
         arxivRss: base,
         githubRaw: base,
         github: `${base}/gh`,
+        crossref: `${base}/crossref`,
+        datacite: `${base}/datacite`,
       },
       sync: {
         arxivDelayMs: options.arxivDelayMs ?? 0,

@@ -2,6 +2,9 @@ import { resolve } from 'node:path'
 import { AppError } from '@shared/api/errors'
 import {
   CITE_STYLE_ALIASES,
+  EXPORT_FORMATS,
+  type AutoExport,
+  type EditableField,
   type ExportFormat,
   type ExportScope,
   type MergeResult,
@@ -9,7 +12,7 @@ import {
 import type { PaperId, SourceId } from '@shared/model/ids'
 import { writeTextFileAtomic } from '../core/fs/write-atomic'
 import { UsageError } from './cli-io'
-import { print, resolvePaper, type Command, type CommandContext } from './command'
+import { oneOf, print, resolvePaper, type Command, type CommandContext } from './command'
 import { paperJson, paperLine } from './format-paper'
 
 const REASONS = {
@@ -92,8 +95,157 @@ export async function exportPapersCommand(
   return writeOutput(ctx, result.text, `${result.count} papers`)
 }
 
+/** A scope as one phrase: `tag llm`, `list 3`, `the library`. */
+function scopeText(scope: AutoExport['scope']): string {
+  switch (scope.kind) {
+    case 'tag':
+      return `tag ${scope.tag}`
+    case 'list':
+      return `list ${scope.listId}`
+    case 'savedSearch':
+      return `saved search ${scope.id}`
+    case 'source':
+      return `source ${scope.sourceId}`
+    case 'papers':
+      return `${scope.ids.length} papers`
+    case 'library':
+      return 'the library'
+  }
+}
+
+function autoExportLine(kept: AutoExport): string {
+  const state = kept.error
+    ? `FAILED: ${kept.error}`
+    : kept.writtenAt
+      ? `written ${kept.writtenAt}`
+      : 'not written yet'
+  return `${kept.id}  ${kept.format} of ${scopeText(kept.scope)} → ${kept.path} (${state})`
+}
+
+/** `auto-export add|list|remove|run`: files kept as the export of a tag or list. */
+async function autoExportCommand(ctx: CommandContext): Promise<number> {
+  const [action, ...rest] = ctx.args
+  if (action === 'add') {
+    if (ctx.flags.to === undefined) throw new UsageError('auto-export add needs --to FILE')
+    const scope = await scopeFromFlags({ ...ctx, args: rest })
+    const format = oneOf('--format', ctx.flags.format, EXPORT_FORMATS) ?? 'bibtex'
+    const kept = await ctx.api.addAutoExport({
+      scope,
+      format,
+      path: resolve(ctx.io.cwd, ctx.flags.to),
+      options: { keywords: ctx.flags.keywords === true, abstracts: ctx.flags.abstracts === true },
+    })
+    return print(
+      ctx,
+      kept,
+      () =>
+        `${autoExportLine(kept)}\nKept in step while the app or \`papershelf serve\` runs; \`papershelf auto-export run\` rewrites it now.`,
+    )
+  }
+  if (action === 'list' || action === undefined) {
+    const kept = await ctx.api.listAutoExports({})
+    return print(ctx, kept, () =>
+      kept.length === 0 ? 'No auto-exports.' : kept.map(autoExportLine).join('\n'),
+    )
+  }
+  if (action === 'remove') {
+    const id = Number(rest[0])
+    if (!Number.isInteger(id) || id < 1) {
+      throw new UsageError(`give the number of an auto-export, not "${rest[0] ?? ''}"`)
+    }
+    const result = await ctx.api.removeAutoExport({ id })
+    return print(ctx, result, () => `Auto-export ${id} stopped; its file stays.`)
+  }
+  if (action === 'run') {
+    const runs = await ctx.api.runAutoExports({})
+    print(ctx, runs, () =>
+      runs.length === 0
+        ? 'No auto-exports.'
+        : runs
+            .map((run) =>
+              run.error
+                ? `✗ ${run.path}: ${run.error}`
+                : `✓ ${run.path}: ${run.count} papers${run.written ? '' : ' (unchanged)'}`,
+            )
+            .join('\n'),
+    )
+    return runs.some((run) => run.error !== null) ? 1 : 0
+  }
+  throw new UsageError(`auto-export takes add, list, remove or run, not "${action}"`)
+}
+
+/** The names `edit` takes for the editable fields. */
+const EDIT_NAMES: Record<string, EditableField> = {
+  title: 'title',
+  authors: 'authors',
+  date: 'publishedAt',
+  venue: 'venue',
+  doi: 'doi',
+  arxiv: 'arxivId',
+  abstract: 'abstract',
+}
+
+function editField(name: string): EditableField {
+  const field = EDIT_NAMES[name.toLowerCase()]
+  if (!field) {
+    throw new UsageError(
+      `edit takes ${Object.keys(EDIT_NAMES).join(', ')} (as name=value), not "${name}"`,
+    )
+  }
+  return field
+}
+
+/** `edit <paper> name=value... | edit <paper> --reset [name...]`: corrections a sync keeps. */
+async function editCommand(ctx: CommandContext): Promise<number> {
+  const id = await resolvePaper(ctx)
+  const pairs = ctx.args.slice(1)
+  if (ctx.flags.reset === true) {
+    const fields = pairs.map(editField)
+    const paper = await ctx.api.revertPaperMetadata({
+      id,
+      ...(fields.length > 0 ? { fields } : {}),
+    })
+    return print(ctx, paper, () => `#${id} shows what its sources say again.`)
+  }
+  if (pairs.length === 0) throw new UsageError('give name=value pairs, or --reset')
+  const patch: Record<string, unknown> = {}
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    if (at < 1) throw new UsageError(`give name=value, not "${pair}"`)
+    const field = editField(pair.slice(0, at))
+    const value = pair.slice(at + 1)
+    patch[field] =
+      field === 'authors'
+        ? value
+            .split(';')
+            .map((name) => name.trim())
+            .filter((name) => name !== '')
+        : field === 'title' || value.trim() !== ''
+          ? value
+          : null
+  }
+  const paper = await ctx.api.editPaperMetadata({ id, fields: patch })
+  return print(
+    ctx,
+    paper,
+    () => `#${id} edited (${paper.editedFields.join(', ')}); a sync keeps your values.`,
+  )
+}
+
 /** `cite`, `citekey`: references and citation keys. */
 export const CURATION_COMMANDS: Record<string, Command> = {
+  edit: {
+    usage:
+      'edit <paper> title=… authors="A; B" date=YYYY[-MM[-DD]] venue=… doi=… arxiv=… abstract=… | edit <paper> --reset [name...]',
+    summary: "correct a paper's metadata (kept through syncs); --reset puts the sources' values back",
+    run: editCommand,
+  },
+  'auto-export': {
+    usage: `auto-export add --tag T|--list L --to FILE [--format ${EXPORT_FORMATS.join('|')}] [--keywords] [--abstracts] | auto-export list | auto-export remove <id> | auto-export run`,
+    summary:
+      'keep a .bib (or other export) file in step with a tag or list; rewritten whenever its papers change',
+    run: autoExportCommand,
+  },
   cite: {
     usage: `cite <paper>... [--style ${Object.keys(CITE_STYLE_ALIASES).join('|')}]`,
     summary: 'print formatted references (APA by default)',

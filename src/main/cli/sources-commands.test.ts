@@ -93,6 +93,56 @@ describe('cli/sources-commands', () => {
     expect(snapshotLibrary(lib)['papers']).toEqual(before)
   })
 
+  it('resolves DOI-only papers through PAPERSHELF_CROSSREF_URL and PAPERSHELF_DATACITE_URL', async () => {
+    const work = {
+      status: 'ok',
+      message: {
+        DOI: '10.1000/xyz123',
+        title: ['A Published Paper'],
+        author: [{ given: 'Ada', family: 'Lovelace' }],
+        issued: { 'date-parts': [[1843, 9]] },
+      },
+    }
+    const dataset = {
+      data: {
+        attributes: {
+          doi: '10.5281/zenodo.42',
+          titles: [{ title: 'A Dataset' }],
+          creators: [{ name: 'Hopper, Grace' }],
+          publicationYear: 1952,
+        },
+      },
+    }
+    const server = await serve({
+      'GET /mirror/crossref/works/10.1000/xyz123': {
+        headers: JSON_HEADERS,
+        body: JSON.stringify(work),
+      },
+      'GET /mirror/datacite/dois/10.5281/zenodo.42': {
+        headers: { 'content-type': 'application/vnd.api+json' },
+        body: JSON.stringify(dataset),
+      },
+    })
+    vi.stubEnv('PAPERSHELF_CROSSREF_URL', `${server.url}/mirror/crossref/`)
+    vi.stubEnv('PAPERSHELF_DATACITE_URL', `${server.url}/mirror/datacite`)
+    vi.stubEnv('PAPERSHELF_HTTP_BACKOFF_MS', '1')
+    const lib = tempDir()
+    await cli(lib, ['import', '-', '--format', 'ids'], '10.1000/xyz123\n10.5281/zenodo.42\n')
+    const result = await cli(lib, ['resolve'])
+    expect(result).toMatchObject({ code: 0 })
+    expect(result.stdout).toMatch(/Resolved 2, unresolved 0\./)
+    expect(result.stdout).toMatch(/✓ #1 → A Published Paper/)
+    const shown = await cli(lib, ['show', '10.5281/zenodo.42', '--json'])
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      title: 'A Dataset',
+      authors: ['Grace Hopper'],
+      publishedAt: '1952',
+    })
+    // Named papers are looked up again, even with a title.
+    const again = await cli(lib, ['resolve', '10.1000/xyz123'])
+    expect(again.stdout).toMatch(/Resolved 1, unresolved 0\./)
+  })
+
   it('explains a wrong parameter as a usage error', async () => {
     const lib = tempDir()
     const result = await cli(lib, ['sources', 'add', 'hf-daily', '--week', '2026-W60'])

@@ -3,7 +3,7 @@ import type { SourceSummary, SyncKind, SyncParams, SyncRun } from '@shared/model
 import { SYNC_KINDS } from '@shared/model/sync-source'
 import { parseArxivId, sourceIdSchema } from '@shared/model/ids'
 import { UsageError } from './cli-io'
-import { oneOf, print, type Command, type CommandContext } from './command'
+import { oneOf, print, resolvePapers, type Command, type CommandContext } from './command'
 
 /** Builds a kind's parameters from the command line (`<query>`, `<url>`, `--date` …). */
 function paramsFrom(ctx: CommandContext, kind: SyncKind, args: ReadonlyArray<string>): SyncParams {
@@ -245,16 +245,18 @@ export const SOURCES_COMMANDS: Record<string, Command> = {
     },
   },
   resolve: {
-    usage: 'resolve',
+    usage: 'resolve [<paper>...]',
     summary:
-      'find the arXiv record of papers known only by title or id (only exact, unambiguous title matches)',
+      'fill in papers known only by title, arXiv id or DOI (arXiv, Crossref, DataCite; titles only on exact, unambiguous matches); named papers are looked up again',
     run: async (ctx) => {
-      const report = await ctx.api.resolvePapers({})
+      const report = await ctx.api.resolvePapers(
+        ctx.args.length > 0 ? { ids: await resolvePapers(ctx) } : {},
+      )
       print(ctx, report, () =>
         [
           `Resolved ${report.resolved.length}, unresolved ${report.unresolved.length}.`,
           ...report.resolved.map(
-            (r) => `  ✓ #${r.paperId} → arXiv:${r.arxivId ?? '?'} ${r.title ?? ''}`,
+            (r) => `  ✓ #${r.paperId} →${r.arxivId ? ` arXiv:${r.arxivId}` : ''} ${r.title ?? ''}`,
           ),
           ...report.unresolved.map((r) => `  ✗ #${r.paperId} ${r.title ?? ''} — ${r.reason}`),
         ].join('\n'),

@@ -2,7 +2,14 @@ import { AppError } from '@shared/api/errors'
 import type { LibraryService } from '@shared/api/library-api'
 import type { PaperId } from '@shared/model/ids'
 import type { Paper } from '@shared/model/paper'
-import { getPaperRows, hydratePapers } from './db/papers-repo'
+import { getPaperDetail, getPaperRows, hydratePapers } from './db/papers-repo'
+import { editMetadata, revertMetadata } from './db/paper-edits-repo'
+import {
+  addAutoExport,
+  listAutoExports,
+  removeAutoExport,
+  runAutoExports,
+} from './curation/auto-exports'
 import { findDuplicates } from './curation/find-duplicates'
 import { mergePaper, unmergePaper } from './curation/merge-papers'
 import { citeItems } from './curation/cite'
@@ -20,6 +27,12 @@ type CurationMethods =
   | 'listDuplicates'
   | 'mergePapers'
   | 'unmergePaper'
+  | 'editPaperMetadata'
+  | 'revertPaperMetadata'
+  | 'addAutoExport'
+  | 'listAutoExports'
+  | 'removeAutoExport'
+  | 'runAutoExports'
 
 /** Papers leaving the library: exports in reference formats, citations and citation keys. */
 export function createCurationService(
@@ -28,7 +41,24 @@ export function createCurationService(
 ): Pick<LibraryService, CurationMethods> {
   const { db, events } = deps
   const context = { newCutoff: visits.newCutoff }
+  /** Runs one metadata change in a transaction, tells every door, and returns the paper as it now is. */
+  const changeMetadata = (id: PaperId, change: (now: string) => void) => {
+    db.transaction(() => change(deps.now().toISOString())).immediate()
+    events.emit('library.changed', { reason: 'metadata', paperIds: [id] })
+    const paper = getPaperDetail(db, id)
+    if (!paper) throw new AppError('not-found', `There is no paper ${id} in this library.`)
+    return paper
+  }
+  const stamp = () => deps.now().toISOString()
   return {
+    addAutoExport: (request) => addAutoExport(db, request, context, stamp()),
+    listAutoExports: () => listAutoExports(db),
+    removeAutoExport: ({ id }) => ({ removed: removeAutoExport(db, id) }),
+    runAutoExports: () => runAutoExports(db, context, stamp()),
+    editPaperMetadata: ({ id, fields }) =>
+      changeMetadata(id, (now) => editMetadata(db, id, fields, now)),
+    revertPaperMetadata: ({ id, fields }) =>
+      changeMetadata(id, (now) => revertMetadata(db, id, fields, now)),
     exportPapers: (request) => exportPapers(db, request, context),
     citePapers: ({ ids, style }) => {
       const records = scopeRecords(db, { kind: 'papers', ids }, context)

@@ -6,6 +6,7 @@ import {
   type SchedulerOptions,
   type SyncScheduler,
 } from '../core/sync/scheduler'
+import { startAutoExports } from '../core/curation/auto-export-runner'
 import { startHttpServer, type HttpServer } from '../transport/http-server'
 import { openOwnedLibrary, type OwnedLibrary } from './owned-library'
 import { acquireOwnerLock } from './owner-lock'
@@ -60,8 +61,13 @@ export async function openOwnerDoor(options: OwnerDoorOptions): Promise<OwnerDoo
   }
   let server: HttpServer | null = null
   let scheduler: SyncScheduler | null = null
+  // The owner keeps auto-exported files in step with the library.
+  const autoExports = startAutoExports(library.service, library.events, {
+    onError: (error) => console.error('papershelf: auto-export failed:', error),
+  })
   const close = async (waitMs?: number): Promise<void> => {
     try {
+      autoExports.stop()
       const stopped = scheduler?.stop()
       if (stopped) {
         await (waitMs === undefined

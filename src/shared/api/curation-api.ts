@@ -91,6 +91,72 @@ export type DuplicateCandidate = {
 /** What a merge did; `unmergePaper` with each merged id splits it again. */
 export type MergeResult = { survivorId: PaperId; mergedIds: ReadonlyArray<PaperId> }
 
+/** Metadata the user may correct in the detail pane; an edit outlives later syncs. */
+export const EDITABLE_FIELDS = [
+  'title',
+  'authors',
+  'publishedAt',
+  'venue',
+  'doi',
+  'arxivId',
+  'abstract',
+] as const
+export const editableFieldSchema = z.enum(EDITABLE_FIELDS)
+export type EditableField = z.infer<typeof editableFieldSchema>
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((text) => (text === '' ? null : text))
+    .optional()
+
+/** New values of some editable fields; null (or empty) clears one. */
+export const metadataEditSchema = z.strictObject({
+  title: z.string().trim().min(1, 'a title cannot be empty').max(2_000).optional(),
+  authors: z.array(z.string().trim().min(1).max(500)).max(10_000).optional(),
+  publishedAt: z
+    .string()
+    .trim()
+    .regex(
+      /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+      'a date is YYYY, YYYY-MM or YYYY-MM-DD',
+    )
+    .nullable()
+    .transform((text) => (text === '' ? null : text))
+    .optional(),
+  venue: optionalText(1_000),
+  doi: optionalText(300),
+  arxivId: optionalText(100),
+  abstract: optionalText(100_000),
+})
+export type MetadataEdit = z.input<typeof metadataEditSchema>
+
+/** A file kept as the export of a scope, rewritten whenever its papers change. */
+export type AutoExport = {
+  id: number
+  scope: ExportScope
+  format: ExportFormat
+  options: z.infer<typeof exportOptionsSchema>
+  /** Absolute path of the file. */
+  path: string
+  /** When the file was last (re)written; null before the first time. */
+  writtenAt: string | null
+  /** Why the last attempt failed (the tag is gone, the folder cannot be written); null when it worked. */
+  error: string | null
+}
+
+/** What one pass over the auto-exports did to a file. */
+export type AutoExportRun = {
+  id: number
+  path: string
+  count: number
+  written: boolean
+  error: string | null
+}
+
 /** Input schemas of the curation methods. */
 export const curationInputs = {
   exportPapers: z.strictObject({
@@ -110,4 +176,25 @@ export const curationInputs = {
     merge: z.array(paperIdSchema).min(1).max(100),
   }),
   unmergePaper: z.strictObject({ mergedId: paperIdSchema }),
+  editPaperMetadata: z.strictObject({ id: paperIdSchema, fields: metadataEditSchema }),
+  addAutoExport: z.strictObject({
+    scope: exportScopeSchema,
+    format: exportFormatSchema.default('bibtex'),
+    options: exportOptionsSchema.default({ keywords: false, abstracts: false }),
+    path: z
+      .string()
+      .min(1)
+      .max(4_096)
+      .refine((path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path), {
+        message: 'an auto-export path is absolute',
+      }),
+  }),
+  listAutoExports: z.strictObject({}),
+  removeAutoExport: z.strictObject({ id: z.number().int().positive() }),
+  runAutoExports: z.strictObject({}),
+  revertPaperMetadata: z.strictObject({
+    id: paperIdSchema,
+    /** Absent: every edited field. */
+    fields: z.array(editableFieldSchema).min(1).max(EDITABLE_FIELDS.length).optional(),
+  }),
 }

@@ -35,7 +35,14 @@ import type {
   PaperTagSuggestions,
   RelatedPaper,
 } from './topics-api'
-import type { Citation, DuplicateCandidate, ExportResult, MergeResult } from './curation-api'
+import type {
+  AutoExport,
+  AutoExportRun,
+  Citation,
+  DuplicateCandidate,
+  ExportResult,
+  MergeResult,
+} from './curation-api'
 import type { BrowserOutputs } from './browser-api'
 import type { TriageOutputs } from './triage-api'
 
@@ -256,6 +263,17 @@ export type ApiOutputs = SideOutputs & {
   mergePapers: MergeResult
   /** Splits a merge again: both papers as they were when merged. Errors `not-found`, `invalid-input` (a later merge into the same paper comes first). */
   unmergePaper: MergeResult
+  /** Corrects a paper's title, authors, date, venue, DOI, arXiv id or abstract; later syncs keep the edit. Errors `not-found`, `invalid-input` (an identifier another paper holds). */
+  editPaperMetadata: PaperDetail
+  /** Puts back what the sources say for edited fields (all of them by default). Error `not-found`. */
+  revertPaperMetadata: PaperDetail
+  /** Keeps a file as the export of a scope (written now, rewritten when its papers change while the app or `serve` runs). Errors `invalid-input` (path taken), `not-found`. */
+  addAutoExport: AutoExport
+  listAutoExports: ReadonlyArray<AutoExport>
+  /** Stops keeping a file (the file stays). Error `not-found`. */
+  removeAutoExport: { removed: number }
+  /** Rewrites every auto-export whose text changed; what each file got. */
+  runAutoExports: ReadonlyArray<AutoExportRun>
 }
 
 /** The contract every door exposes: one object argument per method, promise results. */

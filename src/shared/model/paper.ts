@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { TriageState } from '../api/triage-api'
+import type { EditableField } from '../api/curation-api'
 import type { PaperId } from './ids'
 
 /** Where a reader is with a paper. */
@@ -72,6 +73,10 @@ export type PaperDetail = Paper & {
   triage: TriageState
   /** Which arrival rules acted on the paper ("kept by rule 'diffusion → keep'"), or null. */
   ruleNote: string | null
+  /** Where it was published (journal, proceedings, publisher), as the source or the user says. */
+  venue: string | null
+  /** The metadata fields the user edited (`title`, `authors`, `publishedAt`, `venue`, `doi`, `arxivId`, `abstract`). */
+  editedFields: ReadonlyArray<EditableField>
 }
 
 /** Title shown for a paper whose title is not known yet. */

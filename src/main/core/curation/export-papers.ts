@@ -22,10 +22,11 @@ export function scopeRecords(
   db: WritableDb,
   scope: ExportScope,
   context: FilterContext,
+  options: { abstracts: boolean } = { abstracts: false },
 ): ExportRecord[] {
   const ids = resolveScope(db, scope, context)
   ensureCitationKeys(db, ids)
-  return loadExportRecords(db, ids)
+  return loadExportRecords(db, ids, options)
 }
 
 /** The papers of a scope as one file's text in `format`. */
@@ -34,7 +35,7 @@ export function exportPapers(
   request: { scope: ExportScope; format: ExportFormat; options: RecordOptions },
   context: FilterContext,
 ): ExportResult {
-  const records = scopeRecords(db, request.scope, context)
+  const records = scopeRecords(db, request.scope, context, request.options)
   return {
     format: request.format,
     count: records.length,

@@ -35,16 +35,23 @@ type Row = {
 /**
  * The export records of `ids`, in that order, read in one pass per table (a 50k-paper export is
  * four queries, not 200k). Every paper must have its citation key already (`ensureCitationKeys`).
+ * Abstracts are read only when asked for: they are most of the text, and of the memory an export
+ * churns through.
  */
-export function loadExportRecords(db: WritableDb, ids: ReadonlyArray<number>): ExportRecord[] {
+export function loadExportRecords(
+  db: WritableDb,
+  ids: ReadonlyArray<number>,
+  options: { abstracts: boolean } = { abstracts: true },
+): ExportRecord[] {
   if (ids.length === 0) return []
   const json = JSON.stringify(ids)
   const rows = db
     .prepare(
-      `SELECT id, citation_key, arxiv_id, doi, title, abstract, published_at, journal_ref, pdf_url, code_url
+      `SELECT id, citation_key, arxiv_id, doi, title, CASE WHEN ? THEN abstract END AS abstract,
+              published_at, journal_ref, pdf_url, code_url
        FROM papers WHERE id IN (SELECT value FROM json_each(?))`,
     )
-    .all(json) as Row[]
+    .all(options.abstracts ? 1 : 0, json) as Row[]
   const authors = groupValues(
     db,
     'SELECT paper_id AS id, name AS value FROM paper_authors WHERE paper_id IN (SELECT value FROM json_each(?)) ORDER BY paper_id, position',
@@ -89,7 +96,8 @@ export function loadExportRecords(db: WritableDb, ids: ReadonlyArray<number>): E
 
 function groupValues(db: WritableDb, sql: string, json: string): Map<number, string[]> {
   const groups = new Map<number, string[]>()
-  for (const { id, value } of db.prepare(sql).all(json) as Array<{ id: number; value: string }>) {
+  // Rows as arrays: no object per author or tag.
+  for (const [id, value] of db.prepare(sql).raw().all(json) as Array<[number, string]>) {
     const list = groups.get(id)
     if (list) list.push(value)
     else groups.set(id, [value])

@@ -9,7 +9,10 @@ export type DuplicateReason = 'arxiv-doi' | 'same-title' | 'similar-title'
 /** A candidate pair: never merged without the user saying so. */
 export type DuplicatePair = { a: number; b: number; reason: DuplicateReason; similarity: number }
 
-type Candidate = {
+/** A paper as duplicate detection sees it. */
+export type Candidate = {
+  /** Position in the candidate list (marks which papers a paper was compared with). */
+  index: number
   id: number
   words: ReadonlySet<string>
   titleKey: string
@@ -64,18 +67,28 @@ export function findDuplicates(db: WritableDb): DuplicatePair[] {
   for (const pair of arxivDoiPairs(db)) add(pair)
 
   const candidates = loadCandidates(db)
-  // A title's other version holds nearly every one of its words, so it holds its rarest ones:
-  // each paper is compared only with the papers that share one of its two rarest title words and
-  // an author (every word of every paper is indexed, so a longer version is found from the shorter).
-  const frequency = new Map<string, number>()
-  for (const { words } of candidates) {
-    for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1)
+  // A title's other version holds every word of the shorter title (all but one from ten words
+  // on): each paper is compared only with the papers as long or longer (not so long that the
+  // shorter makes less than MIN_SHARED of it) that share an author and its one title word (two
+  // from ten words on) with the fewest such papers. So a pair is met from its shorter side (from
+  // both when they are as long; the lower id compares).
+  // Words and family names get integer ids, so an index key (word, author) is one number: string
+  // keys cost most of the time on large libraries (building them, hashing them, collecting them).
+  const wordIds = new Map<string, number>()
+  const familyIds = new Map<string, number>([['', 0]])
+  for (const { words, families } of candidates) {
+    for (const word of words) if (!wordIds.has(word)) wordIds.set(word, wordIds.size)
+    for (const family of families) if (!familyIds.has(family)) familyIds.set(family, familyIds.size)
   }
-  const postings = new Map<string, Candidate[]>()
+  const familyCount = familyIds.size
+  const postings = new Map<number, Candidate[]>()
   const keysOf = (candidate: Candidate, words: Iterable<string>) => {
     const families = candidate.families.size > 0 ? candidate.families : NO_AUTHORS
-    const keys: string[] = []
-    for (const word of words) for (const family of families) keys.push(`${word}|${family}`)
+    const keys: number[] = []
+    for (const word of words) {
+      const base = (wordIds.get(word) ?? 0) * familyCount
+      for (const family of families) keys.push(base + (familyIds.get(family) ?? 0))
+    }
     return keys
   }
   for (const candidate of candidates) {
@@ -85,15 +98,39 @@ export function findDuplicates(db: WritableDb): DuplicatePair[] {
       else postings.set(key, [candidate])
     }
   }
-  // A pair met through several words or authors is compared once.
-  const compared = new Set<number>()
+  // Each title's words as 64 bits (two 32-bit halves): a word of the shorter title the longer
+  // lacks shows as a bit only the shorter has, so most pairs are ruled out without comparing.
+  const low = new Int32Array(candidates.length)
+  const high = new Int32Array(candidates.length)
+  for (const candidate of candidates) {
+    for (const word of candidate.words) {
+      const bit = (wordIds.get(word) ?? 0) % 64
+      if (bit < 32) low[candidate.index] = (low[candidate.index] ?? 0) | (1 << bit)
+      else high[candidate.index] = (high[candidate.index] ?? 0) | (1 << (bit - 32))
+    }
+  }
+  // A pair met through several words or authors is compared once: `seenBy[right]` is the last
+  // paper that compared with it.
+  const seenBy = new Int32Array(candidates.length).fill(-1)
   for (const left of candidates) {
-    for (const key of keysOf(left, twoRarest(left.words, frequency))) {
+    const lowBits = low[left.index] ?? 0
+    const highBits = high[left.index] ?? 0
+    const allowed = missingAllowed(left.words.size)
+    const size = left.words.size
+    const longest = size < MIN_WORDS ? size : Math.floor(size / MIN_SHARED)
+    const probes = fewestPapers(left, allowed + 1, (word) =>
+      keysOf(left, [word]).reduce((sum, key) => sum + (postings.get(key)?.length ?? 0), 0),
+    )
+    for (const key of keysOf(left, probes)) {
       for (const right of postings.get(key) ?? []) {
-        if (right === left) continue
-        const id = left.id < right.id ? left.id * 2 ** 26 + right.id : right.id * 2 ** 26 + left.id
-        if (compared.has(id)) continue
-        compared.add(id)
+        const other = right.words.size
+        if (other < size || other > longest || (other === size && right.id <= left.id)) continue
+        const missing =
+          bitCount(lowBits & ~(low[right.index] ?? 0)) +
+          bitCount(highBits & ~(high[right.index] ?? 0))
+        if (missing > allowed) continue
+        if (seenBy[right.index] === left.index) continue
+        seenBy[right.index] = left.index
         const pair = compare(left, right)
         if (pair) add(pair)
       }
@@ -102,7 +139,8 @@ export function findDuplicates(db: WritableDb): DuplicatePair[] {
   return [...pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b)
 }
 
-function compare(left: Candidate, right: Candidate): DuplicatePair | null {
+/** Whether two papers look like one work, and why (exported for the test that compares every pair). */
+export function compare(left: Candidate, right: Candidate): DuplicatePair | null {
   const [few, many] = left.families.size <= right.families.size ? [left, right] : [right, left]
   let sharedAuthor = false
   for (const family of few.families) {
@@ -133,26 +171,28 @@ function compare(left: Candidate, right: Candidate): DuplicatePair | null {
   return { a: left.id, b: right.id, reason: 'similar-title', similarity: shared / large.size }
 }
 
-/** The two words seen in the fewest titles (ties by spelling, so the choice is stable). */
-function twoRarest(words: ReadonlySet<string>, frequency: ReadonlyMap<string, number>): string[] {
-  let first: string | null = null
-  let second: string | null = null
-  const rarer = (x: string, y: string | null) => {
-    if (y === null) return true
-    const dx = frequency.get(x) ?? 0
-    const dy = frequency.get(y) ?? 0
-    return dx < dy || (dx === dy && x < y)
-  }
-  for (const word of words) {
-    if (rarer(word, first)) {
-      second = first
-      first = word
-    } else if (rarer(word, second)) second = word
-  }
-  return [first, second].filter((w): w is string => w !== null)
+/** How many bits of a 32-bit integer are set. */
+function bitCount(bits: number): number {
+  let x = bits - ((bits >>> 1) & 0x55555555)
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
 }
 
-function loadCandidates(db: WritableDb): Candidate[] {
+/** The `count` words of a title with the fewest papers to compare (ties by spelling, so the choice is stable). */
+function fewestPapers(
+  candidate: Candidate,
+  count: number,
+  papersWith: (word: string) => number,
+): string[] {
+  return [...candidate.words]
+    .map((word) => ({ word, papers: papersWith(word) }))
+    .sort((x, y) => x.papers - y.papers || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0))
+    .slice(0, count)
+    .map((entry) => entry.word)
+}
+
+/** Every titled paper with its title words and authors' family names. */
+export function loadCandidates(db: WritableDb): Candidate[] {
   const families = new Map<number, Set<string>>()
   // Names recur across papers: each is folded once.
   const familyKeys = new Map<string, string>()
@@ -175,7 +215,8 @@ function loadCandidates(db: WritableDb): Candidate[] {
     .prepare('SELECT id, title_key FROM papers WHERE title_key IS NOT NULL')
     .raw()
     .all() as Array<[number, string]>
-  return rows.map(([id, titleKey]) => ({
+  return rows.map(([id, titleKey], index) => ({
+    index,
     id,
     titleKey,
     words: new Set(titleKey.split(' ').filter((w) => !FILLER.has(w))),

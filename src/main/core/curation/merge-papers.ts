@@ -110,6 +110,8 @@ export function mergePaper(
     .get(survivorId)
   for (const { table, column } of links) {
     if (table === 'paper_authors' && survivorHasAuthors) continue
+    // The survivor shows its own metadata, so its corrections are the ones that stay.
+    if (table === 'paper_edits') continue
     const name = quoted(column)
     // Rows the survivor already has an equal of (a tag both carry, a list both are in) stay put
     // and go with the merged paper; the snapshot brings them back on undo.

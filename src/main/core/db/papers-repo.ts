@@ -1,4 +1,5 @@
 import type { TriageState } from '@shared/api/triage-api'
+import { editedFields } from './paper-edits-repo'
 import type { PaperId } from '@shared/model/ids'
 import type {
   Paper,
@@ -148,6 +149,8 @@ export function getPaperDetail(db: WritableDb, id: number): PaperDetail | null {
     modifiedAt: row.modified_at,
     triage: row.triage,
     ruleNote: row.rule_note,
+    venue: row.journal_ref,
+    editedFields: editedFields(db, id),
   }
 }
 

@@ -12,6 +12,10 @@ export type BaseUrls = {
   githubRaw: string
   /** GitHub site (repository pages, resolved to their README). */
   github: string
+  /** Crossref REST API: `/works/{doi}`. */
+  crossref: string
+  /** DataCite REST API: `/dois/{doi}` (datasets, software, arXiv's DOIs). */
+  datacite: string
 }
 
 /** The real endpoints. */
@@ -22,6 +26,8 @@ export const DEFAULT_BASE_URLS: BaseUrls = {
   arxivRss: 'https://rss.arxiv.org',
   githubRaw: 'https://raw.githubusercontent.com',
   github: 'https://github.com',
+  crossref: 'https://api.crossref.org',
+  datacite: 'https://api.datacite.org',
 }
 
 const ENV_NAMES: Record<keyof BaseUrls, string> = {
@@ -31,6 +37,8 @@ const ENV_NAMES: Record<keyof BaseUrls, string> = {
   arxivRss: 'PAPERSHELF_ARXIV_RSS_URL',
   githubRaw: 'PAPERSHELF_GITHUB_RAW_URL',
   github: 'PAPERSHELF_GITHUB_URL',
+  crossref: 'PAPERSHELF_CROSSREF_URL',
+  datacite: 'PAPERSHELF_DATACITE_URL',
 }
 
 /** Base URLs from `PAPERSHELF_*_URL` environment variables over the defaults, without trailing slashes. */

@@ -6,6 +6,7 @@ import { titleKey } from '@shared/model/title-key'
 import type { BaseUrls } from '../net/base-urls'
 import type { HttpClient } from '../net/http-client'
 import { arxivPages } from '../sources/arxiv-api'
+import { fetchDoiRecord } from '../sources/doi-record'
 import type { FetchContext } from '../sources/fetch-context'
 import { fetchHfPaper } from '../sources/hf-paper'
 import { fetchHfSearch, hfSearchUrl } from '../sources/hf-search'
@@ -26,17 +27,29 @@ export type ResolveDeps = {
   parse: ParseThread
 }
 
-type Candidate = { id: number; title: string | null; arxiv_id: string | null }
-type Found = { draft: PaperDraft; origin: 'hf' | 'arxiv' } | { unresolved: string }
+type Candidate = { id: number; title: string | null; arxiv_id: string | null; doi: string | null }
+type Origin = 'hf' | 'arxiv' | 'crossref' | 'datacite'
+type Found = { draft: PaperDraft; origin: Origin } | { unresolved: string }
+
+/** How each origin is named as a source and trusted. */
+const ORIGINS: Record<Origin, { name: string; rank: number }> = {
+  hf: { name: 'Resolved via Hugging Face', rank: METADATA_RANK['hf-api'] },
+  arxiv: { name: 'Resolved via arXiv', rank: METADATA_RANK.arxiv },
+  crossref: { name: 'Resolved via Crossref', rank: METADATA_RANK['doi-registry'] },
+  datacite: { name: 'Resolved via DataCite', rank: METADATA_RANK['doi-registry'] },
+}
 
 /** Titles searched on arXiv are at most this many results deep. */
 const ARXIV_TITLE_RESULTS = 10
 
 /**
- * Completes papers the library knows only by title (a copied page) or only by arXiv id. A title
- * is looked up on Hugging Face, then on arXiv, and taken only when exactly one result has the
- * same normalised title; an id is looked up on Hugging Face, then arXiv. Everything else stays as
- * it was and is listed with the reason. Two library papers are never merged on a title match.
+ * Completes papers the library knows only by title (a copied page), only by arXiv id or only by
+ * DOI. A title is looked up on Hugging Face, then on arXiv, and taken only when exactly one result
+ * has the same normalised title; an arXiv id on Hugging Face, then arXiv; a DOI at Crossref, then
+ * DataCite. Papers named by `ids` are looked up by their identifier even when they have a title
+ * ("Look up metadata"). What the registry says is merged by the usual rank rules, and fields the
+ * user edited stay as edited. Everything else stays as it was and is listed with the reason. Two
+ * library papers are never merged on a title match.
  */
 export async function resolvePapers(
   deps: ResolveDeps,
@@ -45,12 +58,13 @@ export async function resolvePapers(
   const { db } = deps
   const candidates = db
     .prepare(
-      `SELECT id, title, arxiv_id FROM papers
+      `SELECT id, title, arxiv_id, doi FROM papers
        WHERE (? IS NULL OR id IN (SELECT value FROM json_each(?)))
-         AND ((arxiv_id IS NULL AND doi IS NULL AND title_key IS NOT NULL) OR (arxiv_id IS NOT NULL AND title IS NULL))
+         AND ((arxiv_id IS NULL AND doi IS NULL AND title_key IS NOT NULL)
+              OR ((arxiv_id IS NOT NULL OR doi IS NOT NULL) AND (title IS NULL OR ? IS NOT NULL)))
        ORDER BY id`,
     )
-    .all(ids ? 1 : null, JSON.stringify(ids ?? [])) as Candidate[]
+    .all(ids ? 1 : null, JSON.stringify(ids ?? []), ids ? 1 : null) as Candidate[]
   const ctx: FetchContext = {
     http: deps.http,
     baseUrls: deps.baseUrls,
@@ -72,7 +86,9 @@ export async function resolvePapers(
     try {
       found = paper.arxiv_id
         ? await lookUpId(ctx, paper.arxiv_id)
-        : await lookUpTitle(ctx, paper.title ?? '')
+        : paper.doi
+          ? await lookUpDoi(ctx, paper.doi)
+          : await lookUpTitle(ctx, paper.title ?? '')
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (error instanceof AppError && error.code === 'network') networkDown = message
@@ -97,12 +113,8 @@ export async function resolvePapers(
     }
     db.transaction(() =>
       applyDrafts(db, [found.draft], {
-        source: {
-          kind: 'resolve',
-          key: found.origin,
-          name: found.origin === 'hf' ? 'Resolved via Hugging Face' : 'Resolved via arXiv',
-        },
-        metadataRank: found.origin === 'hf' ? METADATA_RANK['hf-api'] : METADATA_RANK.arxiv,
+        source: { kind: 'resolve', key: found.origin, name: ORIGINS[found.origin].name },
+        metadataRank: ORIGINS[found.origin].rank,
         tags: [],
         now: deps.now().toISOString(),
         targets: new Map([[0, paper.id]]),
@@ -156,6 +168,13 @@ function unique(
   }
   const [draft] = matches
   return draft ? { draft: { ...draft, provenance: { ...draft.provenance, rank: null } } } : null
+}
+
+async function lookUpDoi(ctx: FetchContext, doi: string): Promise<Found> {
+  const record = await fetchDoiRecord(ctx, doi)
+  if (!record) return { unresolved: `neither Crossref nor DataCite knows doi:${doi}` }
+  // The registry's record of this DOI is this paper, even when it spells the DOI otherwise.
+  return { draft: { ...record.draft, doi }, origin: record.registry }
 }
 
 async function lookUpId(ctx: FetchContext, arxivId: string): Promise<Found> {

@@ -11,6 +11,7 @@ import type { PaperDraft } from '../sources/paper-draft'
 import { createPaperFinder, type PaperFinder } from './find-existing-paper'
 import { mergeDraft, REMOTE_COLUMNS, sameRemote, type RemoteFields } from './merge-drafts'
 import { prepared } from '../db/prepared'
+import { keepSourceValues, readEdits, withEdits, type FieldEdit } from '../db/paper-edits-repo'
 
 /** How a batch of drafts is written. */
 export type ApplyOptions = {
@@ -271,9 +272,12 @@ function createBatchStore(
   const rows = new Map<number, RemoteFields>()
   const labels = new Map<number, Set<string>>()
   const provenance = new Map<number, Provenance>()
+  // Fields the user corrected: the batch merges against what the sources said and writes the user's.
+  const edits = new Map<number, FieldEdit[]>()
   const load = (paperIds: ReadonlyArray<number>) => {
     if (paperIds.length === 0) return
     const json = jsonIds(paperIds)
+    for (const [id, list] of readEdits(db, paperIds)) edits.set(id, list)
     const authors = new Map<number, Array<{ name: string; affiliation: string | null }>>()
     for (const row of s.readAuthors.iterate(json) as Iterable<{
       paper_id: number
@@ -289,7 +293,9 @@ function createBatchStore(
       Omit<RemoteFields, 'authors'> & { id: number }
     >) {
       const { id, ...fields } = row
-      rows.set(id, { ...fields, authors: authors.get(id) ?? [] })
+      const remote = { ...fields, authors: authors.get(id) ?? [] }
+      const edited = edits.get(id)
+      rows.set(id, edited ? withEdits(remote, edited, 'sourceValue') : remote)
       labels.set(id, new Set())
     }
     for (const row of s.readLabels.iterate(json) as Iterable<Label & { paper_id: number }>) {
@@ -327,8 +333,11 @@ function createBatchStore(
     },
     update(id: number, before: RemoteFields, fields: RemoteFields): void {
       journal?.updated(id, before)
-      s.updateRow.run({ ...remoteValues(fields), now, id })
-      if (!sameAuthors(before.authors, fields.authors)) writeAuthors(id, fields, true)
+      const edited = edits.get(id)
+      const shown = edited ? withEdits(fields, edited, 'value') : fields
+      s.updateRow.run({ ...remoteValues(shown), now, id })
+      if (!sameAuthors(before.authors, fields.authors)) writeAuthors(id, shown, true)
+      if (edited) keepSourceValues(db, id, fields, edited)
       rows.set(id, fields)
     },
     addSuggestedTags(id: number, suggested: ReadonlyArray<Label>): number {
@@ -370,9 +379,12 @@ export function restoreRemoteFields(
   modifiedAt: string,
 ): void {
   const s = statementsFor(db)
-  s.updateRow.run({ ...remoteValues(fields), now: modifiedAt, id })
+  const edited = readEdits(db, [id]).get(id)
+  const shown = edited ? withEdits(fields, edited, 'value') : fields
+  s.updateRow.run({ ...remoteValues(shown), now: modifiedAt, id })
   s.deleteAuthors.run(id)
-  if (fields.authors.length > 0) s.insertAuthors.run(id, authorsJson(fields))
+  if (shown.authors.length > 0) s.insertAuthors.run(id, authorsJson(shown))
+  if (edited) keepSourceValues(db, id, fields, edited)
 }
 
 function remoteValues(fields: RemoteFields): Record<string, unknown> {

@@ -1,7 +1,7 @@
 /**
  * How much each kind of source is trusted for titles, abstracts and authors: a source fills blanks
  * left by any other, but only overwrites what a source of the same or lower rank wrote.
- * arXiv > Hugging Face API > reference managers > copied pages > bare id lists.
+ * arXiv > Hugging Face API and DOI registries (Crossref, DataCite) > reference managers > copied pages > bare id lists.
  */
 export const METADATA_RANK = {
   ids: 0,
@@ -11,6 +11,7 @@ export const METADATA_RANK = {
   'web-page': 2,
   feed: 3,
   'hf-api': 4,
+  'doi-registry': 4,
   arxiv: 5,
 } as const
 

@@ -13,6 +13,7 @@ import { up as curation } from './0010-curation'
 import { up as extensionPairings } from './0011-extension-pairings'
 import { up as viewSortIndexes } from './0012-view-sort-indexes'
 import { up as triage } from './0013-triage'
+import { up as metadataEdits } from './0014-metadata-edits'
 import { up as addedInSourceOrder } from './0015-added-in-source-order'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
@@ -32,8 +33,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 11, up: extensionPairings },
   { version: 12, up: viewSortIndexes },
   { version: 13, up: triage },
-  // 14 is held for a change still under way: an empty step until it lands.
-  { version: 14, up: () => undefined },
+  { version: 14, up: metadataEdits },
   { version: 15, up: addedInSourceOrder },
 ]
 

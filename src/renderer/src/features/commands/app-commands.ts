@@ -17,6 +17,7 @@ export const COMMAND_TITLES: Record<CommandId, string> = {
   'browser-extensions': 'Browser extensions…',
   'export-annotations': 'Export the annotations of the paper (or selection) as Markdown',
   'export-view-annotations': 'Export the annotations of this tag or list as Markdown',
+  'find-duplicates': 'Find duplicates…',
   'edit-tags': 'Tag the paper…',
   'toggle-star': 'Star or unstar',
   'cycle-status': 'Cycle reading status',

@@ -9,6 +9,8 @@ import { NoteEditor } from './NoteEditor'
 import { TagEditor } from './TagEditor'
 import { AnnotationSummary } from '../annotations/AnnotationSummary'
 import { LearnedTopics, type TopicsLoader } from '../topics/LearnedTopics'
+import { CitationActions, CitationDragSource, type Notify } from '../curation/CitationActions'
+import type { CitationSource } from '../curation/citation-source'
 
 const STATUS_ACTIONS: ReadonlyArray<{ status: ReadingStatus; label: string }> = [
   { status: 'unread', label: 'Mark as unread' },
@@ -29,8 +31,27 @@ export type DetailActions = {
   makeOffline?: (() => void) | null
   /** Attaches files dropped on the pane to the paper. */
   dropFiles?: (files: File[]) => void
-  /** Looks a paper known only by its title up on Hugging Face and arXiv; null when not offered. */
+  /**
+   * Looks the paper up: a title on Hugging Face and arXiv, an arXiv id on arXiv, a DOI at
+   * Crossref or DataCite; null when not offered.
+   */
   lookUp?: (() => void) | null
+  /** Copies and drags citations; absent, the pane offers neither. */
+  citations?: { source: CitationSource; notify: Notify } | undefined
+  /** Opens the metadata editor. */
+  editMetadata?: (() => void) | undefined
+  /** Puts back what the sources say for every edited field. */
+  revertMetadata?: (() => void) | undefined
+}
+
+const EDITED_NAMES: Record<PaperDetail['editedFields'][number], string> = {
+  title: 'title',
+  authors: 'authors',
+  publishedAt: 'date',
+  venue: 'venue',
+  doi: 'DOI',
+  arxivId: 'arXiv id',
+  abstract: 'abstract',
 }
 
 /** The focused paper: metadata, abstract with typeset math, links, provenance, tags, status, star and note. */
@@ -87,9 +108,17 @@ export function DetailPane({
       {...dropProps}
     >
       <div className="detail__scroll" tabIndex={-1} ref={scrollRef}>
-        <h2 className="detail__title">
-          <MathText text={displayTitle(paper)} />
-        </h2>
+        {actions.citations ? (
+          <CitationDragSource paper={paper} source={actions.citations.source}>
+            <h2 className="detail__title">
+              <MathText text={displayTitle(paper)} />
+            </h2>
+          </CitationDragSource>
+        ) : (
+          <h2 className="detail__title">
+            <MathText text={displayTitle(paper)} />
+          </h2>
+        )}
         {authors ? <p className="detail__authors">{authors}</p> : null}
         <p className="detail__facts">
           {paper.publishedAt ? <span>{formatDay(paper.publishedAt)}</span> : null}
@@ -99,7 +128,20 @@ export function DetailPane({
           ) : null}
           {paper.arxivId ? <span>arXiv:{paper.arxivId}</span> : null}
           {paper.doi ? <span>doi:{paper.doi}</span> : null}
+          {paper.venue ? <span className="detail__venue">{paper.venue}</span> : null}
         </p>
+        {paper.editedFields.length > 0 ? (
+          <p className="detail__edited">
+            <span className="muted">
+              You edited the {paper.editedFields.map((field) => EDITED_NAMES[field]).join(', ')}.
+            </span>
+            {actions.revertMetadata ? (
+              <button type="button" className="link-button" onClick={actions.revertMetadata}>
+                Revert to source
+              </button>
+            ) : null}
+          </p>
+        ) : null}
 
         <div className="detail__actions">
           <div className="segmented" role="group" aria-label="Reading status">
@@ -153,8 +195,32 @@ export function DetailPane({
             >
               Look up on arXiv
             </button>
+          ) : actions.lookUp ? (
+            <button
+              type="button"
+              title={
+                paper.arxivId
+                  ? 'Fill in its title, authors, date and abstract from arXiv'
+                  : 'Fill in its title, authors, date, venue and abstract from Crossref or DataCite'
+              }
+              onClick={actions.lookUp}
+            >
+              Look up metadata
+            </button>
+          ) : null}
+          {actions.editMetadata ? (
+            <button type="button" onClick={actions.editMetadata}>
+              Edit metadata
+            </button>
           ) : null}
         </div>
+        {actions.citations ? (
+          <CitationActions
+            paper={paper}
+            source={actions.citations.source}
+            notify={actions.citations.notify}
+          />
+        ) : null}
 
         <section className="detail__section" aria-label="Tags">
           <h3>Tags</h3>

@@ -49,6 +49,10 @@ import { PaperList } from './PaperList'
 import { scopeTitle } from './scope'
 import { emptySyncNotice } from '../sources/empty-sync'
 import { lookUpPaper, lookUpPapers } from '../sources/look-up-paper'
+import { apiCitationSource } from '../curation/citation-source'
+import { MetadataDialog } from '../curation/MetadataDialog'
+import { DuplicatesDialog } from '../curation/DuplicatesDialog'
+import type { MetadataEdit } from '@shared/api/curation-api'
 import type { SourceSummary } from '@shared/model/sync-source'
 
 /** Focuses a paper's row once the list is back on screen (after the reader closes), else the list. */
@@ -73,6 +77,8 @@ type Modal =
   | { kind: 'storage' }
   | { kind: 'empty-trash' }
   | { kind: 'rules'; source: SourceSummary }
+  | { kind: 'metadata' }
+  | { kind: 'duplicates' }
   | { kind: 'pairings' }
 
 /** The whole screen: sidebar, paper list, detail pane (or reader), dialogs, keyboard and toasts. */
@@ -105,6 +111,19 @@ export function LibraryShell({
   const drawer = panes.sidebarCollapsed && drawerOpen
   const [, toggleTheme] = useTheme()
   const [modal, setModal] = useState<Modal | null>(null)
+  const [citationSource] = useState(() => apiCitationSource(readerApi.api))
+  const saveMetadata = async (fields: MetadataEdit) => {
+    const id = state.detail?.id
+    if (id === undefined) return
+    await readerApi.api.editPaperMetadata({ id, fields })
+    toasts.notify({ kind: 'info', message: 'Saved your edits; a sync keeps them.' })
+  }
+  const revertMetadata = async () => {
+    const id = state.detail?.id
+    if (id === undefined) return
+    await readerApi.api.revertPaperMetadata({ id })
+    toasts.notify({ kind: 'info', message: 'Reverted to what the sources say.' })
+  }
   const [readerFor, setReaderFor] = useState<{
     id: PaperId
     page?: number
@@ -280,6 +299,7 @@ export function LibraryShell({
     'view-inbox': () => store.setScope({ kind: 'view', view: 'inbox' }),
     'view-dismissed': () => store.setScope({ kind: 'view', view: 'dismissed' }),
     'view-trash': () => store.setScope({ kind: 'view', view: 'trash' }),
+    'find-duplicates': () => setModal({ kind: 'duplicates' }),
     'browser-extensions': () => setModal({ kind: 'pairings' }),
     'export-annotations': exportPaperAnnotations,
     'export-view-annotations': exportViewAnnotations,
@@ -627,6 +647,17 @@ export function LibraryShell({
                     document.querySelector<HTMLElement>('.detail__scroll')?.focus(),
                   )
                 },
+                citations: {
+                  source: citationSource,
+                  notify: {
+                    done: (message) => toasts.notify({ kind: 'info', message }),
+                    fail: (error) => toasts.fail(error),
+                  },
+                },
+                editMetadata: () => setModal({ kind: 'metadata' }),
+                revertMetadata: () => {
+                  revertMetadata().catch((error: unknown) => toasts.fail(error))
+                },
               }}
             />
           </>
@@ -653,6 +684,37 @@ export function LibraryShell({
         <StorageDialog store={downloads} onClose={() => setModal(null)} />
       ) : null}
       {modal?.kind === 'shortcuts' ? <ShortcutsDialog onClose={() => setModal(null)} /> : null}
+      {modal?.kind === 'duplicates' ? (
+        <DuplicatesDialog
+          api={readerApi.api}
+          onMerge={async (keep, merge) => {
+            await readerApi.api.mergePapers({ keep: keep.id, merge: [merge.id] })
+            toasts.notify({
+              kind: 'info',
+              message: `Merged #${merge.id} into #${keep.id}.`,
+              action: {
+                label: 'Undo',
+                run: () => {
+                  readerApi.api.unmergePaper({ mergedId: merge.id }).then(
+                    () => toasts.notify({ kind: 'info', message: `#${merge.id} is back.` }),
+                    (error: unknown) => toasts.fail(error),
+                  )
+                },
+              },
+            })
+          }}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
+      {modal?.kind === 'metadata' && state.detail ? (
+        <MetadataDialog
+          key={state.detail.id}
+          paper={state.detail}
+          onSave={saveMetadata}
+          onRevert={revertMetadata}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
       {modal?.kind === 'palette' ? (
         <CommandPalette
           commands={APP_COMMANDS}

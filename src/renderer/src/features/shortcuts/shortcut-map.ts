@@ -48,6 +48,7 @@ export const COMMAND_IDS = [
   'browser-extensions',
   'export-annotations',
   'export-view-annotations',
+  'find-duplicates',
 ] as const
 export type CommandId = (typeof COMMAND_IDS)[number]
 
