@@ -389,6 +389,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     const clamped = state.total === 0 ? -1 : Math.max(0, Math.min(index, state.total - 1))
     const changed = clamped !== state.focusIndex
     set({ focusIndex: clamped })
+    // A tag key pressed for the paper left behind is not carried to the next one.
+    if (changed) tagFocusWaiting = false
     if (changed) loadDetail(60)
     else loadDetailIfMoved()
   }

@@ -310,11 +310,12 @@ export function PdfViewer(props: PdfViewerProps) {
         setZoomValue('page-width')
         break
       case 'find':
-        setFindOpen(true)
-        requestAnimationFrame(() => {
+        // A bar that opens focuses itself (autoFocus); selecting later would eat the first
+        // letters typed. Pressed again, the key selects the query to type over it.
+        if (findOpen) {
           findInputRef.current?.focus()
           findInputRef.current?.select()
-        })
+        } else setFindOpen(true)
         break
       case 'close':
         if (findOpen) find({ kind: 'close' })
