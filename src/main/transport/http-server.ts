@@ -94,7 +94,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       return sendError(res, 401, headers, 'untrusted-sender', NO_TOKEN)
     }
     if (isRpc) return handleRpc(req, res, url.pathname.slice('/rpc/'.length), headers)
-    if (isPdf) return servePdf(req, res, options.service, url.pathname.slice('/pdf/'.length), headers)
+    if (isPdf) {
+      return servePdf(req, res, options.service, url.pathname.slice('/pdf/'.length), headers)
+    }
     if (req.method !== 'GET') {
       const allow = { ...headers, Allow: 'GET' }
       return sendError(res, 405, allow, 'invalid-input', 'Use GET for /events.')
@@ -122,17 +124,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     if (req.method !== 'POST') {
       return sendError(res, 405, { ...headers, Allow: 'POST' }, 'invalid-input', 'Use POST.')
     }
-    const body = await readBody(req, EXTENSION_MAX_BODY_BYTES)
-    if (body === null) {
-      const message = `A request body is at most ${EXTENSION_MAX_BODY_BYTES} bytes.`
-      return sendError(res, 413, { ...headers, Connection: 'close' }, 'too-large', message)
-    }
-    let input: unknown
-    try {
-      input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'))
-    } catch {
-      return sendError(res, 400, headers, 'invalid-input', 'The request body is not valid JSON.')
-    }
+    const body = await readJsonBody(req, res, headers, EXTENSION_MAX_BODY_BYTES)
+    if (body === null) return
+    const { input } = body
     const route = new URL(req.url ?? '/', 'http://loopback').pathname.slice(EXTENSION_PREFIX.length)
     const answer = await answerExtension(options.service, req, route, input)
     sendJson(res, answer.status, headers, answer.body)
@@ -148,18 +142,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       const allow = { ...headers, Allow: 'POST' }
       return sendError(res, 405, allow, 'invalid-input', 'Use POST for /rpc.')
     }
-    const body = await readBody(req, maxBodyBytes)
-    if (body === null) {
-      const message = `A request body is at most ${maxBodyBytes} bytes.`
-      return sendError(res, 413, { ...headers, Connection: 'close' }, 'too-large', message)
-    }
-    let input: unknown
-    try {
-      input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'))
-    } catch {
-      return sendError(res, 400, headers, 'invalid-input', 'The request body is not valid JSON.')
-    }
-    sendJson(res, 200, headers, await dispatch(options.service, safeDecode(rawMethod), input))
+    const body = await readJsonBody(req, res, headers, maxBodyBytes)
+    if (body === null) return
+    sendJson(res, 200, headers, await dispatch(options.service, safeDecode(rawMethod), body.input))
   }
 
   const server = createServer((req, res) => {
@@ -256,4 +241,28 @@ function sendError(
   message: string,
 ): void {
   sendJson(res, status, headers, { ok: false, error: { code, message } })
+}
+
+/**
+ * Reads a request's JSON body of at most `maxBytes` (empty reads as `undefined`); answers 413 or
+ * 400 itself and returns null when it cannot.
+ */
+async function readJsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: OutgoingHttpHeaders,
+  maxBytes: number,
+): Promise<{ input: unknown } | null> {
+  const body = await readBody(req, maxBytes)
+  if (body === null) {
+    const message = `A request body is at most ${maxBytes} bytes.`
+    sendError(res, 413, { ...headers, Connection: 'close' }, 'too-large', message)
+    return null
+  }
+  try {
+    return { input: body.length === 0 ? undefined : JSON.parse(body.toString('utf8')) }
+  } catch {
+    sendError(res, 400, headers, 'invalid-input', 'The request body is not valid JSON.')
+    return null
+  }
 }
