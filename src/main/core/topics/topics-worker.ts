@@ -3,6 +3,7 @@
 // thread that answers the UI never computes a model. One request at a time, in order.
 import Database from 'better-sqlite3'
 import { parentPort } from 'node:worker_threads'
+import { lowerThisThreadPriority } from '../workers/thread-priority'
 import { toWorkerFailure, type WorkerResponse } from '../workers/worker-client'
 import { readTopicCorpus } from './library-corpus'
 import { createTopicsEngine } from './topics-engine'
@@ -16,6 +17,10 @@ export type TopicsWorkerRequest =
   | { op: 'knows'; ids: number[] }
 
 const engine = createTopicsEngine()
+
+// Training takes seconds of CPU; on a 2-core machine it must not take them from the thread that
+// answers the UI (measured: the main loop's longest stall during training fell to its idle level).
+lowerThisThreadPriority()
 
 function train(file: string, nativeBinding: string | null) {
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })

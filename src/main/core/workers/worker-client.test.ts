@@ -1,3 +1,4 @@
+import { getPriority } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/api/errors'
@@ -30,6 +31,16 @@ describe('workers/worker-client', () => {
       'revived: bad input',
     )
   })
+
+  it.runIf(process.platform === 'linux')(
+    'a background thread lowers its own priority, not the whole process priority',
+    async () => {
+      const before = getPriority(0)
+      const threads = open()
+      expect(await threads.request({ ms: 0, background: true }, 30_000, 'nice')).toBe(Math.max(before, 10))
+      expect(getPriority(0)).toBe(before)
+    },
+  )
 
   it('ends a stuck thread at the deadline; requests to the next thread are not failed by its end', async () => {
     const threads = open()
