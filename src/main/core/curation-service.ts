@@ -18,6 +18,7 @@ import { toCslItem } from './curation/csl-items'
 import { exportPapers, scopeRecords } from './curation/export-papers'
 import type { ServiceDeps } from './library-service'
 import type { VisitState } from './visit-state'
+import { noSuchPaper } from './db/require-paper'
 
 type CurationMethods =
   | 'exportPapers'
@@ -46,7 +47,7 @@ export function createCurationService(
     db.transaction(() => change(deps.now().toISOString())).immediate()
     events.emit('library.changed', { reason: 'metadata', paperIds: [id] })
     const paper = getPaperDetail(db, id)
-    if (!paper) throw new AppError('not-found', `There is no paper ${id} in this library.`)
+    if (!paper) throw noSuchPaper(id)
     return paper
   }
   const stamp = () => deps.now().toISOString()

@@ -1,4 +1,3 @@
-import { AppError } from '@shared/api/errors'
 import type { ImportReport, LibraryService } from '@shared/api/library-api'
 import { schemaVersion } from './db/migrations'
 import type { WritableDb } from './db/open-database'
@@ -32,6 +31,7 @@ import { tagWithKeywords } from './import/keywords-as-tags'
 import type { TopicsThread } from './topics/topics-thread'
 import { createBrowserService } from './browser/browser-service'
 import { createTriageService } from './triage/triage-service'
+import { noSuchPaper } from './db/require-paper'
 
 /** What the service runs on. */
 export type ServiceDeps = {
@@ -124,7 +124,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
       const survivor = survivorOf(db, String(id))
       const paper =
         getPaperDetail(db, id) ?? (survivor === null ? null : getPaperDetail(db, survivor))
-      if (!paper) throw new AppError('not-found', `There is no paper ${id} in this library.`)
+      if (!paper) throw noSuchPaper(id)
       return paper
     },
     findPaper: ({ ref }) => {

@@ -17,6 +17,7 @@ import {
 } from './annotations-repo'
 import { exportAnnotations } from './export-annotations'
 import { reanchorPaper } from './reanchor'
+import { requirePaper as requireLibraryPaper } from '../db/require-paper'
 
 type AnnotationMethods =
   | 'listAnnotations'
@@ -44,11 +45,7 @@ export function createAnnotationService(
 ): Pick<LibraryService, AnnotationMethods> {
   const { db, events } = deps
   const stamp = () => deps.now().toISOString()
-  const requirePaper = (id: number) => {
-    if (db.prepare('SELECT 1 FROM papers WHERE id = ?').get(id) === undefined) {
-      throw new AppError('not-found', `There is no paper ${id} in this library.`)
-    }
-  }
+  const requirePaper = (id: number) => requireLibraryPaper(db, id)
   const paperOf = (id: number): PaperId => {
     const paperId = annotationPaper(db, id)
     if (paperId === null) throw new AppError('not-found', `There is no annotation ${id}.`)

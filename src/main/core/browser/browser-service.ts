@@ -8,6 +8,7 @@ import type { FetchFn } from '../net/fetch-bytes'
 import { findPapersAt } from './fetch-page'
 import { createPairingService } from './pairing-service'
 import { lookupPagePapers, savePagePapers } from './save-papers'
+import { requirePaper } from '../db/require-paper'
 
 type BrowserMethods =
   | 'requestPairing'
@@ -46,9 +47,7 @@ export function createBrowserService(deps: {
       }
     },
     revealPaper: ({ id }) => {
-      if (db.prepare('SELECT 1 FROM papers WHERE id = ?').get(id) === undefined) {
-        throw new AppError('not-found', `There is no paper ${id} in this library.`)
-      }
+      requirePaper(db, id)
       events.emit('paper.reveal', { paperId: id })
       return { changed: 1 }
     },

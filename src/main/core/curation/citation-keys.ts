@@ -2,6 +2,7 @@ import { AppError } from '@shared/api/errors'
 import { DEFAULT_KEY_PATTERN } from '@shared/api/curation-api'
 import type { WritableDb } from '../db/open-database'
 import { familyName } from './person-names'
+import { requirePaper } from '../db/require-paper'
 
 /** Words a readable key skips (`attention` is the short title of "Attention Is All You Need"). */
 const STOP_WORDS = new Set(
@@ -151,9 +152,7 @@ function suffix(n: number): string {
 export function setCitationKey(db: WritableDb, id: number, key: string | null): string {
   return db
     .transaction(() => {
-      if (!db.prepare('SELECT 1 FROM papers WHERE id = ?').get(id)) {
-        throw new AppError('not-found', `There is no paper ${id} in this library.`)
-      }
+      requirePaper(db, id)
       if (key === null) {
         db.prepare('UPDATE papers SET citation_key = NULL WHERE id = ?').run(id)
         ensureCitationKeys(db, [id])

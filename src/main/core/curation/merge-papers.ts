@@ -4,6 +4,7 @@ import type { WritableDb } from '../db/open-database'
 import { reindexPapers } from '../db/papers-index'
 import { columnsOf, quoted } from '../export/library-tables'
 import { REMOTE_COLUMNS } from '../sync/merge-drafts'
+import { noSuchPaper } from '../db/require-paper'
 
 type Row = Record<string, unknown>
 /** A table whose rows belong to a paper, and the column naming it. */
@@ -102,8 +103,8 @@ export function mergePaper(
   const before = snapshot(db, links, [survivorId, mergedId])
   const survivor = before.papers.find((p) => p['id'] === survivorId)
   const merged = before.papers.find((p) => p['id'] === mergedId)
-  if (!survivor) throw new AppError('not-found', `There is no paper ${survivorId} in this library.`)
-  if (!merged) throw new AppError('not-found', `There is no paper ${mergedId} in this library.`)
+  if (!survivor) throw noSuchPaper(survivorId)
+  if (!merged) throw noSuchPaper(mergedId)
 
   const survivorHasAuthors = db
     .prepare('SELECT 1 FROM paper_authors WHERE paper_id = ?')

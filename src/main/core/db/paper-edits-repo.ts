@@ -7,6 +7,7 @@ import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
 import { reindexPapers } from './papers-index'
 import { prepared } from './prepared'
+import { noSuchPaper } from './require-paper'
 
 /** The stored name of each editable field (a `papers` column, or `authors`). */
 const COLUMN_OF = {
@@ -177,7 +178,7 @@ function normalisedPatch(patch: MetadataEdit): Partial<Record<EditableField, unk
 
 function readShown(db: WritableDb, id: number): RemoteFields {
   const row = db.prepare('SELECT * FROM papers WHERE id = ?').get(id) as RemoteFields | undefined
-  if (!row) throw new AppError('not-found', `There is no paper ${id} in this library.`)
+  if (!row) throw noSuchPaper(id)
   const authors = db
     .prepare('SELECT name, affiliation FROM paper_authors WHERE paper_id = ? ORDER BY position')
     .all(id) as RemoteFields['authors']

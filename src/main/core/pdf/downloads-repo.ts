@@ -2,6 +2,7 @@ import type { PaperId } from '@shared/model/ids'
 import type { DownloadJob, DownloadState } from '@shared/model/pdf'
 import { displayTitle } from '@shared/model/paper'
 import type { WritableDb } from '../db/open-database'
+import { prepared } from '../db/prepared'
 
 type JobRow = {
   paperId: PaperId
@@ -111,4 +112,20 @@ export function requeueInterrupted(db: WritableDb): number {
   return db
     .prepare(`UPDATE pdf_downloads SET state = 'queued', received = 0 WHERE state = 'running'`)
     .run().changes
+}
+
+/** What a paper's PDF links are built from; null for a paper the library does not hold. */
+export function pdfLinkFacts(
+  db: WritableDb,
+  paperId: number,
+): { arxivId: string | null; latestVersion: number | null; withdrawn: boolean; pdfUrl: string | null } | null {
+  const row = prepared(
+    db,
+    'SELECT arxiv_id, latest_version, withdrawn, pdf_url FROM papers WHERE id = ?',
+  ).get(paperId) as
+    | { arxiv_id: string | null; latest_version: number | null; withdrawn: number; pdf_url: string | null }
+    | undefined
+  return row
+    ? { arxivId: row.arxiv_id, latestVersion: row.latest_version, withdrawn: row.withdrawn === 1, pdfUrl: row.pdf_url }
+    : null
 }

@@ -1,6 +1,7 @@
 import type { PaperId } from '@shared/model/ids'
 import { jsonIds } from '../db/json-ids'
 import type { WritableDb } from '../db/open-database'
+import { prepared } from '../db/prepared'
 
 /** How a stored PDF arrived. */
 export type PdfOrigin = 'download' | 'attach'
@@ -186,4 +187,9 @@ export function papersWithFiles(db: WritableDb, sourceId?: number): PaperId[] {
          WHERE ps.source_id = ? ORDER BY pf.paper_id`
   const statement = db.prepare(sql).pluck()
   return (sourceId === undefined ? statement.all() : statement.all(sourceId)) as PaperId[]
+}
+
+/** The papers that hold the stored file `sha256` (one file can serve several papers). */
+export function paperIdsWithFile(db: WritableDb, sha256: string): PaperId[] {
+  return prepared(db, 'SELECT paper_id FROM paper_files WHERE sha256 = ?').pluck().all(sha256) as PaperId[]
 }

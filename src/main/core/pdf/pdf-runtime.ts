@@ -9,6 +9,8 @@ import {
   type DownloadPolicy,
   type DownloadQueue,
 } from './download-queue'
+import { pdfLinkFacts } from './downloads-repo'
+import { paperIdsWithFile } from './pdf-files-repo'
 import { pdfCandidates } from './pdf-links'
 import { pdfDir } from './pdf-paths'
 import { sweepStore, type PdfStoreDeps } from './pdf-store'
@@ -34,13 +36,6 @@ export type PdfRuntime = {
   close(): void
 }
 
-type PaperLinkRow = {
-  arxiv_id: string | null
-  latest_version: number | null
-  withdrawn: number
-  pdf_url: string | null
-}
-
 /** Wires the PDF thread, the text indexer and the download queue for a library. */
 export function createPdfRuntime(deps: {
   db: WritableDb
@@ -64,15 +59,13 @@ export function createPdfRuntime(deps: {
     now: deps.now,
     isOpen: () => open,
   }
-  const paperIdsOf = (sha: string) =>
-    db.prepare('SELECT paper_id FROM paper_files WHERE sha256 = ?').pluck().all(sha) as never[]
   const indexer = createTextIndexer({
     db,
     dataDir: deps.dataDir,
     worker,
     now: deps.now,
     onIndexed: (sha) => {
-      if (open) events.emit('library.changed', { reason: 'pdf-text', paperIds: paperIdsOf(sha) })
+      if (open) events.emit('library.changed', { reason: 'pdf-text', paperIds: paperIdsWithFile(db, sha) })
     },
   })
   const queue = createDownloadQueue({
@@ -81,19 +74,8 @@ export function createPdfRuntime(deps: {
     fetch: deps.fetch,
     policy: { ...defaultPolicy(deps.baseUrls.arxiv, deps.arxivDelayMs), ...deps.options?.policy },
     candidates: (paperId) => {
-      const row = db
-        .prepare('SELECT arxiv_id, latest_version, withdrawn, pdf_url FROM papers WHERE id = ?')
-        .get(paperId) as PaperLinkRow | undefined
-      if (!row) return []
-      return pdfCandidates(
-        {
-          arxivId: row.arxiv_id,
-          latestVersion: row.latest_version,
-          withdrawn: row.withdrawn === 1,
-          pdfUrl: row.pdf_url,
-        },
-        deps.baseUrls.arxiv,
-      )
+      const facts = pdfLinkFacts(db, paperId)
+      return facts ? pdfCandidates(facts, deps.baseUrls.arxiv) : []
     },
     onStored: (paperId) => {
       events.emit('library.changed', { reason: 'pdf', paperIds: [paperId as never] })

@@ -4,8 +4,7 @@ import { AppError } from '@shared/api/errors'
 import type { LibraryChangeReason } from '@shared/api/events'
 import type { LibraryService } from '@shared/api/library-api'
 import type { PaperId } from '@shared/model/ids'
-import type { PdfLocation, ReadingPosition } from '@shared/model/pdf'
-import { readerZoomSchema } from '@shared/model/pdf'
+import type { PdfLocation } from '@shared/model/pdf'
 import type { WritableDb } from '../db/open-database'
 import { paperIdsWhere } from '../db/paper-rows-repo'
 import { existingPaperIds, findPaperIdBy } from '../db/papers-repo'
@@ -25,6 +24,7 @@ import {
 import { pdfFilePath } from './pdf-paths'
 import type { PdfRuntime } from './pdf-runtime'
 import { searchPdfText } from './pdf-search'
+import { readingPosition, saveReadingPosition } from './reading-position-repo'
 import {
   acceptTempFile,
   checkShape,
@@ -33,6 +33,7 @@ import {
   storeLocalFile,
   type StoredPdf,
 } from './pdf-store'
+import { requirePaper as requireLibraryPaper } from '../db/require-paper'
 
 type PdfMethods =
   | 'pdfUrl'
@@ -59,11 +60,7 @@ export type PdfServiceDeps = {
 export function createPdfService(deps: PdfServiceDeps): Pick<LibraryService, PdfMethods> {
   const { db, events, pdf } = deps
   const stamp = () => deps.now().toISOString()
-  const requirePaper = (id: number) => {
-    if (db.prepare('SELECT 1 FROM papers WHERE id = ?').get(id) === undefined) {
-      throw new AppError('not-found', `There is no paper ${id} in this library.`)
-    }
-  }
+  const requirePaper = (id: number) => requireLibraryPaper(db, id)
   const changed = (reason: LibraryChangeReason, ids: ReadonlyArray<number>) => {
     if (ids.length > 0) events.emit('library.changed', { reason, paperIds: ids as PaperId[] })
   }
@@ -255,30 +252,7 @@ export function createPdfService(deps: PdfServiceDeps): Pick<LibraryService, Pdf
 
     setReadingPosition: ({ id, page, zoom }) => {
       requirePaper(id)
-      const now = stamp()
-      const result = db
-        .transaction(() => {
-          const moved = db
-            .prepare(
-              `UPDATE papers SET view_state = ?, last_read_page = ?, last_opened_at = ?
-               WHERE id = ? AND (view_state IS NOT ? OR last_read_page IS NOT ?)`,
-            )
-            .run(
-              JSON.stringify({ page, zoom }),
-              page,
-              now,
-              id,
-              JSON.stringify({ page, zoom }),
-              page,
-            ).changes
-          const started = db
-            .prepare(
-              `UPDATE papers SET status = 'reading', modified_at = ? WHERE id = ? AND status = 'unread'`,
-            )
-            .run(now, id).changes
-          return { moved, started }
-        })
-        .immediate()
+      const result = saveReadingPosition(db, { id, page, zoom }, stamp())
       if (result.started > 0) changed('status', [id])
       return { changed: result.moved + result.started > 0 ? 1 : 0 }
     },
@@ -313,25 +287,6 @@ function titleFromName(label: string): string {
       .replace(/[_]+/g, ' ')
       .trim() || 'Untitled PDF'
   )
-}
-
-/** The reader's last page and zoom, when it kept one. */
-function readingPosition(db: WritableDb, id: number): ReadingPosition | null {
-  const row = db.prepare('SELECT view_state, last_read_page FROM papers WHERE id = ?').get(id) as
-    { view_state: string | null; last_read_page: number | null } | undefined
-  if (!row) return null
-  try {
-    const parsed = JSON.parse(row.view_state ?? 'null') as { page?: unknown; zoom?: unknown } | null
-    const zoom = readerZoomSchema.safeParse(parsed?.zoom)
-    const page =
-      typeof parsed?.page === 'number' && parsed.page >= 1
-        ? Math.floor(parsed.page)
-        : row.last_read_page
-    if (page === null || page === undefined) return null
-    return { page, zoom: zoom.success ? zoom.data : 'auto' }
-  } catch {
-    return row.last_read_page ? { page: row.last_read_page, zoom: 'auto' } : null
-  }
 }
 
 /**

@@ -139,3 +139,15 @@ export function notInterestedIds(db: WritableDb, ids: ReadonlyArray<number>): Se
       .all(jsonIds(ids)) as number[],
   )
 }
+
+/** Which of the papers carry at least one tag. */
+export function taggedPaperIds(db: WritableDb, ids: ReadonlyArray<number>): Set<number> {
+  return new Set(
+    db
+      .prepare(
+        'SELECT DISTINCT paper_id FROM paper_tags WHERE paper_id IN (SELECT value FROM json_each(?))',
+      )
+      .pluck()
+      .all(jsonIds(ids)) as number[],
+  )
+}

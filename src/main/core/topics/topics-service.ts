@@ -13,12 +13,14 @@ import {
   applyAutoTags,
   autoTagThreshold,
   notInterestedIds,
+  taggedPaperIds,
   scopePaperIds,
   setAutoTagThreshold,
   setNotInterested,
   writeForYouScores,
 } from './topics-repo'
 import type { TopicsThread } from './topics-thread'
+import { noSuchPaper, requirePaper } from '../db/require-paper'
 
 /** A model this many edits old answers anyway (a retraining is on its way); older, it retrains first. */
 const STALE_EDITS = 3
@@ -106,10 +108,7 @@ export function createTopicsService(
       const rows = getPaperRows(db, ids)
       if (input.ids && rows.length < input.ids.length) {
         const known = new Set(rows.map((row) => row.id))
-        throw new AppError(
-          'not-found',
-          `There is no paper ${input.ids.find((id) => !known.has(id))} in this library.`,
-        )
+        throw noSuchPaper(input.ids.find((id) => !known.has(id)) ?? 0)
       }
       const paperIds = rows.map((row) => row.id)
       if (edits > STALE_EDITS) await fresh()
@@ -127,9 +126,7 @@ export function createTopicsService(
       }))
     },
     relatedPapers: async ({ id, limit }) => {
-      if (getPaperRows(db, [id]).length === 0) {
-        throw new AppError('not-found', `There is no paper ${id} in this library.`)
-      }
+      requirePaper(db, id)
       await upToDate([id])
       const hits = (await topics.related(id, limit)) ?? []
       const rows = new Map(
@@ -138,14 +135,12 @@ export function createTopicsService(
           hits.map((hit) => hit.id),
         ).map((row) => [row.id, row]),
       )
-      const dismissed = notInterestedIds(
-        db,
-        hits.map((hit) => hit.id),
-      )
+      const hitIds = hits.map((hit) => hit.id)
+      const dismissed = notInterestedIds(db, hitIds)
+      const tagged = taggedPaperIds(db, hitIds)
       return hits.flatMap((hit) => {
         const row = rows.get(hit.id)
         if (!row) return []
-        const tags = db.prepare('SELECT 1 FROM paper_tags WHERE paper_id = ? LIMIT 1').get(hit.id)
         return [
           {
             id: hit.id as PaperId,
@@ -154,7 +149,7 @@ export function createTopicsService(
             status: row.status,
             similarity: hit.similarity,
             sharedTopics: hit.sharedTopics,
-            inInbox: row.status === 'unread' && tags === undefined && !dismissed.has(hit.id),
+            inInbox: row.status === 'unread' && !tagged.has(hit.id) && !dismissed.has(hit.id),
           },
         ]
       })
