@@ -178,7 +178,9 @@ async function scrollThrough(dir: string): Promise<void> {
  * `papershelf serve` in its own process, so the library's work never delays the keystrokes the
  * benchmark sends (in this process, a search would hold up the next key).
  */
-export async function serveInChild(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveInChild(
+  dir: string,
+): Promise<{ url: string; pid: number; close: () => Promise<void> }> {
   const child = spawn(process.execPath, [CLI, 'serve', '--library', dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -196,7 +198,7 @@ export async function serveInChild(dir: string): Promise<{ url: string; close: (
       child.once('exit', () => resolve())
       child.kill('SIGTERM')
     })
-  return { url, close }
+  return { url, pid: child.pid ?? 0, close }
 }
 
 /** Types a query key by key into a 50k library; prints the longest renderer task and what was painted. */
