@@ -8,7 +8,7 @@ import { Toasts } from '../../components/Toasts'
 import { fitPanes, LIST_MIN_WIDTH, useWindowWidth } from '../../hooks/fit-panes'
 import { usePaneSizes } from '../../hooks/use-pane-sizes'
 import { LazyReader, type ReaderProps } from '../../hooks/use-reader'
-import { useStore } from '../../hooks/use-store'
+import { shallowEqual, useStore, useStoreSlice } from '../../hooks/use-store'
 import { useTheme } from '../../hooks/use-theme'
 import { exportAnnotationsOf } from '../annotations/export-annotations-of'
 import { APP_COMMANDS } from '../commands/app-commands'
@@ -40,7 +40,7 @@ import type { SavedSearch } from '@shared/api/search-api'
 import type { SourcesStore } from '../sources/sources-store'
 import { BulkBar } from './BulkBar'
 import { FirstRun, STARTER_LIST } from './FirstRun'
-import type { LibraryStore } from './library-store'
+import type { LibraryState, LibraryStore } from './library-store'
 import { ListHeader } from './ListHeader'
 import { TriageBar } from './TriageBar'
 import { createTriageStore } from './triage-store'
@@ -103,7 +103,8 @@ export function LibraryShell({
   loadSavedSearches: () => Promise<ReadonlyArray<SavedSearch>>
   topics?: TopicsLoader
 }) {
-  const state = useStore(store)
+  // Not the keyboard's place in the list: `j`/`k` re-render the list alone, not the screen.
+  const state = useStoreSlice(store, screenState, shallowEqual)
   const sourcesState = useStore(sources)
   const [sizes, resize] = usePaneSizes()
   const panes = fitPanes(sizes, useWindowWidth())
@@ -804,6 +805,16 @@ export function LibraryShell({
       <Toasts store={toasts} />
     </div>
   )
+}
+
+/** The library state the screen around the list shows: all but the list's own focus and rows. */
+function screenState({
+  focusIndex: _focusIndex,
+  rowsVersion: _rowsVersion,
+  undo: _undo,
+  ...screen
+}: LibraryState): Omit<LibraryState, 'focusIndex' | 'rowsVersion' | 'undo'> {
+  return screen
 }
 
 /** The first followed list whose last sync brought nothing, said in words (for the empty library). */

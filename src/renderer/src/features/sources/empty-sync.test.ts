@@ -44,6 +44,18 @@ describe('sources/empty-sync', () => {
     )
   })
 
+  it('says "tomorrow" when the next check falls after midnight', () => {
+    const evening = new Date('2026-05-18T21:00:00')
+    const late = daily({ lastRun: { ...run({}), startedAt: '2026-05-18T20:50:00' } })
+    const next = new Date('2026-05-19T02:50:00').toLocaleTimeString(undefined, {
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+    expect(emptySyncNotice(late, evening)).toBe(
+      `No papers posted yet today — the next check is tomorrow at ${next}.`,
+    )
+  })
+
   it('says nothing when the sync found papers, failed, or is still to come', () => {
     expect(emptySyncNotice(daily({ lastRun: run({ unchanged: 3 }) }), now)).toBeNull()
     expect(emptySyncNotice(daily({ lastRun: run({}, 'failed') }), now)).toBeNull()
