@@ -1,5 +1,6 @@
-// Triage in real Chromium: from a keep/dismiss key to the next paper painted under the cursor,
-// in an inbox of 50k papers (p50, p95, max), and the longest renderer task meanwhile.
+// Triage in real Chromium: 100 papers triaged by key (keep, dismiss, delete in turn) in an inbox
+// of 50k papers; from each key to the next paper painted under the cursor (p50, p95, max), and
+// the renderer tasks over 50 ms during those keys, with the list requests they made.
 // Needs `npm run build` first (the built renderer and CLI) and Debian's Chromium.
 // PAPERSHELF_BENCH_TRIAGE_SIZE and PAPERSHELF_BENCH_TRIAGE_KEYS shorten it.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -15,7 +16,9 @@ import { importGeneratedDrafts } from './seed-library'
 import { serveInChild } from './ui.bench'
 
 const SIZE = Number(process.env.PAPERSHELF_BENCH_TRIAGE_SIZE ?? 50_000)
-const KEYS = Number(process.env.PAPERSHELF_BENCH_TRIAGE_KEYS ?? 60)
+const KEYS = Number(process.env.PAPERSHELF_BENCH_TRIAGE_KEYS ?? 100)
+/** Keep, dismiss, delete: one key each, in turn. */
+const TRIAGE_KEYS = ['a', 'd', 'Delete'] as const
 /** A person triaging fast: a key every 150 ms. */
 const KEY_GAP_MS = 150
 
@@ -76,9 +79,22 @@ export async function run(): Promise<void> {
     await page.waitForSelector('.paper-list__item.is-focused')
     const before = await page.getByTestId('triage-left').textContent()
     await page.evaluate(WATCH_SCRIPT)
+    // what the keys ask of the core: a key must never refetch the whole inbox
+    const calls = new Map<string, number>()
+    let widestWindow = 0
+    let counting = true
+    page.on('request', (request) => {
+      const method = /\/rpc\/([^/?]+)/.exec(request.url())?.[1]
+      if (!method || !counting) return
+      calls.set(method, (calls.get(method) ?? 0) + 1)
+      if (method === 'listPaperRows') {
+        const input = request.postDataJSON() as { limit?: number } | null
+        widestWindow = Math.max(widestWindow, input?.limit ?? 0)
+      }
+    })
     const started = performance.now()
     for (let i = 0; i < KEYS; i += 1) {
-      await page.keyboard.press(i % 2 === 0 ? 'a' : 'd')
+      await page.keyboard.press(TRIAGE_KEYS[i % TRIAGE_KEYS.length] ?? 'a')
       await page.waitForFunction(
         (n) =>
           (window as unknown as { __triageBench: { latencies: number[] } }).__triageBench.latencies
@@ -89,6 +105,7 @@ export async function run(): Promise<void> {
       await page.waitForTimeout(KEY_GAP_MS)
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    counting = false
     const seen = await page.evaluate(
       () =>
         (window as unknown as { __triageBench: { latencies: number[]; longTasks: number[] } })
@@ -102,14 +119,18 @@ export async function run(): Promise<void> {
     }
     const ms = (value: number) => `${value.toFixed(1)} ms`
     console.log(
-      `  ${KEYS} keys (keep, dismiss alternately, ${KEY_GAP_MS} ms apart) in ${seconds} s; ${before ?? '?'} before, ${left ?? '?'} after`,
+      `  ${KEYS} keys (keep, dismiss, delete in turn, ${KEY_GAP_MS} ms apart) in ${seconds} s; ${before ?? '?'} before, ${left ?? '?'} after`,
     )
     console.log(
       `  key → next paper painted: p50 ${ms(percentile(seen.latencies, 50))}, p95 ${ms(percentile(seen.latencies, 95))} (goal ≤ 50 ms), max ${ms(Math.max(...seen.latencies))}`,
     )
     const longest = seen.longTasks.length === 0 ? 0 : Math.max(...seen.longTasks)
     console.log(
-      `  renderer tasks over 50 ms: ${seen.longTasks.length} (longest ${ms(longest)}; goal: none)`,
+      `  renderer tasks over 50 ms during the ${KEYS} keys: ${seen.longTasks.length} (longest ${ms(longest)}; goal: none)`,
+    )
+    const requests = [...calls].sort((a, b) => b[1] - a[1])
+    console.log(
+      `  requests during the keys: ${requests.map(([method, n]) => `${method} ${n}`).join(', ') || 'none'}; widest list window ${widestWindow} rows`,
     )
   } finally {
     await server.close()

@@ -66,6 +66,30 @@ describe('learned topics from the built papershelf command', { timeout: 300_000 
     const one = papershelf(['suggest', corpus[0]?.arxivId ?? ''], library)
     expect(one.stdout).toMatch(new RegExp(`${FIELD[corpus[0]?.categories[0] ?? '']}\\s+\\d+%\\s+\\(`))
 
+    // --inbox is the triage inbox; the old "unread, untagged" reading is --unread-untagged
+    const arrivals = readTopicsCorpus().filter((_, i) => i % 2 === 1).slice(0, 3)
+    const inboxFile = join(tempDir(), 'arrivals.json')
+    writeFileSync(
+      inboxFile,
+      JSON.stringify(arrivals.map((paper) => ({ id: paper.arxivId, type: 'article', title: paper.title, abstract: paper.abstract, URL: `https://arxiv.org/abs/${paper.arxivId}` }))),
+    )
+    expect(papershelf(['import', inboxFile, '--inbox'], library).code).toBe(0)
+    const scoped = (flag: string) => {
+      const result = papershelf(['suggest', flag, '--limit', '1', '--json'], library)
+      expect(result.stderr).toBe('')
+      return (JSON.parse(result.stdout) as Suggested).map((p) => p.arxivId).sort()
+    }
+    const arrivalIds = arrivals.map((p) => p.arxivId).sort()
+    expect(scoped('--inbox')).toEqual(arrivalIds)
+    const untaggedIds = papers.map((p) => p.arxivId)
+    expect(scoped('--unread-untagged')).toEqual([...untaggedIds, ...arrivalIds].sort())
+    // a paper read leaves --unread-untagged, not --untagged; a dismissed one leaves every scope
+    expect(papershelf(['status', untaggedIds[0] ?? '', 'read'], library).code).toBe(0)
+    expect(papershelf(['dismiss', arrivalIds[0] ?? ''], library).code).toBe(0)
+    expect(scoped('--inbox')).toEqual(arrivalIds.slice(1))
+    expect(scoped('--unread-untagged')).toEqual([...untaggedIds.slice(1), ...arrivalIds.slice(1)].sort())
+    expect(scoped('--untagged')).toEqual([...untaggedIds, ...arrivalIds.slice(1)].sort())
+
     const related = JSON.parse(papershelf(['related', corpus[1]?.arxivId ?? '', '--limit', '5', '--json'], library).stdout) as Array<{ arxivId: string; sharedTopics: string[] }>
     expect(related).toHaveLength(5)
     expect(related.filter((r) => fieldOf.get(r.arxivId) === fieldOf.get(corpus[1]?.arxivId ?? '')).length).toBeGreaterThanOrEqual(3)
@@ -102,7 +126,12 @@ describe('learned topics from the built papershelf command', { timeout: 300_000 
     const library = tempDir()
     const none = papershelf(['suggest'], library)
     expect(none.code).not.toBe(0)
-    expect(none.stderr).toMatch(/name papers, or give --untagged or --inbox/)
+    expect(none.stderr).toMatch(/name papers, or give one of --inbox, --untagged or --unread-untagged/)
+    const both = papershelf(['suggest', '--inbox', '--unread-untagged'], library)
+    expect(both.code).toBe(2)
+    expect(both.stderr).toMatch(/give one of --inbox/)
+    const help = papershelf(['--help'], library)
+    expect(help.stdout).toMatch(/suggest \[<paper>\.\.\.\|--inbox\|--untagged\|--unread-untagged\]/)
     const threshold = papershelf(['auto-tag', 'x', '--threshold', '1.5'], library)
     expect(threshold.code).not.toBe(0)
     expect(threshold.stderr).toMatch(/--threshold takes a confidence/)

@@ -162,6 +162,69 @@ describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_0
     })
   }
 
+  for (const viewport of VIEWPORTS) {
+    it(`shows on a paper which arrival rule acted on it, as plain text, at ${viewport.width}×${viewport.height}`, async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-rule-note-'))
+      dirs.push(dataDir)
+      const base = hf.url
+      const server = await startTestServer(dataDir, {
+        baseUrls: {
+          huggingFace: base,
+          arxivApi: base,
+          arxiv: base,
+          arxivRss: base,
+          githubRaw: base,
+          github: `${base}/gh`,
+        },
+      })
+      servers.push(server)
+      const source = await server.api.addSource({ ...WEEK, name: 'HF week' })
+      // the rule's query is the user's text, markup included: it must show as text, never run
+      const query = 'diffusion -"<img src=x onerror=window.__ruleNoteRan=true>"'
+      await server.api.addArrivalRule({ sourceId: source.id, query, action: 'keep' })
+      await server.api.syncSource({ id: source.id })
+      const kept = week.filter((paper) => paper.title.startsWith('Diffusion'))
+      expect(await server.api.findPaper({ ref: kept[0]?.arxivId ?? '' })).toMatchObject({
+        triage: 'library',
+        ruleNote: `kept by rule '${query} → keep'`,
+      })
+
+      const page = await browser.newPage({ viewport })
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(error.message))
+      await page.goto(server.url)
+      const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option')
+      const toggle = page.getByRole('button', { name: 'Library sidebar' })
+      const openView = async (view: string) => {
+        if (await toggle.isVisible()) await toggle.click()
+        await page.locator(`[data-view="${view}"]`).click()
+      }
+      await openView('all')
+      await expect.poll(() => page.getByTestId('count-all').textContent()).toBe(String(kept.length))
+      await rows.nth(0).click()
+      const note = page.getByTestId('rule-note')
+      await expect
+        .poll(() => note.textContent())
+        .toBe(`Arrival rules: kept by rule '${query} → keep'`)
+      await expect.poll(() => note.isVisible()).toBe(true)
+      expect(await page.getByTestId('detail-pane').locator('img').count()).toBe(0)
+      expect(await page.evaluate(() => (window as { __ruleNoteRan?: boolean }).__ruleNoteRan)).toBe(
+        undefined,
+      )
+      expect(
+        await page.evaluate(() => document.activeElement?.closest('.paper-list') !== null),
+      ).toBe(true)
+
+      // a paper no rule touched shows no note
+      await openView('inbox')
+      await rows.nth(0).click()
+      await expect.poll(async () => (await cursor(page)).detail).toMatch(/^(?!Diffusion)/)
+      await expect.poll(() => note.count()).toBe(0)
+      expect(errors).toEqual([])
+      await page.close()
+    })
+  }
+
   it("edits a source's arrival rules in its settings, testing each against the papers already there", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-rules-'))
     dirs.push(dataDir)

@@ -42,6 +42,7 @@ export type CliFlags = {
   list?: string | undefined
   pdf?: boolean | undefined
   untagged?: boolean | undefined
+  'unread-untagged'?: boolean | undefined
   inbox?: boolean | undefined
   'keywords-as-tags'?: boolean | undefined
   threshold?: string | undefined

@@ -207,6 +207,7 @@ export const COMMANDS: Record<string, Command> = {
           `Library:  ${info.dataDir}`,
           `Database: ${info.databasePath} (schema ${info.schemaVersion})`,
           `Papers:   ${info.paperCount}`,
+          `Inbox:    ${info.inboxCount}`,
           ...(info.warning ? [`Warning:  ${info.warning}`] : []),
           ...(info.damage ? ['Damaged:  yes (see above)'] : []),
         ].join('\n'),

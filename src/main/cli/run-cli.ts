@@ -36,6 +36,7 @@ const OPTIONS = {
   list: { type: 'string' },
   pdf: { type: 'boolean', default: false },
   untagged: { type: 'boolean', default: false },
+  'unread-untagged': { type: 'boolean', default: false },
   inbox: { type: 'boolean', default: false },
   'keywords-as-tags': { type: 'boolean', default: false },
   threshold: { type: 'string' },

@@ -57,10 +57,15 @@ describe('cli/sources-commands', () => {
     const list = await cli(lib, ['sources', 'list'])
     expect(list.stdout).toMatch(/hf-daily\s+Hugging Face daily papers 2026-05-18/)
     // A fixed day brings nothing new later: it is synced on demand, not every 6 hours.
-    expect(list.stdout).toMatch(/3 papers, on demand, last good sync 20\d\d-/)
+    // synced papers wait in the inbox: the source's library count is what its view lists
+    expect(list.stdout).toMatch(/0 papers, 3 in the inbox, on demand, last good sync 20\d\d-/)
+    expect((await cli(lib, ['info'])).stdout).toMatch(/^Inbox: +3$/m)
+    expect((await cli(lib, ['keep', '--all-in-inbox'])).code).toBe(0)
+    expect((await cli(lib, ['sources', 'list'])).stdout).toMatch(/3 papers, 0 in the inbox, /)
+    expect((await cli(lib, ['info'])).stdout).toMatch(/^Inbox: +0$/m)
     const listed = JSON.parse((await cli(lib, ['sources', 'list', '--json'])).stdout) as unknown[]
     expect(listed).toEqual([
-      expect.objectContaining({ id: source.id, paperCount: 3, tags: ['daily'] }),
+      expect.objectContaining({ id: source.id, paperCount: 3, inboxCount: 0, tags: ['daily'] }),
     ])
     expect((await cli(lib, ['sources', 'remove', String(source.id)])).code).toBe(0)
     expect((await cli(lib, ['sources', 'list'])).stdout).toMatch(/No sources yet/)

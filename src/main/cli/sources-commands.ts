@@ -83,7 +83,7 @@ function sourceLine(source: SourceSummary): string {
     : 'never synced'
   return [
     `${String(source.id).padStart(4)}  ${source.kind.padEnd(9)} ${source.name}`,
-    `      ${source.paperCount} papers, ${state}, last good sync ${source.lastGoodSyncAt ?? 'never'}; ${lastText}`,
+    `      ${source.paperCount} papers, ${source.inboxCount} in the inbox, ${state}, last good sync ${source.lastGoodSyncAt ?? 'never'}; ${lastText}`,
   ].join('\n')
 }
 

@@ -1,5 +1,5 @@
 import { AppError } from '@shared/api/errors'
-import type { PaperTagSuggestions, RelatedPaper } from '@shared/api/topics-api'
+import { SUGGEST_SCOPES, type PaperTagSuggestions, type RelatedPaper } from '@shared/api/topics-api'
 import { displayTitle } from '@shared/model/paper'
 import type { PaperId } from '@shared/model/ids'
 import { UsageError } from './cli-io'
@@ -45,17 +45,19 @@ function parseThreshold(value: string): number {
 /** The learned-topics commands. */
 export const TOPICS_COMMANDS: Record<string, Command> = {
   suggest: {
-    usage: 'suggest [<paper>...|--untagged|--inbox] [--limit K]',
-    summary: 'tags learned from your own tags, with confidence and the words that weighed most',
+    usage: 'suggest [<paper>...|--inbox|--untagged|--unread-untagged] [--limit K]',
+    summary:
+      'tags learned from your own tags, with confidence and the words that weighed most: for the papers named, the inbox, untagged papers, or unread untagged ones',
     run: async (ctx) => {
-      const scopes = [ctx.args.length > 0, ctx.flags.untagged === true, ctx.flags.inbox === true].filter(Boolean).length
-      if (scopes !== 1) throw new UsageError('name papers, or give --untagged or --inbox')
+      const flagged = SUGGEST_SCOPES.filter((scope) => ctx.flags[scope] === true)
+      if (Number(ctx.args.length > 0) + flagged.length !== 1) {
+        throw new UsageError('name papers, or give one of --inbox, --untagged or --unread-untagged')
+      }
       const limit = parseLimit(ctx.flags.limit, 3)
       if (limit > 20) throw new UsageError('--limit is at most 20 suggestions per paper')
+      const [scope] = flagged
       const papers = await ctx.api.suggestTags(
-        ctx.args.length > 0
-          ? { ids: await resolvePapers(ctx), limit }
-          : { scope: ctx.flags.inbox === true ? 'inbox' : 'untagged', limit },
+        scope === undefined ? { ids: await resolvePapers(ctx), limit } : { scope, limit },
       )
       return print(ctx, papers, () => suggestionsText(papers))
     },

@@ -2,7 +2,9 @@ import type { ImportReport, LibraryService } from '@shared/api/library-api'
 import { schemaVersion } from './db/migrations'
 import type { WritableDb } from './db/open-database'
 import { countPapers, findPaperIdByRef, getPaperDetail, listPapers } from './db/papers-repo'
+import { countPapersWhere } from './db/paper-rows-repo'
 import { listTags } from './db/tags-repo'
+import { viewConditions } from './db/view-filter'
 import type { EventHub } from './event-hub'
 import type { ParseThread } from './parse/parse-thread'
 import type { RunningSyncs } from './sync/running-syncs'
@@ -112,6 +114,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
         databasePath: deps.databasePath,
         schemaVersion: schemaVersion(db),
         paperCount: countPapers(db),
+        inboxCount: countPapersWhere(db, viewConditions({ view: 'inbox' })),
         ...withWarning(libraryFolderWarning(deps.dataDir)),
         ...(damage === null ? {} : { damage }),
       }

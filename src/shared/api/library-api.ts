@@ -51,7 +51,10 @@ export type LibraryInfo = {
   dataDir: string
   databasePath: string
   schemaVersion: number
+  /** Every paper record in the file, whatever its triage state. */
   paperCount: number
+  /** Papers waiting in the inbox. */
+  inboxCount: number
   /** Set when the library folder is somewhere risky for it (inside a cloud-sync folder). */
   warning?: string
   /** Set while the library file is known to be damaged: what is wrong and the way back. */

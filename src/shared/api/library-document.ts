@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TRIAGE_STATES } from './triage-api'
 
 /** The `format` value that marks a Papershelf library document. */
 export const LIBRARY_DOCUMENT_FORMAT = 'papershelf-library' as const
@@ -13,10 +14,17 @@ const rowSchema = z.record(z.string(), cell)
 
 /**
  * One paper with everything that hangs off it: its columns as stored (snake_case), its authors,
- * categories, stored files and provenance rows, and its tags by name.
+ * categories, stored files and provenance rows, and its tags by name. Its triage state travels
+ * with it (`inbox`, `library`, `dismissed`, `trash`, or `purged`: a tombstone, the identity of a
+ * paper whose trash was emptied, so a sync into the new library does not bring it back), with
+ * when it was triaged and which arrival rules acted on it; a document from before triage has
+ * none, and its papers are in the library.
  */
 export const documentPaperSchema = z.looseObject({
   id: z.number().int().positive(),
+  triage: z.enum(TRIAGE_STATES).optional(),
+  triaged_at: z.string().max(64).nullable().optional(),
+  rule_note: z.string().max(100_000).nullable().optional(),
   authors: z.array(rowSchema),
   categories: z.array(rowSchema),
   tags: z.array(z.strictObject({ name: z.string(), added_at: z.string() })),

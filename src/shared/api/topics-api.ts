@@ -43,8 +43,13 @@ export type AutoTagPreview = AutoTagSetting & {
 /** A tag's auto-tagging setting. */
 export type AutoTagSetting = { tag: string; threshold: number | null }
 
-/** Which papers `suggestTags` covers when no ids are given. */
-export const SUGGEST_SCOPES = ['untagged', 'inbox'] as const
+/**
+ * Which papers `suggestTags` covers when no ids are given: the triage `inbox`; papers of the
+ * library and the inbox with no tag (`untagged`), or with no tag, unread and not marked "Not
+ * interested" (`unread-untagged`). Dismissed and deleted papers are never covered.
+ */
+export const SUGGEST_SCOPES = ['inbox', 'untagged', 'unread-untagged'] as const
+export type SuggestScope = (typeof SUGGEST_SCOPES)[number]
 
 const tagName = tagNameSchema
 const paperIds = z.array(paperIdSchema).min(1).max(10_000)

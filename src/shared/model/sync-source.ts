@@ -122,7 +122,10 @@ export type SourceSummary = {
   intervalMinutes: number | null
   /** Tags every paper from this source gets. */
   tags: ReadonlyArray<string>
+  /** Its papers in the library (kept or added directly): what its view lists. */
   paperCount: number
+  /** Its papers waiting in the inbox. Dismissed and deleted papers count in neither. */
+  inboxCount: number
   lastGoodSyncAt: string | null
   lastRun: Omit<SyncRun, 'sourceId'> | null
 }

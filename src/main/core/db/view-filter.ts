@@ -134,8 +134,14 @@ export function not(condition: SqlCondition): SqlCondition {
   return { sql: `NOT coalesce(${condition.sql}, 0)`, params: condition.params }
 }
 
-/** The conditions of a smart view. */
-export function smartViewConditions(view: SmartView, cutoff: NewCutoff): SqlCondition[] {
+/**
+ * The conditions of a smart view. Only the New view needs the cutoff; without one it is an error
+ * (the types of `viewConditions` prevent it).
+ */
+export function smartViewConditions(
+  view: SmartView,
+  cutoff: NewCutoff | undefined,
+): SqlCondition[] {
   switch (view) {
     case 'inbox':
     case 'dismissed':
@@ -148,14 +154,23 @@ export function smartViewConditions(view: SmartView, cutoff: NewCutoff): SqlCond
     case 'starred':
       return [IN_LIBRARY, isStarred()]
     case 'new':
+      if (cutoff === undefined) throw new Error('The New view needs to know when "new" begins.')
       return [IN_LIBRARY, isNew(cutoff)]
     case 'all':
       return [IN_LIBRARY]
   }
 }
 
-/** The conditions of a view: its smart view, tag, list and source, all applying. */
-export function viewConditions(filter: ViewFilter, cutoff: NewCutoff): SqlCondition[] {
+/** The smart views whose papers do not depend on when "new" begins. */
+export type TimelessView = Exclude<SmartView, 'new'>
+
+/**
+ * The conditions of a view: its smart view, tag, list and source, all applying. A view other
+ * than New needs no cutoff (a source's counts, for one).
+ */
+export function viewConditions(filter: ViewFilter & { view: TimelessView }): SqlCondition[]
+export function viewConditions(filter: ViewFilter, cutoff: NewCutoff): SqlCondition[]
+export function viewConditions(filter: ViewFilter, cutoff?: NewCutoff): SqlCondition[] {
   const conditions = smartViewConditions(filter.view, cutoff)
   if (filter.tag !== undefined) conditions.push(hasTag(filter.tag))
   if (filter.listId !== undefined) conditions.push(inList(filter.listId))

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppError } from '@shared/api/errors'
 import type { LibraryDocument, Row } from '@shared/api/library-document'
+import { RULE_ACTIONS } from '@shared/api/triage-api'
 import { READING_STATUSES } from '@shared/model/paper'
 import { SYNC_RUN_STATUSES } from '@shared/model/sync-source'
 import { PAPER_CHILDREN } from './library-tables'
@@ -33,11 +34,17 @@ const COLUMN_RULES: Readonly<Record<string, Readonly<Record<string, z.ZodType>>>
     project_url: webUrl,
     added_at: stamp,
     modified_at: stamp,
+    triaged_at: stamp.nullable(),
   },
   paper_files: { sha256, size: count, origin: z.enum(['download', 'attach']), added_at: stamp },
   pdf_texts: { sha256, state: z.enum(['pending', 'done', 'failed']) },
   pdf_downloads: { state: z.enum(['queued', 'running', 'failed', 'cancelled']), url: webUrl },
   sync_runs: { status: z.enum(SYNC_RUN_STATUSES), started_at: stamp },
+  arrival_rules: {
+    query: z.string().trim().min(1).max(1000),
+    action: z.enum(RULE_ACTIONS),
+    created_at: stamp,
+  },
 }
 
 /**

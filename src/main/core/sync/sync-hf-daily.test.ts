@@ -180,7 +180,8 @@ describe('sync/run-sync (Hugging Face daily papers)', () => {
     const [summary] = await api.listSources({})
     expect(summary).toMatchObject({
       id: source.id,
-      paperCount: 3,
+      paperCount: 0,
+      inboxCount: 3,
       lastGoodSyncAt: expect.any(String) as unknown,
     })
     expect(summary?.lastRun).toMatchObject({ status: 'ok', updated: 1 })

@@ -70,6 +70,10 @@ describe('sync/sync-service', () => {
     await api.syncOnce({ kind: 'hf-daily', params: { date: '2026-05-18' } })
     expect(await api.listSources({})).toEqual([])
     const source = await api.addSource({ kind: 'hf-daily', params: { date: '2026-05-18' } })
-    expect(source).toMatchObject({ paperCount: 3, lastRun: { status: 'ok', added: 3 } })
+    expect(source).toMatchObject({
+      paperCount: 0,
+      inboxCount: 3,
+      lastRun: { status: 'ok', added: 3 },
+    })
   })
 })

@@ -8,8 +8,15 @@ import type {
   SyncRunStatus,
 } from '@shared/model/sync-source'
 import { SYNC_KINDS } from '@shared/model/sync-source'
-import { currentProcess, identityText, isProcessAlive, parseIdentityText } from '../../owner/process-identity'
+import {
+  currentProcess,
+  identityText,
+  isProcessAlive,
+  parseIdentityText,
+} from '../../owner/process-identity'
 import type { WritableDb } from '../db/open-database'
+import { countPapersWhere } from '../db/paper-rows-repo'
+import { viewConditions, type TimelessView } from '../db/view-filter'
 import type { PageValidators } from '../sources/fetch-context'
 import { prepared } from '../db/prepared'
 
@@ -136,7 +143,9 @@ export function listSourceSummaries(db: WritableDb, ids?: ReadonlyArray<number>)
        WHERE subscribed = 1 AND kind IN (SELECT value FROM json_each(?)) ORDER BY id`,
     )
     .all(JSON.stringify(SYNC_KINDS)) as SourceRow[]
-  const counts = db.prepare('SELECT count(*) FROM paper_sources WHERE source_id = ?').pluck()
+  // the counts of the source's own views: what clicking it shows, and what waits in its inbox
+  const count = (sourceId: number, view: TimelessView) =>
+    countPapersWhere(db, viewConditions({ view, sourceId }))
   const lastGood = db
     .prepare("SELECT max(finished_at) FROM sync_runs WHERE source_id = ? AND status = 'ok'")
     .pluck()
@@ -154,7 +163,8 @@ export function listSourceSummaries(db: WritableDb, ids?: ReadonlyArray<number>)
         enabled: record.enabled,
         intervalMinutes: record.intervalMinutes,
         tags: record.tags,
-        paperCount: counts.get(row.id) as number,
+        paperCount: count(row.id, 'all'),
+        inboxCount: count(row.id, 'inbox'),
         lastGoodSyncAt: (lastGood.get(row.id) as string | null) ?? null,
         lastRun: run ? withoutSource(toRun(run)) : null,
       }

@@ -1,9 +1,17 @@
 // The main thread's writes and reads for learned topics: "Not interested", the "For you" scores
 // the list sorts by, auto-tagging rules and the tags they applied.
+import type { SuggestScope } from '@shared/api/topics-api'
 import type { PaperId } from '@shared/model/ids'
 import { jsonIds } from '../db/json-ids'
 import type { WritableDb } from '../db/open-database'
 import { addTags, ensureTags } from '../db/tags-repo'
+import {
+  hasStatus,
+  listedOutsideViews,
+  viewConditions,
+  whereOf,
+  type SqlCondition,
+} from '../db/view-filter'
 
 /** Scores are cosines (at most 1 apart), so this puts dismissed papers after all others. */
 export const DISMISSED_PENALTY = 10
@@ -108,24 +116,34 @@ export function setAutoTagThreshold(
   ).run(tagId, threshold)
 }
 
-/** The papers a scope covers: `untagged` (no tag yet) or `inbox` (unread, untagged, not dismissed), newest first. */
-export function scopePaperIds(
-  db: WritableDb,
-  scope: 'untagged' | 'inbox',
-  limit: number,
-): PaperId[] {
-  const inbox =
-    scope === 'inbox'
-      ? "AND p.status = 'unread' AND NOT EXISTS (SELECT 1 FROM paper_interest i WHERE i.paper_id = p.id)"
-      : ''
+const UNTAGGED: SqlCondition = {
+  sql: 'NOT EXISTS (SELECT 1 FROM paper_tags pt WHERE pt.paper_id = p.id)',
+  params: [],
+}
+const INTERESTING: SqlCondition = {
+  sql: 'NOT EXISTS (SELECT 1 FROM paper_interest i WHERE i.paper_id = p.id)',
+  params: [],
+}
+
+/** The conditions of a suggestion scope (see `SUGGEST_SCOPES`), from the one view filter. */
+function scopeConditions(scope: SuggestScope): SqlCondition[] {
+  switch (scope) {
+    case 'inbox':
+      return viewConditions({ view: 'inbox' })
+    case 'untagged':
+      return [listedOutsideViews(false), UNTAGGED]
+    case 'unread-untagged':
+      return [listedOutsideViews(false), UNTAGGED, hasStatus('unread'), INTERESTING]
+  }
+}
+
+/** The papers a suggestion scope covers, newest first. */
+export function scopePaperIds(db: WritableDb, scope: SuggestScope, limit: number): PaperId[] {
+  const { sql, params } = whereOf(scopeConditions(scope))
   return db
-    .prepare(
-      `SELECT p.id FROM papers p
-       WHERE NOT EXISTS (SELECT 1 FROM paper_tags pt WHERE pt.paper_id = p.id) ${inbox}
-       ORDER BY p.added_at DESC, p.id LIMIT ?`,
-    )
+    .prepare(`SELECT p.id FROM papers p ${sql} ORDER BY p.added_at DESC, p.id LIMIT ?`)
     .pluck()
-    .all(limit) as PaperId[]
+    .all(...params, limit) as PaperId[]
 }
 
 /** Which of the papers are marked "Not interested". */

@@ -255,6 +255,37 @@ describe('triage', () => {
     expect((await api.libraryCounts({})).inbox).toBe(3)
   })
 
+  it("counts a source's papers as its view lists them: dismissed and deleted ones in neither count", async () => {
+    const week = hfWeek()
+    const server = await serve(hfWeekRoutes(week, () => 1))
+    const { api } = open(tempDir(), server.url)
+    const source = await api.addSource(WEEK)
+    await api.syncSource({ id: source.id })
+    const ids = await Promise.all(week.slice(0, 6).map((paper) => idOf(api, paper.arxivId)))
+    await api.triagePapers({ action: 'keep', ids: ids.slice(0, 3) })
+    await api.triagePapers({ action: 'dismiss', ids: ids.slice(3, 5) })
+    await api.triagePapers({ action: 'delete', ids: ids.slice(5, 6) })
+    // a paper added directly and tied to no source does not count for it
+    await api.importText({ text: '2401.00001', format: 'ids', sourceName: 'a.txt' })
+
+    const [summary] = await api.listSources({})
+    expect(summary).toMatchObject({ id: source.id, paperCount: 3, inboxCount: week.length - 6 })
+    expect(await api.listPaperIds({ view: 'all', sourceId: source.id })).toHaveLength(3)
+    expect(await api.listPaperIds({ view: 'inbox', sourceId: source.id })).toHaveLength(
+      week.length - 6,
+    )
+    expect(await api.libraryInfo({})).toMatchObject({ inboxCount: week.length - 6 })
+
+    // undeleting and keeping move the counts; an emptied trash stays out of them
+    await api.triagePapers({ action: 'undelete', ids: ids.slice(5, 6) })
+    await api.triagePapers({ action: 'delete', ids: ids.slice(0, 1) })
+    await api.emptyTrash({})
+    expect((await api.listSources({}))[0]).toMatchObject({
+      paperCount: 3,
+      inboxCount: week.length - 6,
+    })
+  })
+
   it('deletes 10,000 papers in one call, and its undo restores them', async () => {
     const { api } = open(tempDir(), 'http://127.0.0.1:9')
     const ids = Array.from({ length: 10_000 }, (_, i) => `2402.${String(10000 + i)}`).join('\n')

@@ -7,6 +7,7 @@ import { formatDay } from '../library/paper-format'
 import { MathText } from './MathText'
 import { NoteEditor } from './NoteEditor'
 import { TagEditor } from './TagEditor'
+import { TriageNote } from './TriageNote'
 import { AnnotationSummary } from '../annotations/AnnotationSummary'
 import { LearnedTopics, type TopicsLoader } from '../topics/LearnedTopics'
 import { CitationActions, CitationDragSource, type Notify } from '../curation/CitationActions'
@@ -142,6 +143,7 @@ export function DetailPane({
             ) : null}
           </p>
         ) : null}
+        <TriageNote note={paper.ruleNote} />
 
         <div className="detail__actions">
           <div className="segmented" role="group" aria-label="Reading status">

@@ -8,6 +8,7 @@ const INFO: LibraryInfo = {
   databasePath: '/home/ann/Dropbox/Papershelf/library.sqlite',
   schemaVersion: 1,
   paperCount: 0,
+  inboxCount: 0,
 }
 
 /** A library that answers `libraryInfo` and leaves every other request pending. */

@@ -1,6 +1,7 @@
 import { useStore } from '../../hooks/use-store'
 import { timeAgo } from '../library/paper-format'
 import { emptySyncNotice } from '../sources/empty-sync'
+import { sourceCountsText } from '../sources/source-counts'
 import type { Scope } from '../library/scope'
 import type { SourceSummary } from '@shared/model/sync-source'
 import type { SourcesStore, SyncProgress } from '../sources/sources-store'
@@ -55,6 +56,7 @@ export function SourcesSection({
                   type="button"
                   className={current ? 'nav-item is-current' : 'nav-item'}
                   aria-current={current ? 'page' : undefined}
+                  title={sourceCountsText(source)}
                   onClick={() =>
                     onSelect({ kind: 'source', sourceId: source.id, name: source.name })
                   }

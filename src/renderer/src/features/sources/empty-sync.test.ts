@@ -26,6 +26,7 @@ const daily = (overrides: Partial<SourceSummary>): SourceSummary => ({
   intervalMinutes: 360,
   tags: [],
   paperCount: 0,
+  inboxCount: 0,
   lastGoodSyncAt: '2026-05-18T08:00:02',
   lastRun: run({}),
   ...overrides,
