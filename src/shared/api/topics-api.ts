@@ -28,7 +28,7 @@ export type RelatedPaper = {
   /** Cosine similarity of the two papers' TF-IDF vectors (0–1). */
   similarity: number
   sharedTopics: ReadonlyArray<string>
-  /** Still unread and not dismissed: a paper of the inbox rather than of the kept library. */
+  /** Waiting in the triage inbox rather than kept in the library. */
   inInbox: boolean
 }
 

@@ -145,27 +145,3 @@ export function scopePaperIds(db: WritableDb, scope: SuggestScope, limit: number
     .pluck()
     .all(...params, limit) as PaperId[]
 }
-
-/** Which of the papers are marked "Not interested". */
-export function notInterestedIds(db: WritableDb, ids: ReadonlyArray<number>): Set<number> {
-  return new Set(
-    db
-      .prepare(
-        'SELECT paper_id FROM paper_interest WHERE paper_id IN (SELECT value FROM json_each(?))',
-      )
-      .pluck()
-      .all(jsonIds(ids)) as number[],
-  )
-}
-
-/** Which of the papers carry at least one tag. */
-export function taggedPaperIds(db: WritableDb, ids: ReadonlyArray<number>): Set<number> {
-  return new Set(
-    db
-      .prepare(
-        'SELECT DISTINCT paper_id FROM paper_tags WHERE paper_id IN (SELECT value FROM json_each(?))',
-      )
-      .pluck()
-      .all(jsonIds(ids)) as number[],
-  )
-}

@@ -12,8 +12,9 @@ const untagged = (i: number) => i % 5 === 0
 
 type Library = { api: LibraryApi; ids: PaperId[] }
 
-async function tagLibrary(api: LibraryApi): Promise<Library> {
-  const report = await api.importText({ text: corpusAsCslJson(corpus), format: 'csl-json', sourceName: 'corpus.json' })
+/** The corpus imported and tagged; with `inbox`, it arrives in the inbox and the tagged papers are kept. */
+async function tagLibrary(api: LibraryApi, inbox = false): Promise<Library> {
+  const report = await api.importText({ text: corpusAsCslJson(corpus), format: 'csl-json', sourceName: 'corpus.json', inbox })
   const ids = [...report.paperIds]
   expect(ids).toHaveLength(corpus.length)
   const byTag = new Map<string, PaperId[]>()
@@ -24,6 +25,7 @@ async function tagLibrary(api: LibraryApi): Promise<Library> {
     byTag.set(tag, [...(byTag.get(tag) ?? []), id])
   })
   for (const [tag, tagged] of byTag) await api.tagPapers({ ids: tagged, tags: [tag] })
+  if (inbox) await api.triagePapers({ action: 'keep', ids: ids.filter((_, i) => !untagged(i)) })
   return { api, ids }
 }
 
@@ -51,7 +53,7 @@ describe('topics service (real library, real topics thread)', { timeout: 120_000
   })
 
   it('names related papers with the topics they share, and flags the inbox', async () => {
-    const { api, ids } = await tagLibrary(openCore(tempDir()).api)
+    const { api, ids } = await tagLibrary(openCore(tempDir()).api, true)
     let same = 0
     for (let i = 0; i < 20; i += 1) {
       const hits = await api.relatedPapers({ id: ids[i] as PaperId, limit: 10 })

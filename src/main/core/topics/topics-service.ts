@@ -12,8 +12,6 @@ import type { EventHub } from '../event-hub'
 import {
   applyAutoTags,
   autoTagThreshold,
-  notInterestedIds,
-  taggedPaperIds,
   scopePaperIds,
   setAutoTagThreshold,
   setNotInterested,
@@ -135,9 +133,6 @@ export function createTopicsService(
           hits.map((hit) => hit.id),
         ).map((row) => [row.id, row]),
       )
-      const hitIds = hits.map((hit) => hit.id)
-      const dismissed = notInterestedIds(db, hitIds)
-      const tagged = taggedPaperIds(db, hitIds)
       return hits.flatMap((hit) => {
         const row = rows.get(hit.id)
         if (!row) return []
@@ -149,7 +144,7 @@ export function createTopicsService(
             status: row.status,
             similarity: hit.similarity,
             sharedTopics: hit.sharedTopics,
-            inInbox: row.status === 'unread' && !tagged.has(hit.id) && !dismissed.has(hit.id),
+            inInbox: row.triage === 'inbox',
           },
         ]
       })
