@@ -67,6 +67,8 @@ type PreparedSearch = {
   /** The FTS5 expression the found papers match; null when the query holds only filters. */
   match: string | null
   candidates: number[]
+  /** How many papers of the view the query matches, when the index answered that already (few). */
+  matched: number | null
 }
 
 /**
@@ -111,7 +113,7 @@ function prepareSearch(
   }
   const corrections = correctionsOf(plan)
   if (plan.words.length === 0 && plan.phrases.length === 0) {
-    return { parsed, corrections, plan, filters, match: null, candidates: [] }
+    return { parsed, corrections, plan, filters, match: null, candidates: [], matched: null }
   }
 
   // Author and organization filters run inside the index, ANDed with the words.
@@ -126,14 +128,21 @@ function prepareSearch(
   const want = Math.max(CANDIDATES, limit)
   let match: string | null = null
   let ids: number[] = []
+  let matched: Set<number> | null = null
   for (const step of matchSteps(plan)) {
     match = step.length === 1 ? (step[0] ?? null) : step.map((e) => `(${e})`).join(' OR ')
     if (match === null) continue
     const pooled = new Set<number>()
     // Leaving one word out in turn pools several sets: each gives its share of the candidates.
     const share = step.length === 1 ? want : Math.max(limit, Math.ceil((2 * want) / step.length))
+    // every expression's matches in full are every match of the step (an OR of them); PDF
+    // passages are counted by the index
+    matched = hasPdfText(db) ? null : new Set<number>()
     for (const expression of step) {
-      for (const id of candidates(db, withFilters(expression), filters, share)) pooled.add(id)
+      const found = candidates(db, withFilters(expression), filters, share)
+      for (const id of found.ids) pooled.add(id)
+      if (found.all === null) matched = null
+      for (const id of matched === null ? [] : found.all ?? []) matched?.add(id)
     }
     if (hasPdfText(db)) {
       for (const id of pdfCandidates(db, match, pdfFilters, want / 2)) pooled.add(id)
@@ -141,7 +150,7 @@ function prepareSearch(
     ids = [...pooled]
     if (ids.length > 0) break
   }
-  return { parsed, corrections, plan, filters, match, candidates: ids }
+  return { parsed, corrections, plan, filters, match, candidates: ids, matched: matched?.size ?? null }
 }
 
 /** Author and organization filters as one condition (outside a word search). */
@@ -327,7 +336,9 @@ export function searchPaperRows(
   const empty = { total: 0, rows: [], warnings: parsed.warnings, corrections }
   if (search.match !== null && search.candidates.length === 0) return empty
   const conditions = matchConditions(db, search)
-  const total = countPapersWhere(db, conditions)
+  // a text match leaves few papers to test for the library: counted in one pass
+  const total =
+    search.matched ?? countPapersWhere(db, conditions, { narrow: search.match !== null })
   let ids: number[]
   const scores = new Map<number, number>()
   if (query.sort === 'relevance' && search.match !== null) {
@@ -398,39 +409,58 @@ function leanRows(db: WritableDb, ids: ReadonlyArray<number>): LeanRow[] {
   ).all(jsonIds(ids)) as LeanRow[]
 }
 
+/** Candidates for one expression, and every paper of the view it matches when they are few. */
+type Candidates = { ids: number[]; all: number[] | null }
+
 /**
- * Candidates for one FTS5 expression. Papers matching in the short fields come first (they outrank
- * any abstract-only match), and long fields are searched only when those are too few. A set too
- * large to rank cheaply (more than RANKED) is cut to its most recently added papers instead of
- * bm25-ranking every row: such a query cannot name one paper yet, and the next keystroke narrows it.
+ * Candidates for one FTS5 expression. The newest matches are read first: when they are no more
+ * than wanted they are all of them (most typed queries: one index pass answers the candidates and
+ * the count). Otherwise papers matching in the short fields come first (they outrank any
+ * abstract-only match), and long fields fill in. A set too large to rank cheaply (more than
+ * RANKED) is cut to its most recently added papers instead of bm25-ranking every row: such a query
+ * cannot name one paper yet, and the next keystroke narrows it.
  */
-function candidates(db: WritableDb, match: string, filters: FilterSql, want: number): number[] {
-  const short = rankedCandidates(db, `{title authors org tags}: (${match})`, filters, want)
-  if (short.length >= want) return short
-  const all = rankedCandidates(db, match, filters, want)
-  return [...new Set([...short, ...all])].slice(0, want)
+function candidates(db: WritableDb, match: string, filters: FilterSql, want: number): Candidates {
+  const ranked = Math.max(RANKED, want)
+  const newest = newestMatches(db, match, filters, ranked)
+  const all = newest.length <= ranked ? newest : null
+  if (newest.length <= want) return { ids: newest, all }
+  const shortFields = `{title authors org tags}: (${match})`
+  const short = rankedCandidates(db, shortFields, filters, want, null)
+  if (short.length >= want) return { ids: short, all }
+  const best = rankedCandidates(db, match, filters, want, newest)
+  return { ids: [...new Set([...short, ...best])].slice(0, want), all }
 }
 
+const FROM_MATCHES = 'FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid'
+const whereMatches = (filters: FilterSql) => ['papers_fts MATCH ?', ...filters.where].join(' AND ')
+
+/** Up to `ranked + 1` matches of the view, newest first. */
+function newestMatches(db: WritableDb, match: string, filters: FilterSql, ranked: number): number[] {
+  return prepared(
+    db,
+    `SELECT p.id ${FROM_MATCHES} WHERE ${whereMatches(filters)}
+       ORDER BY papers_fts.rowid DESC LIMIT ${ranked + 1}`,
+  )
+    .pluck()
+    .all(match, ...filters.params) as number[]
+}
+
+/** The `want` best matches by bm25, or the newest when more than RANKED match (`newest`, when read already). */
 function rankedCandidates(
   db: WritableDb,
   match: string,
   filters: FilterSql,
   want: number,
+  newest: number[] | null,
 ): number[] {
   const ranked = Math.max(RANKED, want)
-  const from = `FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid`
-  const where = ['papers_fts MATCH ?', ...filters.where].join(' AND ')
-  const probe = prepared(
-    db,
-    `SELECT p.id ${from} WHERE ${where} ORDER BY papers_fts.rowid DESC LIMIT ${ranked + 1}`,
-  )
-    .pluck()
-    .all(match, ...filters.params) as number[]
+  const probe = newest ?? newestMatches(db, match, filters, ranked)
   if (probe.length > ranked) return probe.slice(0, want)
   if (probe.length <= want) return probe
   return prepared(
     db,
-    `SELECT p.id ${from} WHERE ${where} AND papers_fts.rank MATCH '${BM25}'
+    `SELECT p.id ${FROM_MATCHES} WHERE ${whereMatches(filters)} AND papers_fts.rank MATCH '${BM25}'
        ORDER BY papers_fts.rank LIMIT ${want}`,
   )
     .pluck()
