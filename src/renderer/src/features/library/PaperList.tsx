@@ -65,6 +65,17 @@ export function PaperList({
   useEffect(() => {
     if (state.focusIndex >= 0) virtualizer.scrollToIndex(state.focusIndex, { align: 'auto' })
   }, [state.focusIndex, virtualizer])
+  // A row holding the keyboard focus hands it on to the focused paper's row (rows are reused by
+  // place: after a move in a list the paper is drawn in another row).
+  const focusedPaper = store.rowAt(state.focusIndex)?.id
+  useEffect(() => {
+    const active = document.activeElement
+    const list = scrollRef.current
+    if (focusedPaper === undefined || !list || !(active instanceof HTMLElement)) return
+    if (!active.classList.contains('paper-list__item') || !list.contains(active)) return
+    if (active.dataset.paperId === String(focusedPaper)) return
+    list.querySelector<HTMLElement>(`[data-paper-id="${focusedPaper}"]`)?.focus({ preventScroll: true })
+  }, [focusedPaper, state.rowsVersion])
 
   return (
     <div

@@ -221,6 +221,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   let detailRequest = 0
   /** The paper whose detail is scheduled or being fetched. */
   let detailLoading: PaperId | null = null
+  /** The last move in a list on its way to the core (see `moveInList`). */
+  let movesInFlight: Promise<void> = Promise.resolve()
 
   const set = (patch: Partial<LibraryState>): void => {
     state = { ...state, ...patch }
@@ -799,8 +801,12 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       const row = findRow(paper)
       const title = row ? displayTitle(row) : `#${paper}`
       reorderLoaded(paper, target, side)
-      await run(() =>
+      // Moves reach the core one after another, in the order made: each names its neighbour as
+      // the rows showed it then, and the undo stack keeps their order.
+      const previous = movesInFlight
+      const move = run(() =>
         store.writing(async () => {
+          await previous
           const moved = await api
             .moveInList({ listId: scope.listId, paperId: paper, ...placeOf(target, side, order) })
             .catch(async (error) => {
@@ -813,6 +819,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
           })
         }),
       )
+      movesInFlight = move
+      await move
     },
     async moveFocusedInList(delta) {
       const row = rowAt(state.focusIndex)
