@@ -54,7 +54,9 @@ describe('the built papershelf command: lists in their own order', { timeout: 30
     const exported = await run('export', '--format', 'csl-json', '--list', 'Reading group')
     expect(exported.code, exported.stderr).toBe(0)
     const positions = [c, d, a, b].map((id) => exported.stdout.indexOf(id))
-    expect(positions.every((at, i) => at >= 0 && (i === 0 || at > (positions[i - 1] ?? 0)))).toBe(true)
+    expect(positions.every((at, i) => at >= 0 && (i === 0 || at > (positions[i - 1] ?? 0)))).toBe(
+      true,
+    )
 
     expect((await run('lists', 'remove', 'Reading group', d)).stdout).toMatch(
       /Removed 1 paper from “Reading group”/,
@@ -74,7 +76,16 @@ describe('the built papershelf command: lists in their own order', { timeout: 30
     const tooFar = await run('lists', 'move', 'Short', IDS[0] ?? '', '--to', '3')
     expect(tooFar).toMatchObject({ code: 1, stdout: '' })
     expect(tooFar.stderr).toMatch(/“Short” holds 2 papers: a place is 1 to 2/)
-    const two = await run('lists', 'move', 'Short', IDS[0] ?? '', '--to', '1', '--after', IDS[1] ?? '')
+    const two = await run(
+      'lists',
+      'move',
+      'Short',
+      IDS[0] ?? '',
+      '--to',
+      '1',
+      '--after',
+      IDS[1] ?? '',
+    )
     expect(two).toMatchObject({ code: 2 })
     expect(two.stderr).toMatch(/give one of --before <paper>, --after <paper> or --to <n>/)
     const outside = await run('lists', 'move', 'Short', IDS[0] ?? '', '--before', IDS[3] ?? '')

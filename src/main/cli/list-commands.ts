@@ -37,7 +37,8 @@ async function placeFromFlags(ctx: CommandContext): Promise<ListPlace> {
 /** The list and papers of `lists add|remove <list> <paper>...`. */
 async function listAndPapers(ctx: CommandContext): Promise<{ list: UserList; ids: PaperId[] }> {
   const [, ref, ...papers] = ctx.args
-  if (ref === undefined || papers.length === 0) throw new UsageError('name a list and at least one paper')
+  if (ref === undefined || papers.length === 0)
+    {throw new UsageError('name a list and at least one paper')}
   const list = await resolveList(ctx, ref)
   return { list, ids: await resolvePapers({ ...ctx, args: papers }) }
 }
@@ -63,8 +64,11 @@ const run: Command['run'] = async (ctx) => {
       const { list, ids } = await listAndPapers(ctx)
       const { changed } = await ctx.api.addToList({ listId: list.id, ids })
       const already = new Set(ids).size - changed
-      return print(ctx, { changed }, () =>
-        `Added ${plural(changed)} to “${list.name}”${already > 0 ? ` (${plural(already)} already in it)` : ''}.`,
+      return print(
+        ctx,
+        { changed },
+        () =>
+          `Added ${plural(changed)} to “${list.name}”${already > 0 ? ` (${plural(already)} already in it)` : ''}.`,
       )
     }
     case 'remove': {
@@ -97,7 +101,8 @@ export const LIST_COMMANDS: Record<string, Command> = {
   lists: {
     usage:
       'lists | lists create <name> | lists add|remove <list> <paper>... | lists move <list> <paper> --before <paper>|--after <paper>|--to <n>',
-    summary: 'user lists with their counts; make one, add or remove papers, move a paper in its order',
+    summary:
+      'user lists with their counts; make one, add or remove papers, move a paper in its order',
     run,
   },
 }

@@ -32,7 +32,9 @@ export function moveInList(
   const at = targetIndex(list.name, rows.length, rest, paperId, place)
   rest.splice(at, 0, paperId)
   const positions = new Map(rows.map((row) => [row.id, row.position]))
-  const update = db.prepare('UPDATE list_papers SET position = ? WHERE list_id = ? AND paper_id = ?')
+  const update = db.prepare(
+    'UPDATE list_papers SET position = ? WHERE list_id = ? AND paper_id = ?',
+  )
   rest.forEach((id, index) => {
     if (positions.get(id) !== index) update.run(index, listId, id)
   })

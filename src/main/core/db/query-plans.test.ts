@@ -192,7 +192,15 @@ describe('core/db: the hot queries use their indexes (100k papers)', () => {
       const queries = queriesOf(db, () => {
         const page = searchPaperRows(
           db,
-          { view: 'all', listId: 1, query: 'is:unread', sort: 'list', order, offset: 0, limit: 100 },
+          {
+            view: 'all',
+            listId: 1,
+            query: 'is:unread',
+            sort: 'list',
+            order,
+            offset: 0,
+            limit: 100,
+          },
           { newCutoff: () => cutoff },
         )
         expect(page.rows.length).toBe(100)

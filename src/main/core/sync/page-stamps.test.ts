@@ -21,7 +21,10 @@ describe('sync/run-sync: each page stamps its own arrival', () => {
   it('stamps a later page strictly later, so Date added follows arrival across pages', async () => {
     const server = await serve({
       'GET /api/query?search_query=testing&start=0&max_results=20': { headers: ATOM, body: FIRST },
-      'GET /api/query?search_query=testing&start=10&max_results=10': { headers: ATOM, body: SECOND },
+      'GET /api/query?search_query=testing&start=10&max_results=10': {
+        headers: ATOM,
+        body: SECOND,
+      },
     })
     // a clock that never moves: both pages land within one tick
     const { api } = open(tempDir(), server.url, { now: () => TEST_NOW })
@@ -30,10 +33,7 @@ describe('sync/run-sync: each page stamps its own arrival', () => {
 
     const { papers } = await api.listPapers({ sort: 'added', order: 'desc', limit: 100 })
     const stamps = [...new Set(papers.map((paper) => paper.addedAt))]
-    expect(stamps).toEqual([
-      new Date(TEST_NOW.getTime() + 1).toISOString(),
-      TEST_NOW.toISOString(),
-    ])
+    expect(stamps).toEqual([new Date(TEST_NOW.getTime() + 1).toISOString(), TEST_NOW.toISOString()])
     // newest first: the second page above the first, each page in the source's own order
     expect(papers.map((paper) => paper.arxivId)).toEqual([...idsOf(SECOND), ...idsOf(FIRST)])
     const oldest = await api.listPapers({ sort: 'added', order: 'asc', limit: 100 })

@@ -74,7 +74,9 @@ export function PaperList({
     if (focusedPaper === undefined || !list || !(active instanceof HTMLElement)) return
     if (!active.classList.contains('paper-list__item') || !list.contains(active)) return
     if (active.dataset.paperId === String(focusedPaper)) return
-    list.querySelector<HTMLElement>(`[data-paper-id="${focusedPaper}"]`)?.focus({ preventScroll: true })
+    list
+      .querySelector<HTMLElement>(`[data-paper-id="${focusedPaper}"]`)
+      ?.focus({ preventScroll: true })
   }, [focusedPaper, state.rowsVersion])
 
   return (

@@ -10,7 +10,12 @@ import { MAX_ROW_WINDOW, STATUS_CYCLE } from '@shared/api/library-ui'
 import type { SearchCorrection, SearchRow, SearchSort } from '@shared/api/search-api'
 import type { PaperId, TagId } from '@shared/model/ids'
 import type { QueryWarning } from '@shared/search/query-syntax'
-import { displayTitle, type PaperDetail, type PaperSort, type ReadingStatus } from '@shared/model/paper'
+import {
+  displayTitle,
+  type PaperDetail,
+  type PaperSort,
+  type ReadingStatus,
+} from '@shared/model/paper'
 import type { Tag } from '@shared/model/tag'
 import type { ToastStore } from '../../components/toast-store'
 import { PAGE_SIZE, pagesFor, pagesToEvict } from './row-window'
@@ -548,6 +553,13 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       void run(() => reloadRows(true))
     },
     setSort(sort, order = defaultOrder(sort)) {
+      if (sort === 'list' && state.scope.kind !== 'list') {
+        toasts.notify({
+          kind: 'info',
+          message: 'List order is the order of one of your lists: open a list.',
+        })
+        return
+      }
       if (state.query.trim() !== '') set({ searchSort: sort, searchOrder: order })
       else if (sort !== 'relevance') set({ sort, order })
       void run(() => reloadRows(true))

@@ -36,7 +36,10 @@ describe('library/list-moves', () => {
     })
     expect(sortsForScope({ kind: 'view', view: 'all' }, current)).toEqual({})
     expect(
-      sortsForScope({ kind: 'tag', tag: 'llm' }, { sort: 'list', order: 'asc', searchSort: 'list' }),
+      sortsForScope(
+        { kind: 'tag', tag: 'llm' },
+        { sort: 'list', order: 'asc', searchSort: 'list' },
+      ),
     ).toEqual({ sort: 'added', order: 'desc', searchSort: 'relevance' })
   })
 })
