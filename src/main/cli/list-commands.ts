@@ -37,8 +37,9 @@ async function placeFromFlags(ctx: CommandContext): Promise<ListPlace> {
 /** The list and papers of `lists add|remove <list> <paper>...`. */
 async function listAndPapers(ctx: CommandContext): Promise<{ list: UserList; ids: PaperId[] }> {
   const [, ref, ...papers] = ctx.args
-  if (ref === undefined || papers.length === 0)
-    {throw new UsageError('name a list and at least one paper')}
+  if (ref === undefined || papers.length === 0) {
+    throw new UsageError('name a list and at least one paper')
+  }
   const list = await resolveList(ctx, ref)
   return { list, ids: await resolvePapers({ ...ctx, args: papers }) }
 }
