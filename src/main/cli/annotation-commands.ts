@@ -1,9 +1,9 @@
 import { resolve } from 'node:path'
 import type { Annotation, AnnotationExport } from '@shared/model/annotation'
-import { AppError } from '@shared/api/errors'
 import { UsageError } from './cli-io'
-import { print, resolvePaper, type Command, type CommandContext } from './command'
+import { print, resolvePaper, type Command } from './command'
 import { resolvePapers } from './command'
+import { resolveList } from './list-commands'
 
 /** One annotation as a line (and its comment below). */
 function annotationLines(a: Annotation, label: string): string[] {
@@ -15,17 +15,6 @@ function annotationLines(a: Annotation, label: string): string[] {
         : 'Area'
   const comment = a.comment ? [`           ${a.comment.replace(/\s*\n\s*/g, ' / ')}`] : []
   return [`  p. ${String(a.page).padEnd(5)} [${label}] ${what}`, ...comment]
-}
-
-/** A user list named by number or name. */
-async function resolveList(ctx: CommandContext, ref: string): Promise<number> {
-  const lists = await ctx.api.listLists({})
-  const found =
-    lists.find((l) => String(l.id) === ref) ??
-    lists.find((l) => l.name.toLowerCase() === ref.toLowerCase())
-  if (!found)
-    {throw new AppError('not-found', `No list is named "${ref}" (see the sidebar's Lists).`)}
-  return found.id
 }
 
 function exportSummary(result: AnnotationExport, to: string | undefined): string {
@@ -88,7 +77,7 @@ export const ANNOTATION_COMMANDS: Record<string, Command> = {
       const result = await ctx.api.exportAnnotations({
         ...(ctx.args.length > 0 ? { ids: await resolvePapers(ctx) } : {}),
         ...(tag !== undefined ? { tag } : {}),
-        ...(listRef !== undefined ? { listId: await resolveList(ctx, listRef) } : {}),
+        ...(listRef !== undefined ? { listId: (await resolveList(ctx, listRef)).id } : {}),
         ...(to !== undefined ? { to } : {}),
         pdf: ctx.flags.pdf === true,
       })

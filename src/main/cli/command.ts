@@ -28,6 +28,8 @@ export type CliFlags = {
   sort?: string | undefined
   limit?: string | undefined
   to?: string | undefined
+  before?: string | undefined
+  after?: string | undefined
   date?: string | undefined
   week?: string | undefined
   month?: string | undefined

@@ -17,6 +17,7 @@ import { TOPICS_COMMANDS } from './topics-commands'
 import { CURATION_COMMANDS } from './curation-commands'
 import { BROWSER_COMMANDS } from './browser-commands'
 import { TRIAGE_COMMANDS } from './triage-commands'
+import { LIST_COMMANDS, resolveList } from './list-commands'
 
 /** Reads standard input as strict UTF-8 (an import from a pipe; a file is streamed by the core). */
 async function readStdinText(ctx: CommandContext): Promise<string> {
@@ -112,16 +113,21 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   list: {
-    usage: `list [--tag TAG] [--status ${READING_STATUSES.join('|')}] [--starred] [--sort ${PAPER_SORTS.join('|')}] [--limit N | --all] [--include-dismissed]`,
-    summary: 'list papers, newest first (--sort for-you: closest to what you kept first; --all streams every match)',
+    usage: `list [--tag TAG] [--list LIST] [--status ${READING_STATUSES.join('|')}] [--starred] [--sort ${PAPER_SORTS.join('|')}] [--limit N | --all] [--include-dismissed]`,
+    summary: 'list papers, newest first; a --list in its own order (--sort for-you: closest to what you kept first; --all streams every match)',
     run: async (ctx) => {
       if (ctx.flags.tag.length > 1) throw new UsageError('list takes one --tag')
       if (ctx.flags.all && ctx.flags.limit !== undefined) throw new UsageError('give --limit or --all, not both')
+      const listId = ctx.flags.list === undefined ? undefined : (await resolveList(ctx, ctx.flags.list)).id
+      const sort = oneOf('--sort', ctx.flags.sort, PAPER_SORTS)
+      if (sort === 'list' && listId === undefined) throw new UsageError('--sort list orders a --list: name one')
       const query = {
         tag: ctx.flags.tag[0],
+        listId,
         status: oneOf('--status', ctx.flags.status, READING_STATUSES),
         starred: ctx.flags.starred ? true : undefined,
-        sort: oneOf('--sort', ctx.flags.sort, PAPER_SORTS) ?? 'added',
+        // a list is shown in its own order unless another is asked for
+        sort: sort ?? (listId === undefined ? 'added' : 'list'),
         includeDismissed: ctx.flags['include-dismissed'] === true,
       }
       if (ctx.flags.all) return listAll(ctx, query)
@@ -223,4 +229,5 @@ export const COMMANDS: Record<string, Command> = {
   ...CURATION_COMMANDS,
   ...BROWSER_COMMANDS,
   ...TRIAGE_COMMANDS,
+  ...LIST_COMMANDS,
 }

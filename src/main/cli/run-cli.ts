@@ -22,6 +22,8 @@ const OPTIONS = {
   sort: { type: 'string' },
   limit: { type: 'string' },
   to: { type: 'string' },
+  before: { type: 'string' },
+  after: { type: 'string' },
   date: { type: 'string' },
   week: { type: 'string' },
   month: { type: 'string' },

@@ -7,6 +7,7 @@ import {
   addToList,
   removeFromList,
 } from './db/lists-repo'
+import { moveInList } from './db/list-order-repo'
 import { libraryCounts, listPaperIds, listPaperRows } from './db/paper-rows-repo'
 import {
   createTag,
@@ -36,6 +37,7 @@ type UiMethods =
   | 'deleteList'
   | 'addToList'
   | 'removeFromList'
+  | 'moveInList'
 
 /** The library screen's methods: light windowed rows, counts, bulk edits with undo, tags and lists admin. */
 export function createLibraryUiService(
@@ -101,5 +103,15 @@ export function createLibraryUiService(
         paperIds: ids,
         reindex: false,
       })),
+    moveInList: ({ listId, paperId, before, after, to }) =>
+      write('list-order', () => {
+        const { from, to: placed } = moveInList(db, listId, paperId, { before, after, to })
+        return {
+          result: { from, to: placed, undo: { listId, paperId, to: from } },
+          paperIds: [paperId],
+          reindex: false,
+          changed: from !== placed,
+        }
+      }),
   }
 }

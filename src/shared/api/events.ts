@@ -5,7 +5,8 @@ import type { PendingPairing } from './browser-api'
 
 /**
  * Why the library changed, so a door refetches only what the change can affect: user fields
- * (`edit` from the list's bulk edits, `tags`, `status`, `starred`, `note`, `lists`), papers coming
+ * (`edit` from the list's bulk edits, `tags`, `status`, `starred`, `note`, `lists`, and
+ * `list-order`: papers moved within a list, nothing else), papers coming
  * or going (`import`, `sync`, `merge`, `resolve`, `restore`), attached data (`pdf`, `pdf-text`,
  * `annotations`, `metadata`), learned topics (`auto-tag`, `interest`, `for-you`), papers moving between inbox, library, dismissed and trash
  * (`triage`), arrival rules changing (`rules`), and
@@ -18,6 +19,7 @@ export type LibraryChangeReason =
   | 'starred'
   | 'note'
   | 'lists'
+  | 'list-order'
   | 'import'
   | 'sync'
   | 'merge'

@@ -36,6 +36,8 @@ export const apiInputs = {
   libraryInfo: z.strictObject({ check: z.boolean().optional() }),
   listPapers: z.strictObject({
     tag: tagNameSchema.optional(),
+    /** Papers of one user list (`sort: 'list'` then follows its own order). */
+    listId: z.number().int().positive().optional(),
     status: readingStatusSchema.optional(),
     starred: z.boolean().optional(),
     sort: paperSortSchema.default('added'),

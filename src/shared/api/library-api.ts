@@ -16,6 +16,7 @@ import type { LibraryDocument } from './library-document'
 import type {
   DeletedTag,
   LibraryCounts,
+  ListMoveResult,
   PaperEditResult,
   PaperRowPage,
   UserList,
@@ -182,6 +183,11 @@ export type ApiOutputs = SideOutputs & {
   addToList: ChangeCount
   /** Takes papers out of a user list. Error `not-found`. */
   removeFromList: ChangeCount
+  /**
+   * Moves a paper of a list before/after another of its papers or to a 1-based place; the result
+   * carries the move that undoes it. Errors `not-found` (list, or paper not in it), `invalid-input`.
+   */
+  moveInList: ListMoveResult
   /** Snapshots the library now (SQLite backup API) into its backups folder; keeps the newest 10. */
   backupNow: BackupInfo
   /** The library's snapshots, newest first. */

@@ -58,6 +58,33 @@ export const paperPatchSchema = z.strictObject({
   triage: triageTargetSchema.optional(),
 })
 
+/**
+ * Where a paper moves in a list: before or after another of its papers, or to a 1-based place
+ * (exactly one of them).
+ */
+export const listPlaceShape = {
+  before: paperIdSchema.optional(),
+  after: paperIdSchema.optional(),
+  to: z.number().int().min(1).optional(),
+}
+
+/** A move in a list; the same shape undoes it. */
+export const moveInListSchema = z
+  .strictObject({ listId: listIdSchema, paperId: paperIdSchema, ...listPlaceShape })
+  .refine(
+    (move) => [move.before, move.after, move.to].filter((v) => v !== undefined).length === 1,
+    'give exactly one of before, after or to',
+  )
+
+/** Where a paper moves in a list (see `moveInListSchema`). */
+export type ListPlace = { before?: PaperId; after?: PaperId; to?: number }
+
+/** A move of a paper in a list. */
+export type ListMove = z.output<typeof moveInListSchema>
+
+/** What a move in a list did: the paper's 1-based place before and after, and the move undoing it. */
+export type ListMoveResult = { from: number; to: number; undo: ListMove }
+
 /** Input schemas of the methods the library screen adds to the API. */
 export const libraryUiInputs = {
   listPaperRows: z.strictObject({
@@ -82,6 +109,7 @@ export const libraryUiInputs = {
   deleteList: z.strictObject({ id: listIdSchema }),
   addToList: z.strictObject({ listId: listIdSchema, ids: paperIds }),
   removeFromList: z.strictObject({ listId: listIdSchema, ids: paperIds }),
+  moveInList: moveInListSchema,
 }
 
 /** A change applied to many papers (tags added/removed, status, star). */

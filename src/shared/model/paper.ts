@@ -8,8 +8,11 @@ export const READING_STATUSES = ['unread', 'reading', 'read'] as const
 export const readingStatusSchema = z.enum(READING_STATUSES)
 export type ReadingStatus = z.infer<typeof readingStatusSchema>
 
-/** Sort orders for paper listings. */
-export const PAPER_SORTS = ['added', 'published', 'title', 'upvotes', 'for-you'] as const
+/**
+ * Sort orders for paper listings. `list` is a user list's own order (its positions, which the
+ * user moves); outside a list view it means `added`.
+ */
+export const PAPER_SORTS = ['added', 'published', 'title', 'upvotes', 'for-you', 'list'] as const
 export const paperSortSchema = z.enum(PAPER_SORTS)
 export type PaperSort = z.infer<typeof paperSortSchema>
 

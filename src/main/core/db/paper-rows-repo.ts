@@ -16,7 +16,7 @@ import {
   type SqlCondition,
   type ViewFilter,
 } from './view-filter'
-import { ownOrderOf, sortOf, tieOrderOf } from './view-sort'
+import { ownOrderOf, resolveSort, sortOf, tieOrderOf } from './view-sort'
 
 export type { ViewFilter } from './view-filter'
 
@@ -36,6 +36,8 @@ export type RowWindow = {
   offset: number
   /** How many papers the conditions hold, when the caller counted them already. */
   total?: number | undefined
+  /** The list the conditions hold the papers of, which "List order" then follows. */
+  listId?: number | undefined
 }
 
 /**
@@ -130,7 +132,8 @@ export function windowIds(
   conditions: ReadonlyArray<SqlCondition>,
   window: RowWindow,
 ): number[] {
-  const { column, order, joined } = sortOf(window.sort, window.order)
+  const sort = resolveSort(window.sort, window.listId)
+  const { column, order, joined } = sortOf(sort, window.order, window.listId)
   const ids = (
     from: string,
     extra: SqlCondition[],
@@ -144,12 +147,23 @@ export function windowIds(
       .pluck()
       .all(...params, limit, offset) as number[]
   }
-  if (window.sort === 'added') {
+  if (sort === 'added') {
     // added_at is never NULL
     return ids(
       'papers p',
       [],
       `ORDER BY p.added_at ${order}, p.id ${tieOrderOf('added', order)}`,
+      window.limit,
+      window.offset,
+    )
+  }
+  if (sort === 'list' && window.listId !== undefined) {
+    // Every paper of a list view has a position: the list is read in order from its own index
+    // (CROSS JOIN keeps list_papers outside), each paper then checked against the view.
+    return ids(
+      'list_papers sorted CROSS JOIN papers p ON p.id = sorted.paper_id',
+      [{ sql: 'sorted.list_id = ?', params: [window.listId] }],
+      `ORDER BY sorted.position ${order}, sorted.paper_id ${order}`,
       window.limit,
       window.offset,
     )

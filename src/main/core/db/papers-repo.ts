@@ -14,6 +14,7 @@ import type { WritableDb } from './open-database'
 import {
   hasStatus,
   hasTag,
+  inList,
   isStarred,
   listedOutsideViews,
   whereOf,
@@ -63,6 +64,7 @@ export type PaperRow = RemoteColumns & {
 /** Filters and order of a paper listing. */
 export type PaperQuery = {
   tag?: string | undefined
+  listId?: number | undefined
   status?: ReadingStatus | undefined
   starred?: boolean | undefined
   sort: PaperSort
@@ -77,6 +79,7 @@ export type PaperQuery = {
 export function listPapers(db: WritableDb, query: PaperQuery): { total: number; papers: Paper[] } {
   const conditions: SqlCondition[] = [listedOutsideViews(query.includeDismissed ?? false)]
   if (query.tag !== undefined) conditions.push(hasTag(query.tag))
+  if (query.listId !== undefined) conditions.push(inList(query.listId))
   if (query.status !== undefined) conditions.push(hasStatus(query.status))
   if (query.starred !== undefined) conditions.push(isStarred(query.starred))
   const { sql, params } = whereOf(conditions)
@@ -85,7 +88,7 @@ export function listPapers(db: WritableDb, query: PaperQuery): { total: number; 
   ).n
   const rows = db
     .prepare(
-      `SELECT p.* FROM papers p ${sql} ${orderByOf(query.sort, query.order)} LIMIT ? OFFSET ?`,
+      `SELECT p.* FROM papers p ${sql} ${orderByOf(query.sort, query.order, query.listId)} LIMIT ? OFFSET ?`,
     )
     .all(...params, query.limit, query.offset) as PaperRow[]
   return { total, papers: hydratePapers(db, rows) }

@@ -70,7 +70,9 @@ describe('core/db: the hot queries use their indexes (100k papers)', () => {
           // the queries that pick the window (its rows are then read by id)
           const queries = queriesOf(db, () => {
             listPaperRows(db, { ...filter, sort, limit: 200, offset }, cutoff)
-          }).filter((q) => /^SELECT (p\.id|count\(\*\) AS n) FROM papers p/.test(q.sql))
+          }).filter((q) =>
+            /^SELECT (p\.id|count\(\*\) AS n) FROM (papers p|list_papers sorted)/.test(q.sql),
+          )
           const plans = describePlans(queries)
           expect(queries.filter(scansAndSorts), plans).toEqual([])
           // the library reads its windows in order from the sort's index; "new" (the papers of
@@ -80,6 +82,11 @@ describe('core/db: the hot queries use their indexes (100k papers)', () => {
           // (and "For you" through its own index: the view is large)
           if (name === 'unread') {
             expect(queries.filter(sorts), plans).toEqual([])
+          }
+          // a list in its own order is read in order from list_papers_position
+          if (name === 'list' && sort === 'list') {
+            expect(queries.filter(sorts), plans).toEqual([])
+            expect(plans).toMatch(/SEARCH sorted USING (COVERING )?INDEX list_papers_position/)
           }
           if (name === 'new') {
             const sortsMore = (q: RanQuery) =>
@@ -91,7 +98,7 @@ describe('core/db: the hot queries use their indexes (100k papers)', () => {
             unread: /papers_status/,
             starred: /papers_starred/,
             tag: /paper_tags_tag/,
-            list: /SEARCH lp USING PRIMARY KEY \(list_id=\?\)/,
+            list: /SEARCH lp USING (PRIMARY KEY|COVERING INDEX list_papers_position) \(list_id=\?\)/,
             source: /paper_sources_source/,
           }
           const index = narrowedBy[name]
@@ -118,10 +125,18 @@ describe('core/db: the hot queries use their indexes (100k papers)', () => {
           Math.max(0, total - 150),
         ]) {
           const expected = db
-            .prepare(`SELECT p.id FROM papers p ${sql} ${orderByOf(sort)} LIMIT 200 OFFSET ?`)
+            .prepare(
+              `SELECT p.id FROM papers p ${sql} ${orderByOf(sort, undefined, filter.listId)} LIMIT 200 OFFSET ?`,
+            )
             .pluck()
             .all(...params, offset)
-          const got = windowIds(db, conditions, { sort, limit: 200, offset, total })
+          const got = windowIds(db, conditions, {
+            sort,
+            limit: 200,
+            offset,
+            total,
+            listId: filter.listId,
+          })
           expect(got, `${JSON.stringify(filter)} ${sort} @${offset}`).toEqual(expected)
         }
       }
@@ -171,5 +186,30 @@ describe('core/db: the hot queries use their indexes (100k papers)', () => {
     }
     const tagFilter = queries.find((q) => q.sql.includes('paper_tags'))
     expect(tagFilter?.plan.join(' | ')).toMatch(/SEARCH pt USING COVERING INDEX paper_tags_tag/)
+  })
+  it('a search inside a list in its own order reads the list in order, never the library', () => {
+    for (const order of ['asc', 'desc'] as const) {
+      const queries = queriesOf(db, () => {
+        const page = searchPaperRows(
+          db,
+          {
+            view: 'all',
+            listId: 1,
+            query: 'is:unread',
+            sort: 'list',
+            order,
+            offset: 0,
+            limit: 100,
+          },
+          { newCutoff: () => cutoff },
+        )
+        expect(page.rows.length).toBe(100)
+      })
+      const window = queries.filter((q) => q.sql.startsWith('SELECT p.id FROM list_papers sorted'))
+      const plans = describePlans(queries)
+      expect(window.length, plans).toBe(1)
+      expect(window.filter(sorts), plans).toEqual([])
+      expect(queries.filter(scansAndSorts), plans).toEqual([])
+    }
   })
 })

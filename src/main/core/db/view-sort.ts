@@ -11,12 +11,15 @@ export type SortColumn = {
   joined?: { table: string; key: string; value: string }
 }
 
+/** The sorts kept on the paper or in a table of its own (all but a list's own order). */
+type ColumnSort = Exclude<PaperSort, 'list'>
+
 /**
  * The one sort table of paper listings (the library list, `papershelf list`, search re-sorted).
  * Unknown (NULL) values go last in either direction; ties go by id in the same direction, except
- * under "Date added" (`tieOrderOf`).
+ * under "Date added" (`tieOrderOf`). "List order" is a list's own (`listOrderColumn`).
  */
-export const SORT_COLUMNS: Readonly<Record<PaperSort, SortColumn>> = {
+export const SORT_COLUMNS: Readonly<Record<ColumnSort, SortColumn>> = {
   added: { column: 'p.added_at', defaultOrder: 'desc' },
   published: { column: 'p.published_at', defaultOrder: 'desc' },
   // the normalised title: case, accents and leading punctuation do not move a paper
@@ -25,12 +28,35 @@ export const SORT_COLUMNS: Readonly<Record<PaperSort, SortColumn>> = {
   'for-you': FOR_YOU_SORT,
 }
 
-/** The column and direction of a sort (`order` overrides its default). */
+/**
+ * The sort a listing really uses: "List order" orders a list view; anywhere else (no list to
+ * take an order from) it means "Date added".
+ */
+export function resolveSort(sort: PaperSort, listId: number | undefined): PaperSort {
+  return sort === 'list' && listId === undefined ? 'added' : sort
+}
+
+/**
+ * A list's own order: each paper's position in it, first to last (`list_papers_position`). The
+ * list id is written into the SQL (a checked integer), so the column reads like any other.
+ */
+export function listOrderColumn(listId: number): SortColumn {
+  if (!Number.isSafeInteger(listId)) throw new Error(`not a list id: ${listId}`)
+  return {
+    column: `(SELECT lp.position FROM list_papers lp WHERE lp.list_id = ${listId} AND lp.paper_id = p.id)`,
+    defaultOrder: 'asc',
+  }
+}
+
+/** The column and direction of a sort (`order` overrides its default), in a list view or not. */
 export function sortOf(
   sort: PaperSort,
   order?: 'asc' | 'desc',
+  listId?: number,
 ): { column: string; order: 'asc' | 'desc'; joined: SortColumn['joined'] } {
-  const { column, defaultOrder, joined } = SORT_COLUMNS[sort]
+  const resolved = resolveSort(sort, listId)
+  const { column, defaultOrder, joined } =
+    resolved === 'list' ? listOrderColumn(listId ?? 0) : SORT_COLUMNS[resolved]
   return { column, order: order ?? defaultOrder, joined }
 }
 
@@ -43,9 +69,10 @@ export function tieOrderOf(sort: PaperSort, order: 'asc' | 'desc'): 'asc' | 'des
 }
 
 /** A full `ORDER BY` for a sort: unknown values last, ties by id. */
-export function orderByOf(sort: PaperSort, order?: 'asc' | 'desc'): string {
-  const { column, order: direction } = sortOf(sort, order)
-  return `ORDER BY ${column} IS NULL, ${column} ${direction}, p.id ${tieOrderOf(sort, direction)}`
+export function orderByOf(sort: PaperSort, order?: 'asc' | 'desc', listId?: number): string {
+  const { column, order: direction } = sortOf(sort, order, listId)
+  const tie = tieOrderOf(resolveSort(sort, listId), direction)
+  return `ORDER BY ${column} IS NULL, ${column} ${direction}, p.id ${tie}`
 }
 
 /**
@@ -60,9 +87,7 @@ export function ownOrderOf(filter: {
   params: unknown[]
 } {
   if (filter.listId !== undefined) {
-    const position =
-      '(SELECT lp.position FROM list_papers lp WHERE lp.list_id = ? AND lp.paper_id = p.id)'
-    return { sql: `ORDER BY ${position}, p.id`, params: [filter.listId] }
+    return { sql: `ORDER BY ${listOrderColumn(filter.listId).column}, p.id`, params: [] }
   }
   if (filter.sourceId !== undefined) {
     const rank =

@@ -362,7 +362,13 @@ export function searchPaperRows(
   } else {
     const sort = query.sort === 'relevance' ? 'published' : query.sort
     const order = query.sort === 'relevance' ? undefined : query.order
-    ids = windowIds(db, conditions, { sort, order, offset: query.offset, limit: query.limit })
+    ids = windowIds(db, conditions, {
+      sort,
+      order,
+      offset: query.offset,
+      limit: query.limit,
+      listId: query.listId,
+    })
   }
   // a query of only filters matched no text: nothing to highlight
   const matches = matchesOf(db, search, search.match === null ? [] : ids)

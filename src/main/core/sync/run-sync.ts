@@ -78,6 +78,13 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
   let notModifiedPages = 0
   let indexedUpTo = 0
   let total: number | null = null
+  // Each page is stamped with its own arrival time, strictly after the page before, so "Date
+  // added" follows arrival across pages even when several land within one clock tick.
+  let lastPageAt = 0
+  const pageStamp = (): Date => {
+    lastPageAt = Math.max(deps.now().getTime(), lastPageAt + 1)
+    return new Date(lastPageAt)
+  }
   const progress = (message: string) =>
     events.emit('sync.progress', {
       sourceId: source.id,
@@ -98,7 +105,7 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
     })) {
       if (job.signal.aborted) throw new AppError('cancelled', 'Cancelled.')
       total = pageTotal(page, total)
-      applyPage(deps, source, run, page, tags, cache.get(page.url))
+      applyPage(deps, source, run, page, tags, cache.get(page.url), pageStamp)
       // Indexing a thousand papers at once costs far less than a hundred ten times.
       if (run.added + run.updated - indexedUpTo >= INDEX_BATCH) {
         catchUpSearchIndex(db)
@@ -148,6 +155,7 @@ function applyPage(
   page: SourcePage,
   tags: string[],
   cached: PageValidators | undefined,
+  pageStamp: () => Date,
 ): void {
   const { db } = deps
   if (page.notModified) {
@@ -161,7 +169,7 @@ function applyPage(
   }
   db.transaction(() => {
     {
-      const now = deps.now()
+      const now = pageStamp()
       // papers new to the library land in the inbox, where the source's rules meet them
       const result = applyDrafts(db, page.drafts, {
         source: { kind: source.kind, key: source.key, name: source.name },

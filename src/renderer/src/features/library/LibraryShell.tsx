@@ -248,6 +248,8 @@ export function LibraryShell({
     },
     'next-paper': () => store.moveFocus(1),
     'previous-paper': () => store.moveFocus(-1),
+    'move-up-in-list': () => void store.moveFocusedInList(-1),
+    'move-down-in-list': () => void store.moveFocusedInList(1),
     'open-paper': () => {
       if (openHit()) return
       if (openReader) openReader()
@@ -285,6 +287,7 @@ export function LibraryShell({
     'sort-published': () => store.setSort('published'),
     'sort-title': () => store.setSort('title'),
     'sort-upvotes': () => store.setSort('upvotes'),
+    'sort-list': () => store.setSort('list'),
     'show-shortcuts': () => setModal({ kind: 'shortcuts' }),
     'command-palette': () => setModal({ kind: 'palette' }),
     'make-offline': makeOffline,
@@ -518,6 +521,7 @@ export function LibraryShell({
                 sort={searching ? state.searchSort : state.sort}
                 order={searching ? state.searchOrder : state.order}
                 searching={searching}
+                inList={state.scope.kind === 'list'}
                 onSort={store.setSort}
               />
               {triageView && !searching ? (

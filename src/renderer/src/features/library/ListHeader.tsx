@@ -1,13 +1,17 @@
 import type { SearchSort } from '@shared/api/search-api'
 import { defaultOrder, SEARCH_SORT_OPTIONS, SORT_OPTIONS } from './sort-options'
 
-/** The list's title, count and sort control (relevance is offered, and the default, while searching). */
+/**
+ * The list's title, count and sort control (relevance is offered, and the default, while
+ * searching; a user list's own order in a list view).
+ */
 export function ListHeader({
   title,
   count,
   sort,
   order,
   searching,
+  inList,
   onSort,
 }: {
   title: string
@@ -15,9 +19,13 @@ export function ListHeader({
   sort: SearchSort
   order: 'asc' | 'desc'
   searching: boolean
+  /** A user list is shown: its own order is offered. */
+  inList: boolean
   onSort: (sort: SearchSort, order: 'asc' | 'desc') => void
 }) {
-  const options = searching ? SEARCH_SORT_OPTIONS : SORT_OPTIONS
+  const options = (searching ? SEARCH_SORT_OPTIONS : SORT_OPTIONS).filter(
+    (option) => inList || option.sort !== 'list',
+  )
   return (
     <div className="list-header">
       <h1 className="list-header__title">{title}</h1>

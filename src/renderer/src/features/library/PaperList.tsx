@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
+import type { PaperId } from '@shared/model/ids'
 import { displayTitle } from '@shared/model/paper'
 import { useStore } from '../../hooks/use-store'
 import type { LibraryStore, PaperListRow } from './library-store'
+import type { DropSide } from './list-moves'
 import { bylineOf } from './paper-format'
 import { PaperRow } from './PaperRow'
 
@@ -11,7 +13,19 @@ export const ROW_HEIGHT = 62
 /** Extra height of a search hit that shows the passage it matched. */
 export const SNIPPET_HEIGHT = 20
 
-/** The papers of the view, virtualized: only the rows on screen are in the DOM, fetched by window. */
+/** The drag type a row carries while it is dragged to a new place in its list. */
+const ROW_DRAG_TYPE = 'application/x-papershelf-paper'
+
+/** Above or below the middle of the row under the pointer. */
+const sideOf = (event: DragEvent<HTMLElement>): DropSide => {
+  const box = event.currentTarget.getBoundingClientRect()
+  return event.clientY < box.top + box.height / 2 ? 'above' : 'below'
+}
+
+/**
+ * The papers of the view, virtualized: only the rows on screen are in the DOM, fetched by window.
+ * In a list shown in its own order, a row is dragged to a new place.
+ */
 export function PaperList({
   store,
   onOpen,
@@ -23,6 +37,8 @@ export function PaperList({
   canOpenSnippet?: (row: PaperListRow) => boolean
 }) {
   const state = useStore(store)
+  const reorderable = store.canMoveInList()
+  const [drop, setDrop] = useState<{ id: number; side: DropSide } | null>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
   const tagColors = useMemo(
     () => new Map(state.tags.map((tag) => [tag.name, tag.color])),
@@ -49,6 +65,19 @@ export function PaperList({
   useEffect(() => {
     if (state.focusIndex >= 0) virtualizer.scrollToIndex(state.focusIndex, { align: 'auto' })
   }, [state.focusIndex, virtualizer])
+  // A row holding the keyboard focus hands it on to the focused paper's row (rows are reused by
+  // place: after a move in a list the paper is drawn in another row).
+  const focusedPaper = store.rowAt(state.focusIndex)?.id
+  useEffect(() => {
+    const active = document.activeElement
+    const list = scrollRef.current
+    if (focusedPaper === undefined || !list || !(active instanceof HTMLElement)) return
+    if (!active.classList.contains('paper-list__item') || !list.contains(active)) return
+    if (active.dataset.paperId === String(focusedPaper)) return
+    list
+      .querySelector<HTMLElement>(`[data-paper-id="${focusedPaper}"]`)
+      ?.focus({ preventScroll: true })
+  }, [focusedPaper, state.rowsVersion])
 
   return (
     <div
@@ -91,6 +120,7 @@ export function PaperList({
                 focused ? 'is-focused' : '',
                 selected ? 'is-selected' : '',
                 row.status === 'unread' ? 'is-unread' : '',
+                drop?.id === row.id ? `is-drop-${drop.side}` : '',
               ].join(' ')}
               style={style}
               onMouseDown={(event) => {
@@ -104,6 +134,28 @@ export function PaperList({
                 )
               }
               onDoubleClick={onOpen}
+              draggable={reorderable}
+              onDragStart={(event) => {
+                if (!reorderable) return
+                event.dataTransfer.setData(ROW_DRAG_TYPE, String(row.id))
+                event.dataTransfer.effectAllowed = 'move'
+              }}
+              onDragOver={(event) => {
+                if (!reorderable || !event.dataTransfer.types.includes(ROW_DRAG_TYPE)) return
+                event.preventDefault()
+                event.dataTransfer.dropEffect = 'move'
+                const side = sideOf(event)
+                if (drop?.id !== row.id || drop.side !== side) setDrop({ id: row.id, side })
+              }}
+              onDragLeave={() => setDrop((now) => (now?.id === row.id ? null : now))}
+              onDragEnd={() => setDrop(null)}
+              onDrop={(event) => {
+                const dragged = Number(event.dataTransfer.getData(ROW_DRAG_TYPE))
+                setDrop(null)
+                if (!reorderable || !Number.isInteger(dragged) || dragged <= 0) return
+                event.preventDefault()
+                void store.moveInList(dragged as PaperId, row.id, sideOf(event))
+              }}
             >
               <PaperRow
                 row={row}

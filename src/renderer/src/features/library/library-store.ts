@@ -10,7 +10,12 @@ import { MAX_ROW_WINDOW, STATUS_CYCLE } from '@shared/api/library-ui'
 import type { SearchCorrection, SearchRow, SearchSort } from '@shared/api/search-api'
 import type { PaperId, TagId } from '@shared/model/ids'
 import type { QueryWarning } from '@shared/search/query-syntax'
-import type { PaperDetail, PaperSort, ReadingStatus } from '@shared/model/paper'
+import {
+  displayTitle,
+  type PaperDetail,
+  type PaperSort,
+  type ReadingStatus,
+} from '@shared/model/paper'
 import type { Tag } from '@shared/model/tag'
 import type { ToastStore } from '../../components/toast-store'
 import { PAGE_SIZE, pagesFor, pagesToEvict } from './row-window'
@@ -24,6 +29,7 @@ import {
   type Selection,
 } from './selection'
 import { defaultOrder } from './sort-options'
+import { placeOf, reorderRows, sortsForScope, type DropSide } from './list-moves'
 import { popUndo, pushUndo, type UndoStack } from './undo-stack'
 import { createListeners } from '../../hooks/create-listeners'
 
@@ -126,6 +132,12 @@ export type LibraryStore = {
   createList: (name: string) => Promise<void>
   deleteList: (id: number) => Promise<void>
   addToList: (listId: number) => Promise<void>
+  /** Whether the rows on screen are a list in its own order (papers can be moved in it). */
+  canMoveInList: () => boolean
+  /** Moves a paper of the list shown above or below another row (drag and drop). */
+  moveInList: (paper: PaperId, target: PaperId, side: DropSide) => Promise<void>
+  /** Moves the focused paper one row up or down in the list shown (Alt+↑/↓); it keeps the focus. */
+  moveFocusedInList: (delta: -1 | 1) => Promise<void>
   /** Imports text through the library's import (errors reject, for the dialog to show). */
   importText: (
     text: string,
@@ -214,6 +226,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   let detailRequest = 0
   /** The paper whose detail is scheduled or being fetched. */
   let detailLoading: PaperId | null = null
+  /** The last move in a list on its way to the core (see `moveInList`). */
+  let movesInFlight: Promise<void> = Promise.resolve()
 
   const set = (patch: Partial<LibraryState>): void => {
     state = { ...state, ...patch }
@@ -422,6 +436,8 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     switch (event.reason) {
       case 'lists':
         return { rows: true, counts: false, tags: false, lists: true, detail }
+      case 'list-order':
+        return { rows: true, counts: false, tags: false, lists: false, detail: false }
       case 'edit':
       case 'tags':
       case 'status':
@@ -533,10 +549,17 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     },
     setScope(scope) {
       if (sameScope(scope, state.scope)) return
-      set({ scope, selection: EMPTY_SELECTION, loaded: false })
+      set({ scope, selection: EMPTY_SELECTION, loaded: false, ...sortsForScope(scope, state) })
       void run(() => reloadRows(true))
     },
     setSort(sort, order = defaultOrder(sort)) {
+      if (sort === 'list' && state.scope.kind !== 'list') {
+        toasts.notify({
+          kind: 'info',
+          message: 'List order is the order of one of your lists: open a list.',
+        })
+        return
+      }
       if (state.query.trim() !== '') set({ searchSort: sort, searchOrder: order })
       else if (sort !== 'relevance') set({ sort, order })
       void run(() => reloadRows(true))
@@ -778,6 +801,45 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
           await api.removeFromList({ listId, ids })
         })
       }),
+    canMoveInList,
+    async moveInList(paper, target, side) {
+      const { scope } = state
+      if (scope.kind !== 'list' || paper === target) return
+      if (!canMoveInList()) {
+        toasts.notify({ kind: 'info', message: 'Sort by List order to move papers in the list.' })
+        return
+      }
+      const order = state.query.trim() === '' ? state.order : state.searchOrder
+      const row = findRow(paper)
+      const title = row ? displayTitle(row) : `#${paper}`
+      reorderLoaded(paper, target, side)
+      // Moves reach the core one after another, in the order made: each names its neighbour as
+      // the rows showed it then, and the undo stack keeps their order.
+      const previous = movesInFlight
+      const move = run(() =>
+        store.writing(async () => {
+          await previous
+          const moved = await api
+            .moveInList({ listId: scope.listId, paperId: paper, ...placeOf(target, side, order) })
+            .catch(async (error) => {
+              await refresh()
+              throw error
+            })
+          if (moved.from === moved.to) return
+          recordUndo(`Moved “${title}” to place ${moved.to} of ${scope.name}`, async () => {
+            await api.moveInList(moved.undo)
+          })
+        }),
+      )
+      movesInFlight = move
+      await move
+    },
+    async moveFocusedInList(delta) {
+      const row = rowAt(state.focusIndex)
+      const neighbour = rowAt(state.focusIndex + delta)
+      if (!row || !neighbour) return
+      await store.moveInList(row.id, neighbour.id, delta < 0 ? 'above' : 'below')
+    },
     async importText(text, sourceName, tags) {
       const report = await api.importText({ text, sourceName, tags: [...tags] })
       toasts.notify({
@@ -787,6 +849,41 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       return report
     },
     refresh: () => run(refresh),
+  }
+
+  /** True when a list is shown in its own order (browsing, or a search sorted that way). */
+  function canMoveInList(): boolean {
+    const sort = state.query.trim() === '' ? state.sort : state.searchSort
+    return state.scope.kind === 'list' && sort === 'list'
+  }
+
+  /**
+   * Shows a move at once on the rows in memory (the loaded pages from the first up to any gap):
+   * the paper keeps the focus at its new place, and answers fetched before the move are dropped.
+   */
+  function reorderLoaded(paper: PaperId, target: PaperId, side: DropSide): void {
+    const loaded = [...pages.keys()].sort((a, b) => a - b)
+    const first = loaded[0]
+    if (first === undefined) return
+    const flat: PaperListRow[] = []
+    for (let page = first; pages.has(page); page += 1) flat.push(...(pages.get(page) ?? []))
+    const moved = reorderRows(flat, paper, target, side)
+    if (!moved) return
+    const focusedPaper = focusedId()
+    const kept = new Map<number, ReadonlyArray<PaperListRow>>()
+    for (let start = 0; start < moved.rows.length; start += PAGE_SIZE) {
+      kept.set(first + start / PAGE_SIZE, moved.rows.slice(start, start + PAGE_SIZE))
+    }
+    pages = kept
+    generation += 1
+    pagesGeneration = generation
+    const focusIndex =
+      focusedPaper === paper
+        ? first * PAGE_SIZE + moved.index
+        : (indexOfLoaded(focusedPaper ?? paper) ?? state.focusIndex)
+    rowsChanged({ focusIndex, selection: { ...state.selection, anchor: focusIndex } })
+    const rows: Stale = { rows: true, counts: false, tags: false, lists: false, detail: false }
+    stale = stale === null ? rows : mergeStale(stale, rows)
   }
 
   /** Refreshes what the announced changes made stale, once, after `delay` and no write in flight. */

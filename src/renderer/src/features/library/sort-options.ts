@@ -12,6 +12,8 @@ export const SORT_OPTIONS: ReadonlyArray<{
   { sort: 'title', label: 'Title', order: 'asc' },
   { sort: 'upvotes', label: 'Upvotes', order: 'desc' },
   { sort: 'for-you', label: 'For you', order: 'desc' },
+  // offered in a list view only (`ListHeader`): a list's own order, which the user moves
+  { sort: 'list', label: 'List order', order: 'asc' },
 ]
 
 /** While searching, relevance comes first (the default) and the list's sorts follow. */

@@ -3,6 +3,8 @@ export const COMMAND_IDS = [
   'focus-search',
   'next-paper',
   'previous-paper',
+  'move-up-in-list',
+  'move-down-in-list',
   'open-paper',
   'edit-tags',
   'toggle-star',
@@ -31,6 +33,7 @@ export const COMMAND_IDS = [
   'sort-published',
   'sort-title',
   'sort-upvotes',
+  'sort-list',
   'read-pdf',
   'make-offline',
   'make-view-offline',
@@ -69,6 +72,16 @@ export const SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['/', 'Ctrl+K'], command: 'focus-search', description: 'Search the library' },
   { keys: ['j', '↓'], command: 'next-paper', description: 'Next paper' },
   { keys: ['k', '↑'], command: 'previous-paper', description: 'Previous paper' },
+  {
+    keys: ['Alt+↑'],
+    command: 'move-up-in-list',
+    description: 'Move the paper up in a list (in List order)',
+  },
+  {
+    keys: ['Alt+↓'],
+    command: 'move-down-in-list',
+    description: 'Move the paper down in a list (in List order)',
+  },
   { keys: ['Enter', 'o'], command: 'open-paper', description: 'Open the paper' },
   { keys: ['t'], command: 'edit-tags', description: 'Tag the paper' },
   { keys: ['s'], command: 'toggle-star', description: 'Star or unstar' },
@@ -109,6 +122,10 @@ export function commandForKey(press: KeyPress, inTextField: boolean): CommandId 
   if (press.key === 'Escape') return 'clear-selection'
   if (isMod(press) && !press.shiftKey && key === 'a') return 'select-all'
   if (isMod(press) && !press.shiftKey && key === 'z') return 'undo'
+  if (press.altKey && !isMod(press) && !press.shiftKey) {
+    if (press.key === 'ArrowUp') return 'move-up-in-list'
+    if (press.key === 'ArrowDown') return 'move-down-in-list'
+  }
   if (isMod(press) || press.altKey) return null
   switch (press.key) {
     case '/':
