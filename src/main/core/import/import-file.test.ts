@@ -16,7 +16,7 @@ import { parseBibtex } from '../sources/bibtex'
 import { parseHfPageCopy } from '../sources/hf-page-copy'
 import { parseImportText } from './import-text'
 import { thrownAppError } from '../../../../test/helpers/expect-helpers'
-import { recordChunks, type StreamedFormat } from './record-chunks'
+import { openRecordChunks, type StreamedFormat } from './record-chunks'
 
 /** A BibTeX file of `count` entries whose titles use a macro defined at its top, and one refused. */
 function bibtexFile(count: number): string {
@@ -32,9 +32,14 @@ function bibtexFile(count: number): string {
   return `@string{series = {Papers {\\"u}ber streams}}\n\n${entries.join('\n')}\n@misc{empty, year = 2020}\n@comment{jabref-meta: databaseType:bibtex;}\n`
 }
 
-async function chunksOf(path: string, format: StreamedFormat, size: number) {
+function chunksOf(path: string, format: StreamedFormat, size: number) {
+  const reader = openRecordChunks(path, format, { chunkChars: size, readBytes: 256 })
   const chunks = []
-  for await (const chunk of recordChunks(path, format, size)) chunks.push(chunk)
+  try {
+    for (let chunk = reader.next(); chunk; chunk = reader.next()) chunks.push(chunk)
+  } finally {
+    reader.close()
+  }
   return chunks
 }
 
@@ -46,7 +51,7 @@ describe('import/import-file', () => {
     const dir = tempDir()
     const path = join(dir, 'refs.bib')
     writeFileSync(path, bibtexFile(60))
-    const chunks = await chunksOf(path, 'bibtex', 2_000)
+    const chunks = chunksOf(path, 'bibtex', 2_000)
     expect(chunks.length).toBeGreaterThan(3)
     for (const chunk of chunks.slice(1)) expect(chunk.text).toMatch(/^@string\{series = /)
 
@@ -55,7 +60,12 @@ describe('import/import-file', () => {
     const parse = createParseThread()
     const context = { sourceName: path, tags: [], now: () => TEST_NOW, events: createEventHub() }
     try {
-      const streamed = await importFile({ db, parse, chunkChars: 2_000 }, path, 'auto', context)
+      const streamed = await importFile(
+        { db, parse, streams: parse, sizes: { chunkChars: 2_000 } },
+        path,
+        'auto',
+        context,
+      )
       expect(streamed).toMatchObject({ format: 'bibtex', added: 60 })
       const read = parseBibtex(bibtexFile(60), { sourceUrl: path })
       expect(streamed.refused).toEqual(read.skipped)
@@ -73,11 +83,11 @@ describe('import/import-file', () => {
     expect(hit?.title).toBe('Papers über streams number 42')
   })
 
-  it('keeps the line of every record across chunk boundaries (ids, RIS, CSL-JSON)', async () => {
+  it('keeps the line of every record across chunk boundaries (ids, RIS, CSL-JSON)', () => {
     const dir = tempDir()
     const ids = join(dir, 'ids.txt')
     writeFileSync(ids, `${arxivIdList(500)}\n`)
-    const idChunks = await chunksOf(ids, 'ids', 1_000)
+    const idChunks = chunksOf(ids, 'ids', 1_000)
     expect(idChunks.length).toBeGreaterThan(4)
     expect(idChunks.map((c) => c.text).join('')).toBe(`${arxivIdList(500)}\n`)
     expect(idChunks[1]?.lineOffset).toBe((idChunks[0]?.text.match(/\n/g) ?? []).length)
@@ -89,7 +99,7 @@ describe('import/import-file', () => {
       title: `Item ${i}, "quoted" [x] {y}`,
     }))
     writeFileSync(csl, JSON.stringify(items, null, 1))
-    const cslChunks = await chunksOf(csl, 'csl-json', 500)
+    const cslChunks = chunksOf(csl, 'csl-json', 500)
     expect(cslChunks.length).toBeGreaterThan(3)
     const parsed = cslChunks.flatMap((c) => JSON.parse(c.text) as unknown[])
     expect(parsed).toEqual(items)
@@ -100,7 +110,7 @@ describe('import/import-file', () => {
       '\n',
     )
     writeFileSync(ris, Array.from({ length: 20 }, () => record).join('\n'))
-    const risChunks = await chunksOf(ris, 'ris', 3_000)
+    const risChunks = chunksOf(ris, 'ris', 3_000)
     expect(risChunks.length).toBeGreaterThan(2)
     for (const chunk of risChunks) expect(chunk.text.trimEnd()).toMatch(/ER {2}-[^\n]*$/)
   })
@@ -119,7 +129,7 @@ describe('import/import-file', () => {
     const cut = 'An entry cut short\n\nIts abstract, and no date line.\n'
     const page = `Daily Papers\n\nDec 17\n\n${entries.join('\n')}\n${cut}`
     writeFileSync(path, page)
-    const chunks = await chunksOf(path, 'hf-page', 2_000)
+    const chunks = chunksOf(path, 'hf-page', 2_000)
     expect(chunks.length).toBeGreaterThan(5)
     const whole = parseHfPageCopy(page, { now: TEST_NOW })
     let rankOffset = 0
@@ -144,7 +154,12 @@ describe('import/import-file', () => {
     const parse = createParseThread()
     const context = { sourceName: path, tags: [], now: () => TEST_NOW, events: createEventHub() }
     try {
-      const report = await importFile({ db, parse, chunkChars: 2_000 }, path, 'auto', context)
+      const report = await importFile(
+        { db, parse, streams: parse, sizes: { chunkChars: 2_000 } },
+        path,
+        'auto',
+        context,
+      )
       expect(report).toMatchObject({ format: 'hf-page', added: 40, refused: whole.skipped })
     } finally {
       await parse.close()
@@ -206,7 +221,12 @@ describe('import/import-file', () => {
     })
     try {
       const context = { sourceName: path, tags: ['x'], now: () => TEST_NOW, events }
-      const failure = importFile({ db, parse, chunkChars: 4_000 }, path, 'ids', context)
+      const failure = importFile(
+        { db, parse, streams: parse, sizes: { chunkChars: 4_000, readBytes: 1_024 } },
+        path,
+        'ids',
+        context,
+      )
       const error = await thrownAppErrorAsync(() => failure)
       expect(error.message).toBe(
         `${path}, line 2001: not an arXiv id, arXiv or Hugging Face paper URL, or DOI: 'not an identifier'`,

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { ResourceLimits } from 'node:worker_threads'
 import { createWorkerClient, reviveAppError } from '../workers/worker-client'
 import {
   parseJobSize,
@@ -23,6 +24,15 @@ const INLINE_BELOW = 32 * 1024
  * clear error, instead of taking the process (and the machine) with it.
  */
 const PARSE_HEAP_MB = 2048
+/**
+ * The heap of the thread that reads streamed files: it holds a chunk of about a megabyte, its
+ * drafts, and at most one record of up to 48 MB (`MAX_RECORD_CHARS`) with its parse. A small
+ * young generation keeps the thread's garbage, and so the process's memory, low.
+ */
+export const STREAM_PARSE_LIMITS: ResourceLimits = {
+  maxOldGenerationSizeMb: 512,
+  maxYoungGenerationSizeMb: 16,
+}
 
 /** Runs parse jobs (see `PARSE_JOBS`) in the parse thread. */
 export type ParseThread = {
@@ -35,7 +45,7 @@ export type ParseThread = {
  * errors come back as the AppErrors the parsers threw.
  */
 export function createParseThread(
-  options: { inlineBelow?: number; heapMb?: number } = {},
+  options: { inlineBelow?: number; limits?: ResourceLimits } = {},
 ): ParseThread {
   const inlineBelow = options.inlineBelow ?? INLINE_BELOW
   const client = createWorkerClient<ParseWorkerRequest>({
@@ -43,7 +53,7 @@ export function createParseThread(
     sourceDir: dirname(fileURLToPath(import.meta.url)),
     label: 'parse thread',
     revive: reviveAppError,
-    resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? PARSE_HEAP_MB },
+    resourceLimits: options.limits ?? { maxOldGenerationSizeMb: PARSE_HEAP_MB },
   })
   return {
     run: async (job, args, what) => {
