@@ -239,6 +239,44 @@ describe('import/import-file', () => {
     expect(snapshotLibrary(dir)).toEqual(before)
   })
 
+  it('changes nothing when a CSL-JSON file ends inside an item, and names its line', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'cut.json')
+    const items = Array.from({ length: 600 }, (_, i) => ({
+      id: `i${i}`,
+      type: 'article',
+      title: `Cut short ${i}, {"x": [1]}`,
+      DOI: `10.5555/cut.${i}`,
+    }))
+    const text = JSON.stringify(items, null, 1)
+    const cut = text.slice(0, text.indexOf('"i599"') + 3)
+    writeFileSync(path, cut)
+    const { api } = openCore(dir)
+    await api.importText({ text: '2401.00001\n', format: 'ids', sourceName: 'one.txt' })
+    const before = snapshotLibrary(dir)
+    const db = openDatabase(join(dir, DATABASE_FILE))
+    const parse = createParseThread()
+    const events = createEventHub()
+    const written: number[] = []
+    events.subscribe((e) => {
+      if (e.type === 'import.progress') written.push(e.payload.done)
+    })
+    try {
+      const context = { sourceName: path, tags: [], now: () => TEST_NOW, events }
+      const sizes = { chunkChars: 8_000, readBytes: 4_096 }
+      const failure = importFile({ db, parse, streams: parse, sizes }, path, 'auto', context)
+      const error = await thrownAppErrorAsync(() => failure)
+      expect(error.message).toBe(
+        `${path}, line ${cut.split('\n').length - 1}: the file ends inside the item that starts here; it looks cut short`,
+      )
+    } finally {
+      await parse.close()
+      db.close()
+    }
+    expect(written.length, 'batches written before the failure').toBeGreaterThan(1)
+    expect(snapshotLibrary(dir)).toEqual(before)
+  })
+
   it('refuses a file that is not UTF-8 and a missing one, by name', async () => {
     const dir = tempDir()
     const path = join(dir, 'bad.txt')

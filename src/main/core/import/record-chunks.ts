@@ -31,12 +31,12 @@ export const CHUNK_CHARS = 1024 * 1024
 export const MAX_RECORD_CHARS = 48 * 1024 * 1024
 
 /** What one record is called in each format's messages. */
-const RECORD_NOUN: Record<StreamedFormat, string> = {
-  ids: 'line',
-  ris: 'record',
-  bibtex: 'entry',
-  'csl-json': 'item',
-  'hf-page': 'entry',
+const RECORD_NOUN: Record<StreamedFormat, [string, string]> = {
+  ids: ['a', 'line'],
+  ris: ['a', 'record'],
+  bibtex: ['an', 'entry'],
+  'csl-json': ['an', 'item'],
+  'hf-page': ['an', 'entry'],
 }
 
 /** A file being read chunk by chunk. */
@@ -68,6 +68,7 @@ export function openRecordChunks(
   const buffer = Buffer.alloc(readBytes)
   const decoder = new TextDecoder('utf-8', { fatal: true })
   const scanner = boundaryScanner(format)
+  const [article, noun] = RECORD_NOUN[format]
   let pending = ''
   let linesBefore = 0
   let bytesRead = 0
@@ -103,7 +104,7 @@ export function openRecordChunks(
   const tooLong = () => {
     const start = pending.search(/[^\s\uFEFF,[]/)
     return fail(
-      `a ${RECORD_NOUN[format]} longer than ${Math.round(maxRecordChars / 2 ** 20)} MB starts here; no ${RECORD_NOUN[format]} is read past that size`,
+      `${article} ${noun} longer than ${sizeText(maxRecordChars)} starts here; no ${noun} is read past that size`,
       Math.max(0, start),
     )
   }
@@ -131,10 +132,7 @@ export function openRecordChunks(
     finished = true
     const open = scanner.openRecordAt(pending)
     if (open !== null) {
-      throw fail(
-        `the file ends inside the ${RECORD_NOUN[format]} that starts here; it looks cut short`,
-        open,
-      )
+      throw fail(`the file ends inside the ${noun} that starts here; it looks cut short`, open)
     }
     if (pending.length > maxRecordChars) throw tooLong()
     return pending.trim() !== '' || emitted === 0 ? emit(pending.length) : null
@@ -163,6 +161,10 @@ export function openRecordChunks(
     },
     close: () => closeSync(fd),
   }
+}
+
+function sizeText(chars: number): string {
+  return chars >= 2 ** 20 ? `${Math.round(chars / 2 ** 20)} MB` : `${Math.round(chars / 1024)} KB`
 }
 
 function lineCount(text: string): number {
