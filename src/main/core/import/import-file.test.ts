@@ -277,6 +277,39 @@ describe('import/import-file', () => {
     expect(snapshotLibrary(dir)).toEqual(before)
   })
 
+  it('stops a streamed file that outgrows the thread’s heap cap, as too-large, changing nothing', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'huge-item.json')
+    const item = (i: number, title: string) =>
+      JSON.stringify({ id: `i${i}`, type: 'article', title, DOI: `10.5555/heap.${i}` })
+    // after 200 plain items, one holding two million small objects: 14 MB of text, far more parsed
+    const items = Array.from({ length: 200 }, (_, i) => item(i, `Plain ${i}`))
+    const objects = Array.from({ length: 2_000_000 }, () => '{"a":1}').join(',')
+    const huge = `{"id":"huge","type":"article","title":"Huge","note-data":[${objects}]}`
+    writeFileSync(path, `[${items.join(',\n')},\n${huge}]`)
+    const { api } = openCore(dir)
+    const before = snapshotLibrary(dir)
+    const db = openDatabase(join(dir, DATABASE_FILE))
+    const parse = createParseThread()
+    const streams = createParseThread({
+      limits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    })
+    try {
+      const context = { sourceName: path, tags: [], now: () => TEST_NOW, events: createEventHub() }
+      const sizes = { chunkChars: 4_000 }
+      const error = await thrownAppErrorAsync(() =>
+        importFile({ db, parse, streams, sizes }, path, 'csl-json', context),
+      )
+      expect(error.code).toBe('too-large')
+      expect(error.message).toMatch(/needs more memory than the parse thread may use \(64 MB\)/)
+    } finally {
+      await Promise.all([parse.close(), streams.close()])
+      db.close()
+    }
+    expect(snapshotLibrary(dir)).toEqual(before)
+    expect((await api.libraryInfo({})).paperCount).toBe(0)
+  }, 120_000)
+
   it('refuses a file that is not UTF-8 and a missing one, by name', async () => {
     const dir = tempDir()
     const path = join(dir, 'bad.txt')

@@ -25,8 +25,11 @@ export type ChunkSizes = {
 
 /** Bytes read from the file at a time. */
 export const READ_BYTES = 512 * 1024
-/** About this much text is parsed at a time. */
-export const CHUNK_CHARS = 1024 * 1024
+/**
+ * About this much text is parsed at a time: a chunk's drafts wait in the writing thread while the
+ * chunk before is written, and half a megabyte keeps that thread's heap (and the process) small.
+ */
+export const CHUNK_CHARS = 512 * 1024
 /** The longest record read (a BibTeX entry with a book-length abstract is far below it). */
 export const MAX_RECORD_CHARS = 48 * 1024 * 1024
 

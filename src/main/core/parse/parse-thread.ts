@@ -25,12 +25,14 @@ const INLINE_BELOW = 32 * 1024
  */
 const PARSE_HEAP_MB = 2048
 /**
- * The heap of the thread that reads streamed files: it holds a chunk of about a megabyte, its
- * drafts, and at most one record of up to 48 MB (`MAX_RECORD_CHARS`) with its parse. A small
- * young generation keeps the thread's garbage, and so the process's memory, low.
+ * The heap of the thread that reads streamed files. Day to day it holds a chunk of half a
+ * megabyte and its drafts; the cap leaves room for one record of up to 48 MB
+ * (`MAX_RECORD_CHARS`: as UTF-16, its copies and its parse, several hundred MB), because V8 ends
+ * the whole process, not the thread, when one allocation overshoots the cap. A small young
+ * generation keeps the thread's garbage, and so the process's memory, low.
  */
 export const STREAM_PARSE_LIMITS: ResourceLimits = {
-  maxOldGenerationSizeMb: 512,
+  maxOldGenerationSizeMb: 1024,
   maxYoungGenerationSizeMb: 16,
 }
 
