@@ -24,7 +24,12 @@ export type ImportStreamPart = {
   done: boolean
 }
 
-type OpenStream = { chunks: RecordChunkReader; rankOffset: number; bytesRead: number }
+type OpenStream = {
+  chunks: RecordChunkReader
+  rankOffset: number
+  itemsBefore: number
+  bytesRead: number
+}
 
 /** Files being read, by stream number: they live in the thread that reads them. */
 const streams = new Map<number, OpenStream>()
@@ -41,7 +46,12 @@ export function nextImportPart(request: ImportStreamRequest): ImportStreamPart {
     if (!request.first) {
       throw new Error(`${path}: the parse thread was restarted while it read the file.`)
     }
-    open = { chunks: openRecordChunks(path, format, request.sizes), rankOffset: 0, bytesRead: 0 }
+    open = {
+      chunks: openRecordChunks(path, format, request.sizes),
+      rankOffset: 0,
+      itemsBefore: 0,
+      bytesRead: 0,
+    }
     streams.set(stream, open)
   }
   try {
@@ -55,9 +65,11 @@ export function nextImportPart(request: ImportStreamRequest): ImportStreamPart {
       chunk.text,
       format,
       { now: new Date(request.now), sourceName: path },
-      { lineOffset, rankOffset: open.rankOffset, continues },
+      { lineOffset, rankOffset: open.rankOffset, itemsBefore: open.itemsBefore, continues },
     )
     open.rankOffset += parsed.drafts.length
+    // every record becomes a draft or a skipped entry
+    open.itemsBefore += parsed.drafts.length + parsed.skipped.length
     open.bytesRead = chunk.bytesRead
     const done = open.chunks.done
     if (done) closeImportStream(stream)

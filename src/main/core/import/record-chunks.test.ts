@@ -85,6 +85,27 @@ describe('import/record-chunks', () => {
     expect(streamed.drafts[39]?.provenance).toMatchObject({ rank: 40 })
   })
 
+  it('numbers CSL-JSON items and names their lines as the whole file does', () => {
+    const path = join(tempDir(), 'numbered.json')
+    const items: Array<Record<string, unknown>> = cslItems(40)
+    items[12] = { id: 'no-title', type: 'article' }
+    const text = JSON.stringify(items, null, 2)
+    writeFileSync(path, text)
+    const sizes = { readBytes: 128, chunkChars: 500 }
+    const streamed = streamedParts(path, 'csl-json', sizes)
+    expect(streamed.skipped).toEqual(wholeParse(text, path, 'csl-json').skipped)
+    expect(streamed.skipped[0]?.entry).toBe('item 13 (no-title)')
+
+    items[31] = { id: 'bad', type: 'article', title: 'Bad', author: 'Jane Doe' }
+    const bad = JSON.stringify(items, null, 2)
+    writeFileSync(path, bad)
+    const error = thrownAppError(() => streamedParts(path, 'csl-json', sizes))
+    const line = bad.slice(0, bad.indexOf('"bad"')).split('\n').length - 1
+    expect(error.message).toMatch(
+      new RegExp(`^${path}, line ${line}: CSL-JSON item 32 at 'author': `),
+    )
+  })
+
   it('keeps a character whole when a read ends inside its bytes', () => {
     const path = join(tempDir(), 'unicode.json')
     const text = JSON.stringify(cslItems(12))
