@@ -63,12 +63,23 @@ function searchingScanner(search: (text: string) => number): BoundaryScanner {
 
 const QUOTE = 34
 const BACKSLASH = 92
-const COMMA = 44
 const OPEN_BRACKET = 91
 const CLOSE_BRACKET = 93
 const OPEN_BRACE = 123
 const CLOSE_BRACE = 125
-const CLOSE_PAREN = 41
+
+/** What matters inside a JSON string, and outside one. */
+const IN_STRING = /["\\]/g
+const IN_STRUCTURE = /["[\]{},]/g
+/** What matters inside a BibTeX entry: its braces (and, in `@type(…)`, quotes and the close). */
+const IN_BRACE_ENTRY = /[{}]/g
+const IN_PAREN_ENTRY = /[{}")]/g
+
+/** The index of `pattern`'s next match in `text` from `from`, or the text's length. */
+function nextMatch(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from
+  return pattern.exec(text)?.index ?? text.length
+}
 
 /**
  * A top-level JSON array, element by element: strings (with their escapes) and nesting are
@@ -98,22 +109,34 @@ function jsonArrayScanner(): BoundaryScanner {
         at = text.length
         return 0
       }
-      for (; i < text.length && (i < limit || lastComma === 0); i += 1) {
-        const c = text.charCodeAt(i)
+      while (i < text.length && (i < limit || lastComma === 0)) {
+        if (escaped) {
+          escaped = false
+          i += 1
+          continue
+        }
+        // straight to the next character that matters, in native code
+        const next = nextMatch(inString ? IN_STRING : IN_STRUCTURE, text, i)
+        if (next >= limit && lastComma > 0) {
+          i = limit
+          break
+        }
+        i = next + 1
+        if (next === text.length) break
+        const c = text.charCodeAt(next)
         if (inString) {
-          if (escaped) escaped = false
-          else if (c === BACKSLASH) escaped = true
-          else if (c === QUOTE) inString = false
+          if (c === BACKSLASH) escaped = true
+          else inString = false
         } else if (c === QUOTE) {
           inString = true
-          if (depth === 1) elementStart = i
+          if (depth === 1) elementStart = next
         } else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
-          if (depth === 1) elementStart = i
+          if (depth === 1) elementStart = next
           depth += 1
         } else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) depth -= 1
-        else if (c === COMMA && depth === 1) lastComma = i
+        else if (depth === 1) lastComma = next
       }
-      at = i
+      at = Math.min(i, text.length)
       return lastComma
     },
     shift(cut) {
@@ -161,6 +184,10 @@ function bibtexScanner(): BoundaryScanner {
             i = text.length
             break
           }
+          if (next >= limit && last > 0) {
+            i = limit
+            break
+          }
           ENTRY_HEAD.lastIndex = next
           const head = ENTRY_HEAD.exec(text)
           if (!head) {
@@ -184,17 +211,20 @@ function bibtexScanner(): BoundaryScanner {
           i = ENTRY_HEAD.lastIndex
           continue
         }
-        const c = text.charCodeAt(i)
+        const next = nextMatch(byParen ? IN_PAREN_ENTRY : IN_BRACE_ENTRY, text, i)
+        i = next + 1
+        if (next === text.length) break
+        const c = text.charCodeAt(next)
         if (c === OPEN_BRACE) depth += 1
         else if (c === CLOSE_BRACE) {
           if (depth === 0 && !byParen) inEntry = false
           else depth -= 1
-        } else if (byParen && depth === 0) {
+        } else if (depth === 0) {
           if (c === QUOTE) inQuote = !inQuote
-          else if (c === CLOSE_PAREN && !inQuote) inEntry = false
+          else if (!inQuote) inEntry = false
         }
-        i += 1
       }
+      i = Math.min(i, text.length)
       at = i
       return last
     },
