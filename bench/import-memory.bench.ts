@@ -1,6 +1,7 @@
 // Memory of a streamed import, as the user runs it: a fresh `papershelf import FILE` process
 // (the built CLI) per file of PAPERSHELF_BENCH_IMPORT_MEMORY_MB (200) megabytes, in CSL-JSON,
-// BibTeX and RIS, into a new library. Prints each process's peak RSS (its threads included),
+// BibTeX, RIS and a copied Hugging Face page (PAPERSHELF_BENCH_IMPORT_MEMORY_FORMATS=bibtex,ris
+// for fewer), into a new library. Prints each process's peak RSS (its threads included),
 // entries/s end to end and its CPU time, then what limits BibTeX: the same entries read and parsed
 // alone (the parse thread's share) against the whole import. Needs `npm run build` first.
 import { spawn } from 'node:child_process'
@@ -13,8 +14,18 @@ import { generateLibrary } from './generate-library'
 import { writeLargeFile, type LargeFormat } from './large-import-files'
 
 const MEGABYTES = Number(process.env['PAPERSHELF_BENCH_IMPORT_MEMORY_MB'] ?? 200)
-const FORMATS: ReadonlyArray<LargeFormat> = ['csl-json', 'bibtex', 'ris']
-const EXTENSION: Record<LargeFormat, string> = { 'csl-json': 'json', bibtex: 'bib', ris: 'ris' }
+const ALL_FORMATS: ReadonlyArray<LargeFormat> = ['csl-json', 'bibtex', 'ris', 'hf-page']
+const FORMATS = ALL_FORMATS.filter((format) =>
+  (process.env['PAPERSHELF_BENCH_IMPORT_MEMORY_FORMATS'] ?? ALL_FORMATS.join(','))
+    .split(',')
+    .includes(format),
+)
+const EXTENSION: Record<LargeFormat, string> = {
+  'csl-json': 'json',
+  bibtex: 'bib',
+  ris: 'ris',
+  'hf-page': 'txt',
+}
 const GOAL_RSS_MB = 300
 const TIME = '/usr/bin/time'
 

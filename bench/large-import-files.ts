@@ -1,10 +1,10 @@
-// Writes large reference files (CSL-JSON, BibTeX, RIS) of a given size from generated papers,
+// Writes large import files (CSL-JSON, BibTeX, RIS, a copied Hugging Face papers page) of a given size from generated papers,
 // repeated under new ids and titles, a record at a time so the writer itself stays small.
 import { createWriteStream } from 'node:fs'
 import type { PaperDraft } from '../src/main/core/sources/paper-draft'
 
 /** The formats a large file is written in. */
-export type LargeFormat = 'csl-json' | 'bibtex' | 'ris'
+export type LargeFormat = 'csl-json' | 'bibtex' | 'ris' | 'hf-page'
 
 /** What was written. */
 export type LargeFile = { bytes: number; records: number }
@@ -25,6 +25,9 @@ export async function writeLargeFile(
     if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
   }
   if (format === 'csl-json') await put('[\n')
+  if (format === 'hf-page') {
+    await put('Daily Papers\n\nbyAK and the research community\n\nDec 17\n\n')
+  }
   while (bytes < limit) {
     const draft = drafts[records % drafts.length]!
     const text = RECORD[format](draft, records)
@@ -73,4 +76,7 @@ const RECORD: Record<LargeFormat, (draft: PaperDraft, n: number) => string> = {
       '',
       '',
     ].join('\n'),
+  // as a browser copies the page: title, abstract, authors or organisation, a `·` line, the date
+  'hf-page': (d, n) =>
+    `${d.title} (${n})\n\n${d.abstract ?? ''}\n\n  • ${(d.authors ?? []).length || 1} authors\n·\nDec ${1 + (n % 28)}\n\n`,
 }
