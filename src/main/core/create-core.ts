@@ -8,7 +8,7 @@ import { isReadOnlyError, libraryWriteProblem, openReadOnlyCopy } from './db/rea
 import { AppError } from '@shared/api/errors'
 import { apiInputs, type ApiMethod } from '@shared/api/inputs'
 import { createEventHub, type EventHub } from './event-hub'
-import { createParseThread } from './parse/parse-thread'
+import { createParseThread, STREAM_PARSE_LIMITS } from './parse/parse-thread'
 import { rollBackAbandonedImports } from './import/import-runs'
 import type { BatchTuning } from './import/write-import'
 import { createRunningSyncs } from './sync/running-syncs'
@@ -89,8 +89,13 @@ export function createCore(options: CoreOptions): Core {
     arxivDelayMs: syncTuningFromEnv(process.env, options.sync).arxivDelayMs,
     ...(options.pdf ? { options: options.pdf } : {}),
   })
-  // Two parse threads: a large reference file (minutes of BibTeX) never holds up a sync's pages.
-  const parse = { files: createParseThread(), pages: createParseThread() }
+  // Three parse threads: a large reference file (minutes of BibTeX) never holds up a sync's
+  // pages, and streamed files are read under a heap cap of their own.
+  const parse = {
+    files: createParseThread(),
+    pages: createParseThread(),
+    streams: createParseThread({ limits: STREAM_PARSE_LIMITS }),
+  }
   const running = createRunningSyncs()
   const topics = createTopicsThread(copy?.path ?? databasePath, options.nativeBinding)
   const service = createLibraryService({
@@ -137,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
       pdf.close()
       void parse.files.close()
       void parse.pages.close()
+      void parse.streams.close()
       void topics.close()
       if (copy) copy.close()
       else db.close()

@@ -49,10 +49,10 @@ export type ServiceDeps = {
   /** The PDF store, download queue and text indexer of this library. */
   pdf: PdfRuntime
   /**
-   * Parse threads for imported files and for fetched pages (large inputs are parsed off the
-   * thread that answers the UI; one per kind, so a long import never delays a sync).
+   * Parse threads for imported files, for fetched pages and for streamed files (large inputs are
+   * parsed off the thread that answers the UI; one per kind, so a long import never delays a sync).
    */
-  parse: { files: ParseThread; pages: ParseThread }
+  parse: { files: ParseThread; pages: ParseThread; streams: ParseThread }
   /** The syncs in progress. */
   running: RunningSyncs
   /** Known damage of the library file. */
@@ -149,7 +149,7 @@ export function createLibraryService(deps: ServiceDeps): LibraryService {
     importFile: async ({ path, format, tags, keywordsAsTags, inbox }) =>
       imported(
         await importFile(
-          { db, parse: deps.parse.files },
+          { db, parse: deps.parse.files, streams: deps.parse.streams },
           path,
           format,
           importContext(path, tags, inbox),

@@ -16,7 +16,7 @@ import { parseBibtex } from '../sources/bibtex'
 import { parseHfPageCopy } from '../sources/hf-page-copy'
 import { parseImportText } from './import-text'
 import { thrownAppError } from '../../../../test/helpers/expect-helpers'
-import { recordChunks, type StreamedFormat } from './record-chunks'
+import { openRecordChunks, type StreamedFormat } from './record-chunks'
 
 /** A BibTeX file of `count` entries whose titles use a macro defined at its top, and one refused. */
 function bibtexFile(count: number): string {
@@ -32,9 +32,14 @@ function bibtexFile(count: number): string {
   return `@string{series = {Papers {\\"u}ber streams}}\n\n${entries.join('\n')}\n@misc{empty, year = 2020}\n@comment{jabref-meta: databaseType:bibtex;}\n`
 }
 
-async function chunksOf(path: string, format: StreamedFormat, size: number) {
+function chunksOf(path: string, format: StreamedFormat, size: number) {
+  const reader = openRecordChunks(path, format, { chunkChars: size, readBytes: 256 })
   const chunks = []
-  for await (const chunk of recordChunks(path, format, size)) chunks.push(chunk)
+  try {
+    for (let chunk = reader.next(); chunk; chunk = reader.next()) chunks.push(chunk)
+  } finally {
+    reader.close()
+  }
   return chunks
 }
 
@@ -46,7 +51,7 @@ describe('import/import-file', () => {
     const dir = tempDir()
     const path = join(dir, 'refs.bib')
     writeFileSync(path, bibtexFile(60))
-    const chunks = await chunksOf(path, 'bibtex', 2_000)
+    const chunks = chunksOf(path, 'bibtex', 2_000)
     expect(chunks.length).toBeGreaterThan(3)
     for (const chunk of chunks.slice(1)) expect(chunk.text).toMatch(/^@string\{series = /)
 
@@ -55,7 +60,12 @@ describe('import/import-file', () => {
     const parse = createParseThread()
     const context = { sourceName: path, tags: [], now: () => TEST_NOW, events: createEventHub() }
     try {
-      const streamed = await importFile({ db, parse, chunkChars: 2_000 }, path, 'auto', context)
+      const streamed = await importFile(
+        { db, parse, streams: parse, sizes: { chunkChars: 2_000 } },
+        path,
+        'auto',
+        context,
+      )
       expect(streamed).toMatchObject({ format: 'bibtex', added: 60 })
       const read = parseBibtex(bibtexFile(60), { sourceUrl: path })
       expect(streamed.refused).toEqual(read.skipped)
@@ -73,11 +83,11 @@ describe('import/import-file', () => {
     expect(hit?.title).toBe('Papers über streams number 42')
   })
 
-  it('keeps the line of every record across chunk boundaries (ids, RIS, CSL-JSON)', async () => {
+  it('keeps the line of every record across chunk boundaries (ids, RIS, CSL-JSON)', () => {
     const dir = tempDir()
     const ids = join(dir, 'ids.txt')
     writeFileSync(ids, `${arxivIdList(500)}\n`)
-    const idChunks = await chunksOf(ids, 'ids', 1_000)
+    const idChunks = chunksOf(ids, 'ids', 1_000)
     expect(idChunks.length).toBeGreaterThan(4)
     expect(idChunks.map((c) => c.text).join('')).toBe(`${arxivIdList(500)}\n`)
     expect(idChunks[1]?.lineOffset).toBe((idChunks[0]?.text.match(/\n/g) ?? []).length)
@@ -89,7 +99,7 @@ describe('import/import-file', () => {
       title: `Item ${i}, "quoted" [x] {y}`,
     }))
     writeFileSync(csl, JSON.stringify(items, null, 1))
-    const cslChunks = await chunksOf(csl, 'csl-json', 500)
+    const cslChunks = chunksOf(csl, 'csl-json', 500)
     expect(cslChunks.length).toBeGreaterThan(3)
     const parsed = cslChunks.flatMap((c) => JSON.parse(c.text) as unknown[])
     expect(parsed).toEqual(items)
@@ -100,7 +110,7 @@ describe('import/import-file', () => {
       '\n',
     )
     writeFileSync(ris, Array.from({ length: 20 }, () => record).join('\n'))
-    const risChunks = await chunksOf(ris, 'ris', 3_000)
+    const risChunks = chunksOf(ris, 'ris', 3_000)
     expect(risChunks.length).toBeGreaterThan(2)
     for (const chunk of risChunks) expect(chunk.text.trimEnd()).toMatch(/ER {2}-[^\n]*$/)
   })
@@ -119,7 +129,7 @@ describe('import/import-file', () => {
     const cut = 'An entry cut short\n\nIts abstract, and no date line.\n'
     const page = `Daily Papers\n\nDec 17\n\n${entries.join('\n')}\n${cut}`
     writeFileSync(path, page)
-    const chunks = await chunksOf(path, 'hf-page', 2_000)
+    const chunks = chunksOf(path, 'hf-page', 2_000)
     expect(chunks.length).toBeGreaterThan(5)
     const whole = parseHfPageCopy(page, { now: TEST_NOW })
     let rankOffset = 0
@@ -144,7 +154,12 @@ describe('import/import-file', () => {
     const parse = createParseThread()
     const context = { sourceName: path, tags: [], now: () => TEST_NOW, events: createEventHub() }
     try {
-      const report = await importFile({ db, parse, chunkChars: 2_000 }, path, 'auto', context)
+      const report = await importFile(
+        { db, parse, streams: parse, sizes: { chunkChars: 2_000 } },
+        path,
+        'auto',
+        context,
+      )
       expect(report).toMatchObject({ format: 'hf-page', added: 40, refused: whole.skipped })
     } finally {
       await parse.close()
@@ -206,7 +221,12 @@ describe('import/import-file', () => {
     })
     try {
       const context = { sourceName: path, tags: ['x'], now: () => TEST_NOW, events }
-      const failure = importFile({ db, parse, chunkChars: 4_000 }, path, 'ids', context)
+      const failure = importFile(
+        { db, parse, streams: parse, sizes: { chunkChars: 4_000, readBytes: 1_024 } },
+        path,
+        'ids',
+        context,
+      )
       const error = await thrownAppErrorAsync(() => failure)
       expect(error.message).toBe(
         `${path}, line 2001: not an arXiv id, arXiv or Hugging Face paper URL, or DOI: 'not an identifier'`,
@@ -218,6 +238,77 @@ describe('import/import-file', () => {
     expect(written.length, 'batches written before the failure').toBeGreaterThan(1)
     expect(snapshotLibrary(dir)).toEqual(before)
   })
+
+  it('changes nothing when a CSL-JSON file ends inside an item, and names its line', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'cut.json')
+    const items = Array.from({ length: 600 }, (_, i) => ({
+      id: `i${i}`,
+      type: 'article',
+      title: `Cut short ${i}, {"x": [1]}`,
+      DOI: `10.5555/cut.${i}`,
+    }))
+    const text = JSON.stringify(items, null, 1)
+    const cut = text.slice(0, text.indexOf('"i599"') + 3)
+    writeFileSync(path, cut)
+    const { api } = openCore(dir)
+    await api.importText({ text: '2401.00001\n', format: 'ids', sourceName: 'one.txt' })
+    const before = snapshotLibrary(dir)
+    const db = openDatabase(join(dir, DATABASE_FILE))
+    const parse = createParseThread()
+    const events = createEventHub()
+    const written: number[] = []
+    events.subscribe((e) => {
+      if (e.type === 'import.progress') written.push(e.payload.done)
+    })
+    try {
+      const context = { sourceName: path, tags: [], now: () => TEST_NOW, events }
+      const sizes = { chunkChars: 8_000, readBytes: 4_096 }
+      const failure = importFile({ db, parse, streams: parse, sizes }, path, 'auto', context)
+      const error = await thrownAppErrorAsync(() => failure)
+      expect(error.message).toBe(
+        `${path}, line ${cut.split('\n').length - 1}: the file ends inside the item that starts here; it looks cut short`,
+      )
+    } finally {
+      await parse.close()
+      db.close()
+    }
+    expect(written.length, 'batches written before the failure').toBeGreaterThan(1)
+    expect(snapshotLibrary(dir)).toEqual(before)
+  })
+
+  it('stops a streamed file that outgrows the thread’s heap cap, as too-large, changing nothing', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'huge-item.json')
+    const item = (i: number, title: string) =>
+      JSON.stringify({ id: `i${i}`, type: 'article', title, DOI: `10.5555/heap.${i}` })
+    // after 200 plain items, one holding two million small objects: 14 MB of text, far more parsed
+    const items = Array.from({ length: 200 }, (_, i) => item(i, `Plain ${i}`))
+    const objects = Array.from({ length: 2_000_000 }, () => '{"a":1}').join(',')
+    const huge = `{"id":"huge","type":"article","title":"Huge","note-data":[${objects}]}`
+    writeFileSync(path, `[${items.join(',\n')},\n${huge}]`)
+    const { api } = openCore(dir)
+    const before = snapshotLibrary(dir)
+    const db = openDatabase(join(dir, DATABASE_FILE))
+    const parse = createParseThread()
+    const streams = createParseThread({
+      limits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    })
+    try {
+      const context = { sourceName: path, tags: [], now: () => TEST_NOW, events: createEventHub() }
+      const sizes = { chunkChars: 4_000 }
+      const error = await thrownAppErrorAsync(() =>
+        importFile({ db, parse, streams, sizes }, path, 'csl-json', context),
+      )
+      expect(error.code).toBe('too-large')
+      expect(error.message).toMatch(/needs more memory than the parse thread may use \(64 MB\)/)
+    } finally {
+      await Promise.all([parse.close(), streams.close()])
+      db.close()
+    }
+    expect(snapshotLibrary(dir)).toEqual(before)
+    expect((await api.libraryInfo({})).paperCount).toBe(0)
+  }, 120_000)
 
   it('refuses a file that is not UTF-8 and a missing one, by name', async () => {
     const dir = tempDir()

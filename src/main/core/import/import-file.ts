@@ -7,27 +7,35 @@ import type { ParseThread } from '../parse/parse-thread'
 import { detectFormat } from '../sources/detect-format'
 import type { ParsedList } from '../sources/paper-draft'
 import { ParseError } from '../sources/parse-error'
-import {
-  applyImport,
-  writeRequestFor,
-  type FileFormat,
-  type ImportContext,
-  type PartOfFile,
-} from './import-text'
-import { recordChunks, STREAMED_FORMATS, type StreamedFormat } from './record-chunks'
+import { applyImport, writeRequestFor, type FileFormat, type ImportContext } from './import-text'
+import { STREAMED_FORMATS, type StreamedFormat } from './record-boundaries'
+import type { ChunkSizes } from './record-chunks'
 import { startImportWriter } from './write-import'
 
 /** Enough of a file to tell its format. */
 const HEAD_BYTES = 64 * 1024
 
-/** What importing a file needs (tests shrink the chunks to see several in a small file). */
-export type ImportFileDeps = { db: WritableDb; parse: ParseThread; chunkChars?: number | undefined }
+/**
+ * What importing a file needs: the parse thread for files read whole, the one that reads
+ * streamed files (tests shrink the chunks to see several in a small file).
+ */
+export type ImportFileDeps = {
+  db: WritableDb
+  parse: ParseThread
+  streams: ParseThread
+  sizes?: ChunkSizes | undefined
+}
+
+/** Numbers the streamed files of this process, so a thread can read several at once. */
+let lastStream = 0
 
 /**
- * Imports a file of any size. Ids, RIS, BibTeX, CSL-JSON and copied pages are streamed: a few megabytes are
- * parsed at a time (in the parse thread, the next chunk while this one is written), so memory
- * stays flat; `import.progress` counts bytes of the file. Feeds and lists are read whole, up to
- * MAX_IMPORT_CHARS. All or nothing either way: an error in the last chunk undoes the first.
+ * Imports a file of any size. Ids, RIS, BibTeX, CSL-JSON and copied pages are streamed: the
+ * streamed-parse thread reads the file half a megabyte at a time and parses a chunk of whole
+ * records while the one before is written, so memory stays flat and the file's text never
+ * reaches this thread; `import.progress` counts bytes of the file. Feeds and lists are read
+ * whole, up to MAX_IMPORT_CHARS. All or nothing either way: an error in the last chunk undoes
+ * the first.
  */
 export async function importFile(
   deps: ImportFileDeps,
@@ -40,9 +48,15 @@ export async function importFile(
   const head = await readHead(path, info.size)
   const detected = located(path, () => (format === 'auto' ? detectFormat(head) : format))
   if (!isStreamed(detected)) return importWhole(deps, path, info.size, detected, context)
+  const stream = (lastStream += 1)
   const now = context.now().toISOString()
-  const parse = (text: string, part: PartOfFile) =>
-    deps.parse.run('import', { text, format: detected, sourceName: path, now, part }, path)
+  const nextPart = (first: boolean) => {
+    const request = { stream, first, path, format: detected, now, sizes: deps.sizes }
+    const part = deps.streams.run('import-stream', request, path)
+    // awaited in turn; this only keeps a failure during the write before from going unheard
+    part.catch(() => undefined)
+    return part
+  }
   let bytesRead = 0
   const writer = startImportWriter(deps.db, writeRequestFor(detected, context), () => ({
     done: bytesRead,
@@ -50,21 +64,19 @@ export async function importFile(
   }))
   const skipped: Array<ParsedList['skipped'][number]> = []
   try {
-    let rankOffset = 0
-    let ready: { parsed: Promise<{ parsed: ParsedList }>; bytesRead: number } | null = null
-    for await (const chunk of recordChunks(path, detected, deps.chunkChars)) {
-      const { lineOffset, continues } = chunk
-      const next = parse(chunk.text, { lineOffset, rankOffset, continues })
-      // awaited below; this only keeps a failure during the write before from going unheard
-      next.catch(() => undefined)
-      if (ready) await writePart(ready, false)
-      // Ranks continue across chunks: wait for this chunk's count before parsing the next.
-      ready = { parsed: next, bytesRead: chunk.bytesRead }
-      rankOffset += (await next).parsed.drafts.length
+    let next = nextPart(true)
+    for (;;) {
+      const part = await next
+      // the thread reads and parses the next chunk while this one is written
+      if (!part.done) next = nextPart(false)
+      skipped.push(...part.parsed.skipped)
+      bytesRead = part.bytesRead
+      await writer.write(part.parsed.drafts, part.done)
+      if (part.done) break
     }
-    if (ready) await writePart(ready, true)
   } catch (error) {
     writer.abandon()
+    deps.streams.run('import-stream-close', { stream }, path).catch(() => undefined)
     throw error
   }
   const written = writer.report()
@@ -73,16 +85,6 @@ export async function importFile(
     sourceName: path,
     format: detected,
     refused: [...skipped, ...written.refused],
-  }
-
-  async function writePart(
-    part: { parsed: Promise<{ parsed: ParsedList }>; bytesRead: number },
-    last: boolean,
-  ): Promise<void> {
-    const { parsed } = await part.parsed
-    skipped.push(...parsed.skipped)
-    bytesRead = part.bytesRead
-    await writer.write(parsed.drafts, last)
   }
 }
 

@@ -37,8 +37,10 @@ const PARSERS: Record<
   'hf-page': (text, { now }, { continues }) => parseHfPageCopy(text, { now, continues }),
   ids: (text) => parseIdList(text),
   bibtex: (text, { sourceName }) => parseBibtex(text, { sourceUrl: sourceName }),
-  ris: (text, { sourceName }) => parseRis(text, { sourceUrl: sourceName }),
-  'csl-json': (text, { sourceName }) => parseCslJson(text, { sourceUrl: sourceName }),
+  ris: (text, { sourceName }, { itemsBefore }) =>
+    parseRis(text, { sourceUrl: sourceName, itemsBefore }),
+  'csl-json': (text, { sourceName }, { itemsBefore }) =>
+    parseCslJson(text, { sourceUrl: sourceName, itemsBefore }),
   feed: (text, { sourceName }) => parseFeed(text, { sourceUrl: sourceName }),
   awesome: (text, { sourceName }) => parseAwesomeList(text, { sourceUrl: sourceName }),
 }
@@ -86,6 +88,8 @@ export function parseImportText(
 export type PartOfFile = {
   lineOffset: number
   rankOffset: number
+  /** Records (CSL-JSON items, RIS records) before the chunk, so messages number them as the file does. */
+  itemsBefore?: number | undefined
   continues?: HfPageContinuation | undefined
 }
 

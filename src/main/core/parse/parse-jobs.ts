@@ -1,4 +1,9 @@
 import type { ImportFormat } from '@shared/api/inputs'
+import {
+  closeImportStream,
+  nextImportPart,
+  type ImportStreamRequest,
+} from '../import/import-stream'
 import { parseImportText, type PartOfFile } from '../import/import-text'
 import { parseArxivFeed } from '../sources/arxiv-api'
 import { parseAwesomeList } from '../sources/awesome-list'
@@ -28,6 +33,9 @@ export const PARSE_JOBS = {
       { now: new Date(job.now), sourceName: job.sourceName },
       job.part,
     ),
+  /** The next chunk of a streamed file, read and parsed here: its text never leaves the thread. */
+  'import-stream': (job: ImportStreamRequest) => nextImportPart(job),
+  'import-stream-close': (job: { stream: number }) => closeImportStream(job.stream),
   'hf-daily': (job: Body & { rankOffset: number }) =>
     parseHfDailyPage(utf8(job.body), job.url, job.rankOffset),
   'hf-search': (job: Body) => parseHfSearch(utf8(job.body), job.url),
@@ -54,9 +62,11 @@ export function runParseJob<J extends ParseJob>(job: J, args: ParseArgs<J>): Par
   return run(args)
 }
 
-/** How big a job's input is, to decide whether it is worth another thread. */
+/** How big a job's input is, to decide whether it is worth another thread (a file: always). */
 export function parseJobSize(args: ParseArgs<ParseJob>): number {
-  return 'text' in args ? args.text.length : args.body.byteLength
+  if ('text' in args) return args.text.length
+  if ('body' in args) return args.body.byteLength
+  return Number.MAX_SAFE_INTEGER
 }
 
 function utf8(bytes: Uint8Array): string {

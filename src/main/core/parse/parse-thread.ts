@@ -1,5 +1,6 @@
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { ResourceLimits } from 'node:worker_threads'
 import { createWorkerClient, reviveAppError } from '../workers/worker-client'
 import {
   parseJobSize,
@@ -23,6 +24,17 @@ const INLINE_BELOW = 32 * 1024
  * clear error, instead of taking the process (and the machine) with it.
  */
 const PARSE_HEAP_MB = 2048
+/**
+ * The heap of the thread that reads streamed files. Day to day it holds a chunk of half a
+ * megabyte and its drafts; the cap leaves room for one record of up to 48 MB
+ * (`MAX_RECORD_CHARS`: as UTF-16, its copies and its parse, several hundred MB), because V8 ends
+ * the whole process, not the thread, when one allocation overshoots the cap. A small young
+ * generation keeps the thread's garbage, and so the process's memory, low.
+ */
+export const STREAM_PARSE_LIMITS: ResourceLimits = {
+  maxOldGenerationSizeMb: 1024,
+  maxYoungGenerationSizeMb: 16,
+}
 
 /** Runs parse jobs (see `PARSE_JOBS`) in the parse thread. */
 export type ParseThread = {
@@ -35,7 +47,7 @@ export type ParseThread = {
  * errors come back as the AppErrors the parsers threw.
  */
 export function createParseThread(
-  options: { inlineBelow?: number; heapMb?: number } = {},
+  options: { inlineBelow?: number; limits?: ResourceLimits } = {},
 ): ParseThread {
   const inlineBelow = options.inlineBelow ?? INLINE_BELOW
   const client = createWorkerClient<ParseWorkerRequest>({
@@ -43,7 +55,7 @@ export function createParseThread(
     sourceDir: dirname(fileURLToPath(import.meta.url)),
     label: 'parse thread',
     revive: reviveAppError,
-    resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? PARSE_HEAP_MB },
+    resourceLimits: options.limits ?? { maxOldGenerationSizeMb: PARSE_HEAP_MB },
   })
   return {
     run: async (job, args, what) => {

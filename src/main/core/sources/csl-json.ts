@@ -15,7 +15,11 @@ const MAX_DEPTH = 16
  * of items (or one item), each validated; see `cslItemToDraft` for the mapping. An item that is
  * not an object, or a field of the wrong type, fails the file with the item's number and line.
  */
-export function parseCslJson(text: string, _options: { sourceUrl: string }): ParsedList {
+export function parseCslJson(
+  text: string,
+  options: { sourceUrl: string; itemsBefore?: number },
+): ParsedList {
+  const before = options.itemsBefore ?? 0
   assertMaxChars(text, MAX_CSL_JSON_CHARS, 'a CSL-JSON file')
   assertTextInput(text)
   const body = text.replace(/^\uFEFF/, '')
@@ -37,7 +41,7 @@ export function parseCslJson(text: string, _options: { sourceUrl: string }): Par
       const issue = parsed.error.issues[0]
       const path = issue?.path.length ? ` at '${issue.path.join('.')}'` : ''
       throw new ParseError(
-        `CSL-JSON item ${index + 1}${path}: ${issue?.message ?? 'invalid'}`,
+        `CSL-JSON item ${before + index + 1}${path}: ${issue?.message ?? 'invalid'}`,
         line,
       )
     }
@@ -51,7 +55,7 @@ export function parseCslJson(text: string, _options: { sourceUrl: string }): Par
     else {
       skipped.push({
         line,
-        entry: `item ${index + 1}${parsed.data.id ? ` (${parsed.data.id})` : ''}`,
+        entry: `item ${before + index + 1}${parsed.data.id ? ` (${parsed.data.id})` : ''}`,
         reason: 'neither a title nor an arXiv id or DOI',
       })
     }

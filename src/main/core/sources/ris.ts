@@ -23,7 +23,10 @@ type RisRecord = Record<string, string | string[] | undefined>
  * are kept together, `A1` first (the plugin alone keeps only one of the two tags); `N1` notes are
  * HTML in Zotero exports and are read as text. Mapped to drafts as CSL-JSON items are.
  */
-export function parseRis(text: string, _options: { sourceUrl: string }): ParsedList {
+export function parseRis(
+  text: string,
+  options: { sourceUrl: string; itemsBefore?: number },
+): ParsedList {
   assertMaxChars(text, MAX_RIS_CHARS, 'an RIS file')
   assertMaxLineLength(text, MAX_LINE_CHARS, 'an RIS file')
   assertTextInput(text)
@@ -65,7 +68,7 @@ export function parseRis(text: string, _options: { sourceUrl: string }): ParsedL
     else {
       skipped.push({
         line,
-        entry: `record ${index + 1} (TY ${String(record.TY ?? '?')})`,
+        entry: `record ${(options.itemsBefore ?? 0) + index + 1} (TY ${String(record.TY ?? '?')})`,
         reason: 'neither a title nor an arXiv id or DOI',
       })
     }
