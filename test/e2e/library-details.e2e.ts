@@ -210,6 +210,9 @@ describe.each([
   it('opens another paper’s details at the top', async () => {
     const [first, second] = pagePapers as [PaperId, PaperId]
     await select(first)
+    // the pane shows the focused paper a moment after its row is focused: scroll that one
+    const { title } = await server.api.getPaper({ id: first })
+    await expect.poll(() => page.locator('.detail__title').textContent()).toBe(title)
     const scroller = page.locator('.detail__scroll')
     await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight))
     expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
