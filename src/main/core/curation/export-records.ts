@@ -47,9 +47,11 @@ export function loadExportRecords(
   const json = JSON.stringify(ids)
   const rows = db
     .prepare(
-      `SELECT id, citation_key, arxiv_id, doi, title, CASE WHEN ? THEN abstract END AS abstract,
-              published_at, journal_ref, pdf_url, code_url
-       FROM papers WHERE id IN (SELECT value FROM json_each(?))`,
+      `SELECT p.id, k.key AS citation_key, p.arxiv_id, p.doi, p.title,
+              CASE WHEN ? THEN p.abstract END AS abstract,
+              p.published_at, p.journal_ref, p.pdf_url, p.code_url
+       FROM papers p JOIN citation_keys k ON k.paper_id = p.id
+       WHERE p.id IN (SELECT value FROM json_each(?))`,
     )
     .all(options.abstracts ? 1 : 0, json) as Row[]
   const authors = groupValues(

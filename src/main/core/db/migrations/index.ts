@@ -15,6 +15,8 @@ import { up as viewSortIndexes } from './0012-view-sort-indexes'
 import { up as triage } from './0013-triage'
 import { up as metadataEdits } from './0014-metadata-edits'
 import { up as addedInSourceOrder } from './0015-added-in-source-order'
+import { up as placeholder16 } from './0016-placeholder'
+import { up as citationKeysTable } from './0017-citation-keys-table'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
@@ -35,6 +37,8 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 13, up: triage },
   { version: 14, up: metadataEdits },
   { version: 15, up: addedInSourceOrder },
+  { version: 16, up: placeholder16 },
+  { version: 17, up: citationKeysTable },
 ]
 
 /** The schema version a fully migrated database has. */
