@@ -116,6 +116,53 @@ export function setKeyPattern(db: WritableDb, pattern: string): void {
   ).run(pattern)
 }
 
+/**
+ * Gives each paper of `subjects` a key (`vaswani2017attention`, then `…a`, `…b` on a clash, case
+ * ignored) in one transaction, oldest paper first, and returns the key of each. A paper that got
+ * a key meanwhile (another writer) keeps it. The new keys are one insert of small rows: a first
+ * export of 50k papers gives 50k keys.
+ */
+export function assignCitationKeys(
+  db: WritableDb,
+  subjects: ReadonlyArray<KeySubject>,
+): Map<number, string> {
+  if (subjects.length === 0) return new Map()
+  return db
+    .transaction(() => {
+      const pattern = keyPattern(db)
+      const taken = new Set(
+        (db.prepare('SELECT key FROM citation_keys').pluck().all() as string[]).map((k) =>
+          k.toLowerCase(),
+        ),
+      )
+      const keys = new Map<number, string>()
+      for (const subject of [...subjects].sort((x, y) => x.id - y.id)) {
+        if (keys.has(subject.id)) continue
+        const key = uniqueKey(keyFromPattern(pattern, subject), taken)
+        taken.add(key.toLowerCase())
+        keys.set(subject.id, key)
+      }
+      const inserted = db
+        .prepare(
+          `INSERT INTO citation_keys (paper_id, key)
+           SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
+           ON CONFLICT (paper_id) DO NOTHING`,
+        )
+        .run(JSON.stringify([...keys])).changes
+      if (inserted < keys.size) {
+        const stored = db
+          .prepare(
+            'SELECT paper_id, key FROM citation_keys WHERE paper_id IN (SELECT value FROM json_each(?))',
+          )
+          .raw()
+          .all(JSON.stringify([...keys.keys()])) as Array<[number, string]>
+        return new Map(stored)
+      }
+      return keys
+    })
+    .immediate()
+}
+
 type KeyRow = [
   id: number,
   title: string | null,
@@ -124,51 +171,27 @@ type KeyRow = [
   firstAuthor: string | null,
 ]
 
-/**
- * Gives every paper of `ids` without a key one (`vaswani2017attention`, then `…a`, `…b` on a
- * clash, case ignored), in one transaction; returns how many got one. A stored key never changes.
- * The new keys are one insert of small rows (a first export of 50k papers gives 50k keys).
- */
+/** Gives every paper of `ids` without a key one (`assignCitationKeys`); returns how many got one. */
 export function ensureCitationKeys(db: WritableDb, ids: ReadonlyArray<number>): number {
-  return db
-    .transaction(() => {
-      // In id order (so clashes get their suffixes by age), each paper read by its rowid.
-      const sorted = [...new Set(ids)].sort((a, b) => a - b)
-      const missing = db
-        .prepare(
-          `SELECT p.id, p.title, p.published_at, p.arxiv_id,
-                  (SELECT name FROM paper_authors a WHERE a.paper_id = p.id ORDER BY position LIMIT 1)
-           FROM json_each(?) j CROSS JOIN papers p ON p.id = j.value
-           WHERE NOT EXISTS (SELECT 1 FROM citation_keys k WHERE k.paper_id = p.id)`,
-        )
-        .raw()
-        .all(JSON.stringify(sorted)) as KeyRow[]
-      if (missing.length === 0) return 0
-      const pattern = keyPattern(db)
-      const taken = new Set(
-        (db.prepare('SELECT key FROM citation_keys').pluck().all() as string[]).map((k) =>
-          k.toLowerCase(),
-        ),
-      )
-      const keys: Array<[number, string]> = []
-      for (const [id, title, publishedAt, arxivId, firstAuthor] of missing) {
-        const base = keyFromPattern(pattern, {
-          id,
-          title,
-          publishedAt,
-          arxivId,
-          authors: firstAuthor === null ? [] : [firstAuthor],
-        })
-        const key = uniqueKey(base, taken)
-        taken.add(key.toLowerCase())
-        keys.push([id, key])
-      }
-      db.prepare(
-        'INSERT INTO citation_keys (paper_id, key) SELECT value ->> 0, value ->> 1 FROM json_each(?)',
-      ).run(JSON.stringify(keys))
-      return keys.length
-    })
-    .immediate()
+  const missing = db
+    .prepare(
+      `SELECT p.id, p.title, p.published_at, p.arxiv_id,
+              (SELECT name FROM paper_authors a WHERE a.paper_id = p.id ORDER BY position LIMIT 1)
+       FROM json_each(?) j CROSS JOIN papers p ON p.id = j.value
+       WHERE NOT EXISTS (SELECT 1 FROM citation_keys k WHERE k.paper_id = p.id)`,
+    )
+    .raw()
+    .all(JSON.stringify([...new Set(ids)])) as KeyRow[]
+  return assignCitationKeys(
+    db,
+    missing.map(([id, title, publishedAt, arxivId, firstAuthor]) => ({
+      id,
+      title,
+      publishedAt,
+      arxivId,
+      authors: firstAuthor === null ? [] : [firstAuthor],
+    })),
+  ).size
 }
 
 /** `base`, else `base` + a, b, …, z, aa, ab, … : the first one not taken. */

@@ -1,4 +1,5 @@
 import type { WritableDb } from '../db/open-database'
+import { assignCitationKeys } from './citation-keys'
 
 /** What every export format reads of one paper. */
 export type ExportRecord = {
@@ -21,7 +22,7 @@ export type ExportRecord = {
 
 type Row = {
   id: number
-  citation_key: string
+  citation_key: string | null
   arxiv_id: string | null
   doi: string | null
   title: string | null
@@ -34,9 +35,9 @@ type Row = {
 
 /**
  * The export records of `ids`, in that order, read in one pass per table (a 50k-paper export is
- * four queries, not 200k). Every paper must have its citation key already (`ensureCitationKeys`).
- * Abstracts are read only when asked for: they are most of the text, and of the memory an export
- * churns through.
+ * four queries, not 200k). A paper without a citation key gets one now, from what its record
+ * holds (`assignCitationKeys`), so a first export reads the papers once. Abstracts are read only
+ * when asked for: they are most of the text, and of the memory an export churns through.
  */
 export function loadExportRecords(
   db: WritableDb,
@@ -50,7 +51,7 @@ export function loadExportRecords(
       `SELECT p.id, k.key AS citation_key, p.arxiv_id, p.doi, p.title,
               CASE WHEN ? THEN p.abstract END AS abstract,
               p.published_at, p.journal_ref, p.pdf_url, p.code_url
-       FROM papers p JOIN citation_keys k ON k.paper_id = p.id
+       FROM papers p LEFT JOIN citation_keys k ON k.paper_id = p.id
        WHERE p.id IN (SELECT value FROM json_each(?))`,
     )
     .all(options.abstracts ? 1 : 0, json) as Row[]
@@ -72,14 +73,26 @@ export function loadExportRecords(
     json,
   )
   const byId = new Map(rows.map((row) => [row.id, row]))
+  const unkeyed = rows.filter((row) => row.citation_key === null)
+  const given = assignCitationKeys(
+    db,
+    unkeyed.map((row) => ({
+      id: row.id,
+      title: row.title,
+      publishedAt: row.published_at,
+      arxivId: row.arxiv_id,
+      authors: authors.get(row.id)?.slice(0, 1) ?? [],
+    })),
+  )
   return ids.flatMap((id) => {
     const row = byId.get(id)
-    if (!row) return []
+    const citationKey = row?.citation_key ?? given.get(id)
+    if (!row || citationKey === undefined) return []
     const labels = categories.get(id) ?? []
     return [
       {
         id,
-        citationKey: row.citation_key,
+        citationKey,
         arxivId: row.arxiv_id,
         doi: row.doi,
         title: row.title,
