@@ -57,19 +57,22 @@ export function loadExportRecords(
     .all(options.abstracts ? 1 : 0, json) as Row[]
   const authors = groupValues(
     db,
-    'SELECT paper_id AS id, name AS value FROM paper_authors WHERE paper_id IN (SELECT value FROM json_each(?)) ORDER BY paper_id, position',
+    `SELECT paper_id, json_group_array(name ORDER BY position) FROM paper_authors
+     WHERE paper_id IN (SELECT value FROM json_each(?)) GROUP BY paper_id`,
     json,
   )
   const tags = groupValues(
     db,
-    `SELECT pt.paper_id AS id, t.name AS value FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-     WHERE pt.paper_id IN (SELECT value FROM json_each(?)) ORDER BY pt.paper_id, t.name COLLATE NOCASE`,
+    `SELECT pt.paper_id, json_group_array(t.name ORDER BY t.name COLLATE NOCASE)
+     FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
+     WHERE pt.paper_id IN (SELECT value FROM json_each(?)) GROUP BY pt.paper_id`,
     json,
   )
   const categories = groupValues(
     db,
-    `SELECT paper_id AS id, label AS value FROM paper_categories
-     WHERE origin = 'arxiv-category' AND paper_id IN (SELECT value FROM json_each(?))`,
+    `SELECT paper_id, json_group_array(label) FROM paper_categories
+     WHERE origin = 'arxiv-category' AND paper_id IN (SELECT value FROM json_each(?))
+     GROUP BY paper_id`,
     json,
   )
   const byId = new Map(rows.map((row) => [row.id, row]))
@@ -109,13 +112,14 @@ export function loadExportRecords(
   })
 }
 
+/**
+ * A paper's values (authors, tags) from `sql`, which answers one row per paper: its id and a JSON
+ * array. Grouped in SQLite, so a 50k-paper export reads 50k rows of authors, not 350k.
+ */
 function groupValues(db: WritableDb, sql: string, json: string): Map<number, string[]> {
   const groups = new Map<number, string[]>()
-  // Rows as arrays: no object per author or tag.
-  for (const [id, value] of db.prepare(sql).raw().all(json) as Array<[number, string]>) {
-    const list = groups.get(id)
-    if (list) list.push(value)
-    else groups.set(id, [value])
+  for (const [id, values] of db.prepare(sql).raw().all(json) as Array<[number, string]>) {
+    groups.set(id, JSON.parse(values) as string[])
   }
   return groups
 }
