@@ -139,7 +139,7 @@ async function autoExportCommand(ctx: CommandContext): Promise<number> {
       ctx,
       kept,
       () =>
-        `${autoExportLine(kept)}\nKept in step while the app or \`papershelf serve\` runs; \`papershelf auto-export run\` rewrites it now.`,
+        `${autoExportLine(kept)}\nRewritten when its papers change: by the app or \`papershelf serve\` while one runs, else by the command that changed them.`,
     )
   }
   if (action === 'list' || action === undefined) {

@@ -11,6 +11,7 @@ import { describeOwner } from '../owner/owner-lock'
 import { ownerTransport } from '../owner/owner-transport'
 import { UsageError, type CliIo } from './cli-io'
 import { COMMANDS } from './commands'
+import { refreshAutoExports, watchLibraryChanges } from './refresh-auto-exports'
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -103,15 +104,23 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo, serve?: Ser
     const owner = await findOwner(dataDir)
     if (!owner && !chosen.withoutLibrary) core = createCore({ dataDir })
     const transport = owner ? ownerTransport(owner) : core ? inProcessTransport(core) : closedLibraryTransport
-    return await chosen.run({
-      api: createClient(transport),
-      dataDir,
-      subscribe: owner || core ? (listener) => transport.subscribe(listener) : undefined,
-      owner: owner ? describeOwner(owner) : undefined,
-      args,
-      io,
-      flags: { ...values, tag: values.tag ?? [] },
-    })
+    const api = createClient(transport)
+    // An owner rewrites auto-exported files after changes; without one, this command does.
+    const changes = core ? watchLibraryChanges(core.events) : undefined
+    try {
+      return await chosen.run({
+        api,
+        dataDir,
+        subscribe: owner || core ? (listener) => transport.subscribe(listener) : undefined,
+        owner: owner ? describeOwner(owner) : undefined,
+        args,
+        io,
+        flags: { ...values, tag: values.tag ?? [] },
+      })
+    } finally {
+      changes?.stop()
+      if (changes?.changed()) await refreshAutoExports(api, io)
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`papershelf ${name}: ${error.message}\nusage: papershelf ${COMMANDS[name]?.usage ?? name}\n`)

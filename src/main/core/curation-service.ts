@@ -52,10 +52,29 @@ export function createCurationService(
   }
   const stamp = () => deps.now().toISOString()
   return {
-    addAutoExport: (request) => addAutoExport(db, request, context, stamp()),
+    addAutoExport: (request) => {
+      const kept = addAutoExport(db, request, context, stamp())
+      events.emit('autoExports.changed', { reason: 'added' })
+      return kept
+    },
     listAutoExports: () => listAutoExports(db),
-    removeAutoExport: ({ id }) => ({ removed: removeAutoExport(db, id) }),
-    runAutoExports: () => runAutoExports(db, context, stamp()),
+    removeAutoExport: ({ id }) => {
+      const removed = removeAutoExport(db, id)
+      events.emit('autoExports.changed', { reason: 'removed' })
+      return { removed }
+    },
+    runAutoExports: ({ id }) => {
+      const before = new Map(listAutoExports(db).map((kept) => [kept.id, kept.error]))
+      if (id !== undefined && !before.has(id)) {
+        throw new AppError('not-found', `There is no auto-export ${id}.`)
+      }
+      const runs = runAutoExports(db, context, stamp(), id)
+      // Most passes (one per burst of edits) find every file unchanged: nothing to tell.
+      if (runs.some((run) => run.written || run.error !== before.get(run.id))) {
+        events.emit('autoExports.changed', { reason: 'written' })
+      }
+      return runs
+    },
     editPaperMetadata: ({ id, fields }) =>
       changeMetadata(id, (now) => editMetadata(db, id, fields, now)),
     revertPaperMetadata: ({ id, fields }) =>

@@ -191,7 +191,8 @@ export const curationInputs = {
   }),
   listAutoExports: z.strictObject({}),
   removeAutoExport: z.strictObject({ id: z.number().int().positive() }),
-  runAutoExports: z.strictObject({}),
+  /** Absent `id`: every auto-export. */
+  runAutoExports: z.strictObject({ id: z.number().int().positive().optional() }),
   revertPaperMetadata: z.strictObject({
     id: paperIdSchema,
     /** Absent: every edited field. */

@@ -62,6 +62,8 @@ export type AppEvents = {
   'pairing.requested': PendingPairing
   /** An extension was paired or a pairing revoked: lists of pairings are out of date. */
   'pairings.changed': { reason: 'paired' | 'revoked'; pairingId: number }
+  /** An auto-export was added or removed, or a pass wrote a file or recorded a failure: lists of them are out of date. */
+  'autoExports.changed': { reason: 'added' | 'removed' | 'written' }
   /** Select this paper in every open window ("Open in Papershelf"). */
   'paper.reveal': { paperId: PaperId }
 }

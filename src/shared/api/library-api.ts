@@ -276,12 +276,12 @@ export type ApiOutputs = SideOutputs & {
   editPaperMetadata: PaperDetail
   /** Puts back what the sources say for edited fields (all of them by default). Error `not-found`. */
   revertPaperMetadata: PaperDetail
-  /** Keeps a file as the export of a scope (written now, rewritten when its papers change while the app or `serve` runs). Errors `invalid-input` (path taken), `not-found`. */
+  /** Keeps a file as the export of a scope (written now, rewritten when its papers change). Errors `invalid-input` (path taken, cannot be written), `not-found`. Event `autoExports.changed`. */
   addAutoExport: AutoExport
   listAutoExports: ReadonlyArray<AutoExport>
-  /** Stops keeping a file (the file stays). Error `not-found`. */
+  /** Stops keeping a file (the file stays). Error `not-found`. Event `autoExports.changed`. */
   removeAutoExport: { removed: number }
-  /** Rewrites every auto-export whose text changed; what each file got. */
+  /** Rewrites every auto-export (or the one `id` names) whose text changed; what each file got. Error `not-found` for an unknown `id`. Event `autoExports.changed` when a file was written or a failure recorded or cleared. */
   runAutoExports: ReadonlyArray<AutoExportRun>
 }
 

@@ -122,4 +122,43 @@ describe('curation/auto-exports', () => {
       await runner.settled()
     }
   })
+
+  it('runs one auto-export by its number and tells every door when the list changes', async () => {
+    const { dir, api, core, a, b } = await library()
+    const seen: string[] = []
+    const stop = core.events.subscribe((event) => {
+      if (event.type === 'autoExports.changed') seen.push(event.payload.reason)
+    })
+    try {
+      await api.tagPapers({ ids: [a], tags: ['one'] })
+      await api.tagPapers({ ids: [b], tags: ['two'] })
+      const one = await api.addAutoExport({
+        scope: { kind: 'tag', tag: 'one' },
+        path: join(dir, '1.bib'),
+      })
+      const two = await api.addAutoExport({
+        scope: { kind: 'tag', tag: 'two' },
+        path: join(dir, '2.bib'),
+      })
+      expect(seen).toEqual(['added', 'added'])
+      // Nothing changed: no file written, nothing to tell.
+      expect(await api.runAutoExports({ id: two.id })).toMatchObject([
+        { id: two.id, written: false },
+      ])
+      expect(seen).toEqual(['added', 'added'])
+
+      await api.tagPapers({ ids: [a, b], tags: ['one', 'two'] })
+      expect(await api.runAutoExports({ id: two.id })).toMatchObject([
+        { id: two.id, written: true },
+      ])
+      expect(keysOf(join(dir, '1.bib'))).toEqual(['vaswani2017attention'])
+      expect(seen).toEqual(['added', 'added', 'written'])
+      await expect(api.runAutoExports({ id: 99 })).rejects.toThrow(/There is no auto-export 99/)
+
+      await api.removeAutoExport({ id: one.id })
+      expect(seen).toEqual(['added', 'added', 'written', 'removed'])
+    } finally {
+      stop()
+    }
+  })
 })

@@ -3,7 +3,6 @@ import type { WritableDb } from '../db/open-database'
 import type { FilterContext } from '../search/filter-sql'
 import { writeAwesome, type SectionedRecord } from './awesome-writer'
 import { writeBibtex } from './bibtex-writer'
-import { ensureCitationKeys } from './citation-keys'
 import { toCslItem, type RecordOptions } from './csl-items'
 import { loadExportRecords, type ExportRecord } from './export-records'
 import { resolveScope } from './export-scope'
@@ -24,9 +23,7 @@ export function scopeRecords(
   context: FilterContext,
   options: { abstracts: boolean } = { abstracts: false },
 ): ExportRecord[] {
-  const ids = resolveScope(db, scope, context)
-  ensureCitationKeys(db, ids)
-  return loadExportRecords(db, ids, options)
+  return loadExportRecords(db, resolveScope(db, scope, context), options)
 }
 
 /** The papers of a scope as one file's text in `format`. */

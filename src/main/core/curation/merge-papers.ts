@@ -14,13 +14,13 @@ type MergeSnapshot = { papers: Row[]; children: Array<{ table: string; rows: Row
 
 const STATUS_ORDER = ['unread', 'reading', 'read']
 // What the survivor takes from the merged paper where it knows nothing: remote metadata (the
-// flags and rank are its own) and where the user was in the paper and how it is cited.
+// flags and rank are its own) and where the user was in the paper. Its citation key is a row of
+// `citation_keys`: it moves to the survivor only when the survivor has none, as rows do.
 const FILL_COLUMNS: ReadonlyArray<string> = [
   ...REMOTE_COLUMNS.filter((column) => column !== 'withdrawn' && column !== 'metadata_rank'),
   'last_read_page',
   'view_state',
   'last_opened_at',
-  'citation_key',
 ]
 
 /**

@@ -11,6 +11,11 @@ import type { WritableDb } from '../db/open-database'
 
 type Rows = Record<string, unknown[]>
 
+/** Columns a later schema keeps in another table: how the migrated library reads each value. */
+const MOVED_COLUMNS: Record<string, Record<string, string>> = {
+  papers: { citation_key: '(SELECT key FROM citation_keys k WHERE k.paper_id = "papers".id)' },
+}
+
 /** The user's data as the first schema stores it; later schemas must keep every value of it. */
 function putUserData(db: Database.Database): void {
   db.exec(`
@@ -28,6 +33,10 @@ function putUserData(db: Database.Database): void {
     INSERT INTO paper_sources (paper_id, source_id, first_seen_at, last_seen_at, rank, section, raw) VALUES (1, 1, 'a', 'b', 1, NULL, '2401.00001'), (2, 1, 'a', 'b', 2, NULL, 'astro-ph/0601001');
     INSERT INTO paper_files (paper_id, sha256, size, origin, added_at) VALUES (1, '${'ab'.repeat(32)}', 1234, 'download', 'x');
   `)
+  const columns = db.prepare("SELECT name FROM pragma_table_info('papers')").pluck().all()
+  if (columns.includes('citation_key')) {
+    db.exec("UPDATE papers SET citation_key = 'author2024zebrafish' WHERE id = 1")
+  }
   const fts = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'papers_fts'").get()
   if (fts) {
     db.exec(`INSERT INTO papers_fts (rowid, title, authors, abstract, tags, note)
@@ -58,14 +67,23 @@ function rowsByColumns(
       ]),
     )
   const rows = Object.fromEntries(
-    Object.entries(cols).map(([table, names]) => [
-      table,
-      db
-        .prepare(
-          `SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${table}" ORDER BY ${names.map((_, i) => i + 1).join(', ')}`,
-        )
-        .all(),
-    ]),
+    Object.entries(cols).map(([table, names]) => {
+      const present = new Set(
+        db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[],
+      )
+      const read = (n: string) => {
+        const moved = MOVED_COLUMNS[table]?.[n]
+        return !present.has(n) && moved ? `${moved} AS "${n}"` : `"${n}"`
+      }
+      return [
+        table,
+        db
+          .prepare(
+            `SELECT ${names.map(read).join(', ')} FROM "${table}" ORDER BY ${names.map((_, i) => i + 1).join(', ')}`,
+          )
+          .all(),
+      ]
+    }),
   )
   return { rows, columns: cols }
 }

@@ -16,6 +16,7 @@ import { up as triage } from './0013-triage'
 import { up as metadataEdits } from './0014-metadata-edits'
 import { up as addedInSourceOrder } from './0015-added-in-source-order'
 import { up as listOrder } from './0016-list-order'
+import { up as citationKeysTable } from './0017-citation-keys-table'
 
 /** One schema step. Listed statically so the bundle needs no migration files beside it. */
 export type Migration = { version: number; up: (db: WritableDb) => void }
@@ -37,6 +38,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 14, up: metadataEdits },
   { version: 15, up: addedInSourceOrder },
   { version: 16, up: listOrder },
+  { version: 17, up: citationKeysTable },
 ]
 
 /** The schema version a fully migrated database has. */

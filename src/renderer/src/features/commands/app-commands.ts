@@ -20,6 +20,7 @@ export const COMMAND_TITLES: Record<CommandId, string> = {
   'export-annotations': 'Export the annotations of the paper (or selection) as Markdown',
   'export-view-annotations': 'Export the annotations of this tag or list as Markdown',
   'find-duplicates': 'Find duplicates…',
+  'auto-exports': 'Auto-exports…',
   'edit-tags': 'Tag the paper…',
   'toggle-star': 'Star or unstar',
   'cycle-status': 'Cycle reading status',

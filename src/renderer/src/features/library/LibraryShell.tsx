@@ -52,6 +52,7 @@ import { lookUpPaper, lookUpPapers } from '../sources/look-up-paper'
 import { apiCitationSource } from '../curation/citation-source'
 import { MetadataDialog } from '../curation/MetadataDialog'
 import { DuplicatesDialog } from '../curation/DuplicatesDialog'
+import { AutoExportsDialog, type AutoExportTarget } from '../curation/AutoExportsDialog'
 import type { MetadataEdit } from '@shared/api/curation-api'
 import type { SourceSummary } from '@shared/model/sync-source'
 
@@ -80,6 +81,7 @@ type Modal =
   | { kind: 'metadata' }
   | { kind: 'duplicates' }
   | { kind: 'pairings' }
+  | { kind: 'auto-exports'; target: AutoExportTarget | null }
 
 /** The whole screen: sidebar, paper list, detail pane (or reader), dialogs, keyboard and toasts. */
 export function LibraryShell({
@@ -304,6 +306,16 @@ export function LibraryShell({
     'view-dismissed': () => store.setScope({ kind: 'view', view: 'dismissed' }),
     'view-trash': () => store.setScope({ kind: 'view', view: 'trash' }),
     'find-duplicates': () => setModal({ kind: 'duplicates' }),
+    'auto-exports': () =>
+      setModal({
+        kind: 'auto-exports',
+        target:
+          scope.kind === 'tag'
+            ? { kind: 'tag', tag: scope.tag }
+            : scope.kind === 'list'
+              ? { kind: 'list', listId: scope.listId }
+              : null,
+      }),
     'browser-extensions': () => setModal({ kind: 'pairings' }),
     'export-annotations': exportPaperAnnotations,
     'export-view-annotations': exportViewAnnotations,
@@ -336,7 +348,9 @@ export function LibraryShell({
 
   const tagMenu = (action: TagMenuAction, tag: Tag) => {
     if (action === 'offline') void downloads.makeOffline({ tag: tag.name }, `#${tag.name}`)
-    else setModal({ kind: 'tag', action, tag })
+    else if (action === 'auto-export') {
+      setModal({ kind: 'auto-exports', target: { kind: 'tag', tag: tag.name } })
+    } else setModal({ kind: 'tag', action, tag })
   }
 
   return (
@@ -467,6 +481,9 @@ export function LibraryShell({
             onCreate={() => setModal({ kind: 'new-list' })}
             onDelete={(list) => void store.deleteList(list.id)}
             onMakeOffline={(list) => void downloads.makeOffline({ listId: list.id }, list.name)}
+            onAutoExport={(list) =>
+              setModal({ kind: 'auto-exports', target: { kind: 'list', listId: list.id } })
+            }
           />
           <DownloadsPanel store={downloads} onManageStorage={() => setModal({ kind: 'storage' })} />
         </aside>
@@ -689,6 +706,14 @@ export function LibraryShell({
         <StorageDialog store={downloads} onClose={() => setModal(null)} />
       ) : null}
       {modal?.kind === 'shortcuts' ? <ShortcutsDialog onClose={() => setModal(null)} /> : null}
+      {modal?.kind === 'auto-exports' ? (
+        <AutoExportsDialog
+          autoExports={readerApi}
+          target={modal.target}
+          listNames={new Map(state.lists.map((list) => [list.id, list.name]))}
+          onClose={() => setModal(null)}
+        />
+      ) : null}
       {modal?.kind === 'duplicates' ? (
         <DuplicatesDialog
           api={readerApi.api}

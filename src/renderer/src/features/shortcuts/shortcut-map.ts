@@ -52,6 +52,7 @@ export const COMMAND_IDS = [
   'export-annotations',
   'export-view-annotations',
   'find-duplicates',
+  'auto-exports',
 ] as const
 export type CommandId = (typeof COMMAND_IDS)[number]
 

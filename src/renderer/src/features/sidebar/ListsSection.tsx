@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { UserList } from '@shared/api/library-ui'
 import type { Scope } from '../library/scope'
 
@@ -9,6 +10,7 @@ export function ListsSection({
   onCreate,
   onDelete,
   onMakeOffline,
+  onAutoExport,
 }: {
   lists: ReadonlyArray<UserList>
   scope: Scope
@@ -17,7 +19,10 @@ export function ListsSection({
   onDelete: (list: UserList) => void
   /** Downloads the PDFs of the list's papers. */
   onMakeOffline?: (list: UserList) => void
+  /** Opens the auto-exports for the list (its ⋯ menu). */
+  onAutoExport?: (list: UserList) => void
 }) {
+  const [menuFor, setMenuFor] = useState<number | null>(null)
   return (
     <section className="sidebar__section" aria-label="Lists">
       <header className="sidebar__heading">
@@ -60,6 +65,17 @@ export function ListsSection({
                     ⤓
                   </button>
                 ) : null}
+                {onAutoExport ? (
+                  <button
+                    type="button"
+                    className="icon-button list-item__delete list-item__menu"
+                    aria-label={`Manage list ${list.name}`}
+                    aria-expanded={menuFor === list.id}
+                    onClick={() => setMenuFor(menuFor === list.id ? null : list.id)}
+                  >
+                    ⋯
+                  </button>
+                ) : null}
                 <button
                   type="button"
                   className="icon-button list-item__delete"
@@ -68,6 +84,29 @@ export function ListsSection({
                 >
                   ×
                 </button>
+                {onAutoExport && menuFor === list.id ? (
+                  <div
+                    className="menu list-item__popup"
+                    role="menu"
+                    aria-label={`List ${list.name}`}
+                  >
+                    <button
+                      type="button"
+                      role="menuitem"
+                      onClick={(event) => {
+                        // The menu goes away: its ⋯ button holds the focus for the dialog to hand back.
+                        event.currentTarget
+                          .closest('.list-item')
+                          ?.querySelector<HTMLElement>('.list-item__menu')
+                          ?.focus()
+                        setMenuFor(null)
+                        onAutoExport(list)
+                      }}
+                    >
+                      Auto-export…
+                    </button>
+                  </div>
+                ) : null}
               </li>
             )
           })}

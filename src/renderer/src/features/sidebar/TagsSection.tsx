@@ -6,7 +6,7 @@ import type { Scope } from '../library/scope'
 import { buildTagTree, type TagNode } from '../tags/tag-tree'
 
 /** What the tag menu can ask for. */
-export type TagMenuAction = 'rename' | 'color' | 'merge' | 'offline' | 'delete'
+export type TagMenuAction = 'rename' | 'color' | 'merge' | 'offline' | 'auto-export' | 'delete'
 
 /** The tags as a tree by `/`, with counts and colors; each tag has a menu to manage it. */
 export function TagsSection({
@@ -87,19 +87,26 @@ export function TagsSection({
         </div>
         {node.tag && menuFor === node.tag.id ? (
           <div className="menu" role="menu" aria-label={`Tag ${node.path}`}>
-            {(['rename', 'color', 'merge', 'offline', 'delete'] as const).map((action) => (
-              <button
-                key={action}
-                type="button"
-                role="menuitem"
-                onClick={() => {
-                  setMenuFor(null)
-                  if (node.tag) onAction(action, node.tag)
-                }}
-              >
-                {MENU_LABELS[action]}
-              </button>
-            ))}
+            {(['rename', 'color', 'merge', 'offline', 'auto-export', 'delete'] as const).map(
+              (action) => (
+                <button
+                  key={action}
+                  type="button"
+                  role="menuitem"
+                  onClick={(event) => {
+                    // The menu goes away: its ⋯ button holds the focus, so a dialog hands it back there.
+                    event.currentTarget
+                      .closest('.tag-node')
+                      ?.querySelector<HTMLElement>('.tag-node__menu')
+                      ?.focus()
+                    setMenuFor(null)
+                    if (node.tag) onAction(action, node.tag)
+                  }}
+                >
+                  {MENU_LABELS[action]}
+                </button>
+              ),
+            )}
           </div>
         ) : null}
         {node.children.length > 0 && !isCollapsed ? (
@@ -136,5 +143,6 @@ const MENU_LABELS: Record<TagMenuAction, string> = {
   color: 'Color…',
   merge: 'Merge into…',
   offline: 'Make available offline',
+  'auto-export': 'Auto-export…',
   delete: 'Delete',
 }
