@@ -10,11 +10,10 @@ import { PAPER_SORTS } from '@shared/model/paper'
 import { createClient } from '@shared/rpc/create-client'
 import { createCore, DATABASE_FILE } from '../src/main/core/create-core'
 import { openDatabase } from '../src/main/core/db/open-database'
-import { catchUpSearchIndex } from '../src/main/core/db/papers-index'
 import { inProcessTransport } from '../src/main/transport/in-process-transport'
 import { insertPapers, type BulkPaper } from '../test/helpers/bulk-papers'
 import { generateLibrary, generateQueries } from './generate-library'
-import { applyGeneratedUserData, importGeneratedDrafts } from './seed-library'
+import { applyGeneratedUserData, importGeneratedDrafts, indexQueuedPapers } from './seed-library'
 
 const SIZE = Number(process.env.PAPERSHELF_BENCH_LIST_SIZE ?? 100_000)
 const SEARCH_SIZE = Number(process.env.PAPERSHELF_BENCH_LIST_SEARCH_SIZE ?? 50_000)
@@ -140,11 +139,7 @@ async function searchInViews(): Promise<void> {
     const api = createClient(inProcessTransport(core))
     try {
       await applyGeneratedUserData(api, library, ids)
-      // Bulk edits queue their papers for the index: index them now, as the app's background
-      // steps would before a user searches, so the figures are of searching alone.
-      const indexer = openDatabase(join(dir, DATABASE_FILE))
-      catchUpSearchIndex(indexer)
-      indexer.close()
+      indexQueuedPapers(dir)
       const tags = [...(await api.listTags({}))].sort((a, b) => b.paperCount - a.paperCount)
       const list = await api.createList({ name: 'bench' })
       await api.addToList({ listId: list.id, ids: ids.filter((_, i) => i % 25 === 0) })

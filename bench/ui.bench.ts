@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core'
 import { launchChromium } from '../test/helpers/launch-chromium'
 import { createRandom, generateLibrary, typoTitle } from './generate-library'
 import { percentile } from './import.bench'
-import { applyGeneratedUserData, importGeneratedDrafts } from './seed-library'
+import { applyGeneratedUserData, importGeneratedDrafts, indexQueuedPapers } from './seed-library'
 
 const RENDERER = fileURLToPath(new URL('../out/renderer', import.meta.url))
 const CLI = fileURLToPath(new URL('../bin/papershelf.js', import.meta.url))
@@ -101,6 +101,7 @@ async function buildLibrary(count: number): Promise<string> {
   } finally {
     core.close()
   }
+  indexQueuedPapers(dir)
   console.log(
     `  built ${count.toLocaleString('en')} papers in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   )

@@ -80,17 +80,18 @@ export function listPaperRows(
 /**
  * How many papers meet every condition. A library view is counted as all papers meeting its other
  * conditions less the few outside the library that do: both counts read indexes, where testing
- * each paper's triage state would read every row. With `narrow` (a condition that leaves few rows,
- * such as a text match) the rows left are tested directly: one pass instead of the match twice.
+ * each paper's triage state would read every row (the outside papers through the triage index).
+ * With `narrow` (a condition that leaves few rows, such as a text match) the rows left are tested
+ * directly: one pass instead of the match twice.
  */
 export function countPapersWhere(
   db: WritableDb,
   conditions: ReadonlyArray<SqlCondition>,
   options: { narrow?: boolean } = {},
 ): number {
-  const count = (list: ReadonlyArray<SqlCondition>) => {
+  const count = (list: ReadonlyArray<SqlCondition>, from = 'papers p') => {
     const { sql, params } = whereOf(list)
-    return (db.prepare(`SELECT count(*) AS n FROM papers p ${sql}`).get(...params) as { n: number })
+    return (db.prepare(`SELECT count(*) AS n FROM ${from} ${sql}`).get(...params) as { n: number })
       .n
   }
   if (options.narrow === true || !conditions.includes(IN_LIBRARY)) return count(conditions)
@@ -99,7 +100,9 @@ export function countPapersWhere(
     sql: `p.triage IN (${OUTSIDE_LIBRARY.map(() => '?').join(', ')})`,
     params: [...OUTSIDE_LIBRARY],
   }
-  return count(others) - count([outside, ...others])
+  // The few papers outside are found by their triage state; left to itself the planner may walk a
+  // view's own index instead (35k unread papers read to find none outside: 45 ms at 50k).
+  return count(others) - count([outside, ...others], 'papers p INDEXED BY papers_triage')
 }
 
 /** Light rows of the given papers, in the given order (missing ids are skipped). */

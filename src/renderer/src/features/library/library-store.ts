@@ -156,12 +156,12 @@ export type LibraryStoreDeps = {
   api: LibraryApi
   subscribeToEvents: (listener: (event: AppEventEnvelope) => void) => () => void
   toasts: ToastStore
-  /** A fixed wait after a keystroke (tests); by default a query waits as long as a search takes. */
+  /**
+   * A fixed wait after a keystroke (tests). By default a query is sent at once, or, while a
+   * search is on its way, as soon as it is back (only the latest query then).
+   */
   debounceMs?: number
 }
-
-/** The longest a query waits for the next keystroke, however slow the last search was. */
-const MAX_SEARCH_WAIT_MS = 150
 
 /** One window of rows, and what the search could not take when it answers a query. */
 type RowWindow = {
@@ -179,10 +179,10 @@ type Stale = { rows: boolean; counts: boolean; tags: boolean; lists: boolean; de
 /** Creates the library screen's store over any LibraryApi. */
 export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
   const { api, toasts } = deps
-  // A keystroke waits for the next one only as long as the last search took to answer (the first
-  // query of a visit not at all): a fixed wait longer than the engine's time is pure latency.
-  let lastSearchMs = 0
-  const searchWait = () => deps.debounceMs ?? Math.min(MAX_SEARCH_WAIT_MS, lastSearchMs)
+  // No fixed wait after a keystroke (any wait is pure latency on the last one): a query goes at
+  // once; keys typed while a search is on its way send only the latest query, when it is back.
+  let searchInFlight = false
+  let searchAgain = false
   const listeners = createListeners()
   let state: LibraryState = {
     scope: { kind: 'view', view: 'all' },
@@ -272,7 +272,6 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       })
       return { ...page, search: null }
     }
-    const started = performance.now()
     const { total, rows, warnings, corrections } = await api.searchPaperRows({
       ...filter,
       query: rowsQuery,
@@ -281,7 +280,6 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       offset,
       limit,
     })
-    lastSearchMs = performance.now() - started
     return { total, rows, search: { warnings, corrections } }
   }
 
@@ -569,7 +567,11 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
       generation += 1
       set({ query })
       clearTimeout(searchTimer)
-      searchTimer = setTimeout(() => void run(() => reloadRows(true)), searchWait())
+      if (deps.debounceMs !== undefined) {
+        searchTimer = setTimeout(() => void run(() => reloadRows(true)), deps.debounceMs)
+      } else {
+        searchLatest()
+      }
     },
     focus,
     moveFocus(delta) {
@@ -884,6 +886,22 @@ export function createLibraryStore(deps: LibraryStoreDeps): LibraryStore {
     rowsChanged({ focusIndex, selection: { ...state.selection, anchor: focusIndex } })
     const rows: Stale = { rows: true, counts: false, tags: false, lists: false, detail: false }
     stale = stale === null ? rows : mergeStale(stale, rows)
+  }
+
+  /** Searches for the query typed now, or after the search on its way (see `setQuery`). */
+  function searchLatest(): void {
+    if (searchInFlight) {
+      searchAgain = true
+      return
+    }
+    searchInFlight = true
+    void run(() => reloadRows(true)).finally(() => {
+      searchInFlight = false
+      if (searchAgain) {
+        searchAgain = false
+        searchLatest()
+      }
+    })
   }
 
   /** Refreshes what the announced changes made stale, once, after `delay` and no write in flight. */

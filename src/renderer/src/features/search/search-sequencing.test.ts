@@ -114,26 +114,30 @@ describe('renderer/features/search/search-sequencing', () => {
     expect(shown(store)).toEqual(['answer to specul'])
   })
 
-  it('waits after a keystroke only as long as the last search took, the first not at all', async () => {
-    const adaptive = createLibraryStore({
+  it('sends a query at once; keys typed while a search is on its way send only the latest, when it is back', async () => {
+    const latest = createLibraryStore({
       api: fakeApi(pending),
       subscribeToEvents: () => () => undefined,
       toasts: createToastStore(),
     })
-    adaptive.setQuery('spec')
+    latest.setQuery('spec')
     await vi.advanceTimersByTimeAsync(0)
     expect(pending.map((p) => p.query)).toEqual(['spec'])
-    // This search takes 40 ms to answer.
-    await vi.advanceTimersByTimeAsync(40)
+    latest.setQuery('specu')
+    latest.setQuery('specul')
+    await vi.advanceTimersByTimeAsync(500)
+    // nothing more is sent while 'spec' is on its way
+    expect(pending.map((p) => p.query)).toEqual(['spec'])
     await answer('spec')
-    adaptive.setQuery('specu')
-    await vi.advanceTimersByTimeAsync(30)
-    expect(pending).toHaveLength(1)
-    adaptive.setQuery('specul')
-    await vi.advanceTimersByTimeAsync(39)
-    expect(pending).toHaveLength(1)
-    await vi.advanceTimersByTimeAsync(2)
     expect(pending.map((p) => p.query)).toEqual(['spec', 'specul'])
+    // the answer to a query typed over is not painted
+    expect(shown(latest)).toEqual([])
+    await answer('specul')
+    expect(shown(latest)).toEqual(['answer to specul'])
+    // with nothing on its way, the next key is sent at once
+    latest.setQuery('speculative')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(pending.map((p) => p.query)).toEqual(['spec', 'specul', 'speculative'])
   })
 
   it('sends one search for a burst of keystrokes', async () => {
