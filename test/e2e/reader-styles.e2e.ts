@@ -77,9 +77,13 @@ describe('e2e/reader styles and fonts', () => {
     expect(await sidebarLook()).toEqual(before)
     // Narrowed, the sidebar still does not overlap the list.
     await page.setViewportSize({ width: 900, height: 700 })
-    const sidebar = await page.locator('aside.sidebar').boundingBox()
-    const list = await page.locator('main.list-pane').boundingBox()
-    if (sidebar && list) expect(sidebar.x + sidebar.width).toBeLessThanOrEqual(list.x)
+    // the panes refit on the resize event: read them once they have
+    const overlap = async () => {
+      const sidebar = await page.locator('aside.sidebar').boundingBox()
+      const list = await page.locator('main.list-pane').boundingBox()
+      return sidebar && list ? sidebar.x + sidebar.width - list.x : 0
+    }
+    await expect.poll(overlap).toBeLessThanOrEqual(0)
     await page.setViewportSize({ width: 1280, height: 800 })
   })
 
