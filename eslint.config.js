@@ -5,7 +5,9 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 const electronOnly = {
-  paths: [{ name: 'electron', message: 'Only src/main/electron and src/preload may import electron.' }],
+  paths: [
+    { name: 'electron', message: 'Only src/main/electron and src/preload may import electron.' },
+  ],
 }
 const nodeOnly = {
   patterns: [
@@ -27,12 +29,26 @@ export default tseslint.config(
     rules: {
       eqeqeq: ['error', 'smart'],
       curly: ['error', 'multi-line'],
-      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
+      'no-restricted-exports': [
+        'error',
+        {
+          restrictDefaultExports: {
+            direct: true,
+            named: true,
+            defaultFrom: true,
+            namedFrom: true,
+            namespaceFrom: true,
+          },
+        },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -45,7 +61,13 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['src/main/core/**', 'src/main/transport/**', 'src/main/cli/**', 'src/shared/**', 'src/renderer/**'],
+    files: [
+      'src/main/core/**',
+      'src/main/transport/**',
+      'src/main/cli/**',
+      'src/shared/**',
+      'src/renderer/**',
+    ],
     rules: { 'no-restricted-imports': ['error', electronOnly] },
   },
   {
@@ -67,11 +89,18 @@ export default tseslint.config(
   {
     // Raw IPC lives only in the two adapter files.
     files: ['src/**'],
-    ignores: ['src/main/electron/ipc-adapter.ts', 'src/main/electron/start-app.ts', 'src/preload/index.ts'],
+    ignores: [
+      'src/main/electron/ipc-adapter.ts',
+      'src/main/electron/start-app.ts',
+      'src/preload/index.ts',
+    ],
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]", message: 'Raw IPC belongs in the adapter files.' },
+        {
+          selector: 'ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]',
+          message: 'Raw IPC belongs in the adapter files.',
+        },
       ],
     },
   },

@@ -9,7 +9,9 @@ import { inProcessTransport } from '../src/main/transport/in-process-transport'
 import { generateLibrary } from './generate-library'
 import { applyGeneratedUserData, importGeneratedDrafts } from './seed-library'
 
-export async function openGeneratedLibrary(count: number): Promise<{ core: Core; cleanup: () => void }> {
+export async function openGeneratedLibrary(
+  count: number,
+): Promise<{ core: Core; cleanup: () => void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-bench-curation-'))
   const library = generateLibrary({ count, seed: 16 })
   const ids = importGeneratedDrafts(dataDir, library)

@@ -13,7 +13,10 @@ if (!dir || !process.send) throw new Error('usage: forked with the pages folder 
 const days = new Map<string, Buffer[]>()
 for (const file of readdirSync(dir).filter((name) => name.endsWith('.ndjson'))) {
   const lines = readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean)
-  days.set(file.replace(/\.ndjson$/, ''), lines.map((line) => Buffer.from(line)))
+  days.set(
+    file.replace(/\.ndjson$/, ''),
+    lines.map((line) => Buffer.from(line)),
+  )
 }
 
 let etags = true

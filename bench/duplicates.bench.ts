@@ -14,7 +14,9 @@ export async function run(): Promise<void> {
       const start = performance.now()
       const pairs = await api.listDuplicates({})
       const seconds = (performance.now() - start) / 1000
-      console.log(`${label.padEnd(12)} ${SIZE} papers: ${pairs.length} candidate pairs in ${seconds.toFixed(2)} s`)
+      console.log(
+        `${label.padEnd(12)} ${SIZE} papers: ${pairs.length} candidate pairs in ${seconds.toFixed(2)} s`,
+      )
     }
   } finally {
     cleanup()

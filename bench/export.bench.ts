@@ -13,7 +13,9 @@ const SIZE = Number(process.env.PAPERSHELF_BENCH_EXPORT_SIZE ?? 50_000)
 export async function run(): Promise<void> {
   const seeding = performance.now()
   const { core, cleanup } = await openGeneratedLibrary(SIZE)
-  console.log(`library: ${SIZE} generated papers (seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`)
+  console.log(
+    `library: ${SIZE} generated papers (seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`,
+  )
   try {
     const api = createClient(inProcessTransport(core))
     const timed = async (format: (typeof EXPORT_FORMATS)[number], label: string) => {

@@ -27,7 +27,13 @@ const GENERATED = Number(process.env.PAPERSHELF_BENCH_PEERS_SIZE ?? 50_000)
 const CORPUS = fileURLToPath(new URL('../test/fixtures/arxiv-corpus/papers.jsonl', import.meta.url))
 const LIMIT = 10
 const RUNS = 3
-const GRADED: ReadonlyArray<BenchQueryKind> = ['exact-title', 'typo-title', 'title-fragment', 'author', 'prefix']
+const GRADED: ReadonlyArray<BenchQueryKind> = [
+  'exact-title',
+  'typo-title',
+  'title-fragment',
+  'author',
+  'prefix',
+]
 /** Where the expected paper must rank for a query of each kind to count as found. */
 const WITHIN: Record<BenchQueryKind, number> = {
   'exact-title': 1,
@@ -40,7 +46,12 @@ const WITHIN: Record<BenchQueryKind, number> = {
 
 /** One engine as the bench drives it: the ranked draft indexes for a query. */
 type Engine = { name: string; search: (query: string) => Promise<number[]> | number[] }
-type Figures = { name: string; p50: number; p95: number; found: Map<BenchQueryKind, [number, number]> }
+type Figures = {
+  name: string
+  p50: number
+  p95: number
+  found: Map<BenchQueryKind, [number, number]>
+}
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6
 const quantile = (values: number[], q: number) => {
@@ -70,7 +81,9 @@ function flexSearch(library: GeneratedLibrary): Engine {
   return {
     name: 'FlexSearch 0.8',
     search: (query) => {
-      const hits = index.search(query, { limit: LIMIT, merge: true }) as unknown as Array<{ id: number }>
+      const hits = index.search(query, { limit: LIMIT, merge: true }) as unknown as Array<{
+        id: number
+      }>
       return hits.map((hit) => hit.id)
     },
   }
@@ -132,7 +145,9 @@ function report(figures: ReadonlyArray<Figures>): void {
       const [hit, of] = f.found.get(kind) ?? [0, 0]
       return `${kind} ${of === 0 ? 'n/a' : `${Math.round((100 * hit) / of)}%`}`
     }).join(', ')
-    console.log(`  ${f.name.padEnd(30)} p50 ${fmt(f.p50)} ms, p95 ${fmt(f.p95)} ms; found: ${kinds}`)
+    console.log(
+      `  ${f.name.padEnd(30)} p50 ${fmt(f.p50)} ms, p95 ${fmt(f.p95)} ms; found: ${kinds}`,
+    )
   }
   const ours = figures.find((f) => f.name.startsWith('Papershelf'))
   for (const peer of figures) {
@@ -165,7 +180,9 @@ async function compare(label: string, library: GeneratedLibrary): Promise<void> 
         `${queries.length} queries (exact, typo'd, fragment, author, prefix), ${LIMIT} results, median of ${RUNS}; peer index builds: FlexSearch ${fmt(flexBuild)} ms, MiniSearch ${fmt(miniBuild)} ms`,
       )
       const figures: Figures[] = []
-      for (const engine of [papershelf(api, ids), flex, mini]) figures.push(await measure(engine, queries))
+      for (const engine of [papershelf(api, ids), flex, mini]) {
+        figures.push(await measure(engine, queries))
+      }
       report(figures)
     } finally {
       core.close()
@@ -180,7 +197,10 @@ function realCorpus(): GeneratedLibrary {
   const papers = readFileSync(CORPUS, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { arxivId: string; title: string; abstract: string; authors: string[] })
+    .map(
+      (line) =>
+        JSON.parse(line) as { arxivId: string; title: string; abstract: string; authors: string[] },
+    )
     // the query generator asks every paper for an author
     .filter((paper) => paper.authors.length > 0)
   return {
@@ -191,7 +211,13 @@ function realCorpus(): GeneratedLibrary {
       authors: paper.authors.map((name) => ({ name, affiliation: null })),
       provenance: { line: i + 1, rank: i + 1, section: null, raw: null },
     })),
-    user: papers.map(() => ({ tags: [], note: null, status: 'unread', starred: false, source: 'arxiv-corpus' })),
+    user: papers.map(() => ({
+      tags: [],
+      note: null,
+      status: 'unread',
+      starred: false,
+      source: 'arxiv-corpus',
+    })),
     sources: ['arxiv-corpus'],
   }
 }

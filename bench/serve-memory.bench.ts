@@ -60,7 +60,13 @@ export async function run(): Promise<void> {
         const query = queries[calls % queries.length] ?? ''
         // what a tab sends while someone types and scrolls: a search window, then a browse window
         await api.searchPaperRows({ view: 'all', query, offset: 0, limit: 200 })
-        await api.listPaperRows({ view: 'all', sort: 'added', order: 'desc', offset: (calls * 200) % SIZE, limit: 200 })
+        await api.listPaperRows({
+          view: 'all',
+          sort: 'added',
+          order: 'desc',
+          offset: (calls * 200) % SIZE,
+          limit: 200,
+        })
         calls += 2
         if (Date.now() >= nextSample) {
           samples.push({ at: Date.now() - started, mb: rssMb(server.pid) })

@@ -23,6 +23,7 @@ process.exit(failed > 0 || stepStatus !== 0 ? 1 : 0)
 /** Test files that failed with no failing test in them (an import error, a failing hook). */
 function countFilesFailedOutsideTests(report) {
   return (report.testResults ?? []).filter(
-    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
+    (file) =>
+      file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
   ).length
 }

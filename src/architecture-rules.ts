@@ -18,12 +18,17 @@ export function importSpecifiers(source: string): string[] {
 }
 
 const NODE_BUILTINS = new Set(builtinModules)
-const isNodeBuiltin = (s: string) => s.startsWith('node:') || NODE_BUILTINS.has(s.split('/')[0] ?? s)
+const isNodeBuiltin = (s: string) =>
+  s.startsWith('node:') || NODE_BUILTINS.has(s.split('/')[0] ?? s)
 const isElectron = (s: string) => s === 'electron' || s.startsWith('electron/')
 const reachesMain = (path: string, s: string) =>
   s.startsWith('.') && new URL(s, `file:///${path}`).pathname.startsWith('/src/main/')
 
-type Rule = { name: string; applies: (path: string) => boolean; forbids: (specifier: string, path: string) => boolean }
+type Rule = {
+  name: string
+  applies: (path: string) => boolean
+  forbids: (specifier: string, path: string) => boolean
+}
 
 /** The process boundaries: who may import electron, Node, SQLite and main-process code. */
 export const RULES: ReadonlyArray<Rule> = [
@@ -41,7 +46,11 @@ export const RULES: ReadonlyArray<Rule> = [
     name: 'shared code runs everywhere: no Node, SQLite, React or main-process code',
     applies: (p) => p.startsWith('src/shared/'),
     forbids: (s, p) =>
-      isNodeBuiltin(s) || s === 'better-sqlite3' || s === 'react' || s.startsWith('react-dom') || reachesMain(p, s),
+      isNodeBuiltin(s) ||
+      s === 'better-sqlite3' ||
+      s === 'react' ||
+      s.startsWith('react-dom') ||
+      reachesMain(p, s),
   },
   {
     name: 'the sandboxed preload imports only electron and the shared rpc protocol',

@@ -31,8 +31,14 @@ describe('architecture', () => {
   it('reports each kind of boundary crossing', () => {
     const violations = findViolations([
       { path: 'src/main/core/x.ts', source: "import { app } from 'electron'" },
-      { path: 'src/renderer/src/x.ts', source: "import fs from 'node:fs'\nimport Db from 'better-sqlite3'" },
-      { path: 'src/renderer/src/y.ts', source: "import { createCore } from '../../main/core/create-core'" },
+      {
+        path: 'src/renderer/src/x.ts',
+        source: "import fs from 'node:fs'\nimport Db from 'better-sqlite3'",
+      },
+      {
+        path: 'src/renderer/src/y.ts',
+        source: "import { createCore } from '../../main/core/create-core'",
+      },
       { path: 'src/shared/x.ts', source: "import { readFile } from 'fs'" },
       { path: 'src/preload/index.ts', source: "import { z } from 'zod'" },
       { path: 'src/main/electron/ok.ts', source: "import { app } from 'electron'" },

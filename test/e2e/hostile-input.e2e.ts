@@ -175,17 +175,22 @@ describe('e2e/hostile-input', () => {
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           // eslint-disable-next-line no-control-regex
-          if (/[\u0000-\u0008\u000b-\u001f\u202a-\u202e\u2066-\u2069]/.test(node.textContent ?? '')) found.push(node.textContent ?? '')
+          const hidden = /[\u0000-\u0008\u000b-\u001f\u202a-\u202e\u2066-\u2069]/
+          if (hidden.test(node.textContent ?? '')) found.push(node.textContent ?? '')
         }
         return found
       })
     expect(await controls()).toEqual([])
     await expect.poll(() => row.textContent()).toContain('Bidi gpj.exe trick rtl zero\u200Bwidth')
-    await expect.poll(() => page.locator('.detail__title').textContent()).toContain('Bidi gpj.exe trick')
+    await expect
+      .poll(() => page.locator('.detail__title').textContent())
+      .toContain('Bidi gpj.exe trick')
     // Moving away and back by keyboard shows the same cleaned text.
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowUp')
-    await expect.poll(() => page.locator('.detail__title').textContent()).toContain('Bidi gpj.exe trick')
+    await expect
+      .poll(() => page.locator('.detail__title').textContent())
+      .toContain('Bidi gpj.exe trick')
     expect(await controls()).toEqual([])
   })
 })

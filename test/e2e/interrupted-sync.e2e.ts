@@ -14,7 +14,10 @@ describe('a sync killed while it runs', { timeout: 180_000 }, () => {
     const remote = await serveFixtures(dailyPapersRoute(60_000))
     const dir = tempDir()
     const env = { PAPERSHELF_HF_URL: remote.url, PAPERSHELF_HTTP_BACKOFF_MS: '1' }
-    const added = await papershelf(['sources', 'add', 'hf-daily', '--date', '2026-05-18', '--json', '--library', dir], env)
+    const added = await papershelf(
+      ['sources', 'add', 'hf-daily', '--date', '2026-05-18', '--json', '--library', dir],
+      env,
+    )
     expect(added.stderr).toBe('')
     const { id } = JSON.parse(added.stdout) as { id: number }
 
@@ -31,7 +34,12 @@ describe('a sync killed while it runs', { timeout: 180_000 }, () => {
 
     const after = await papershelf(['sources', 'list', '--json', '--library', dir], env)
     expect(JSON.parse(after.stdout)).toMatchObject([
-      { lastRun: { status: 'interrupted', error: expect.stringMatching(/stopped before it ended/) as unknown } },
+      {
+        lastRun: {
+          status: 'interrupted',
+          error: expect.stringMatching(/stopped before it ended/) as unknown,
+        },
+      },
     ])
   })
 })

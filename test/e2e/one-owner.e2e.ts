@@ -36,8 +36,16 @@ describe('one owner per library', { timeout: 240_000 }, () => {
     const server = await serve(dir)
     const lockFile = join(dir, OWNER_LOCK_FILE)
     expect(statSync(lockFile).mode & 0o777).toBe(0o600)
-    const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number; origin: string; token: string }
-    expect(lock).toMatchObject({ pid: server.child.pid, origin: server.origin, token: server.token })
+    const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as {
+      pid: number
+      origin: string
+      token: string
+    }
+    expect(lock).toMatchObject({
+      pid: server.child.pid,
+      origin: server.origin,
+      token: server.token,
+    })
 
     // A tab is open; the CLI's edit reaches it as an event, so it went through the owner.
     const tab = openEventStream(server.origin, server.token)
@@ -135,6 +143,8 @@ describe('one owner per library', { timeout: 240_000 }, () => {
     await server.stop()
     servers.length = 0
     const shown = await papershelf(['show', '7', '--json', '--library', dir])
-    expect((JSON.parse(shown.stdout) as { note: string }).note).toBe('after restoring a damaged library')
+    expect((JSON.parse(shown.stdout) as { note: string }).note).toBe(
+      'after restoring a damaged library',
+    )
   })
 })

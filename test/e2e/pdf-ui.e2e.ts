@@ -62,8 +62,7 @@ describe('e2e/pdf-ui', () => {
       'GET /pdf/2401.00003': ok,
       'GET /pdf/2401.00004': ok,
       'GET /pdf/2401.00005': ok,
-      'GET /pdf/2401.00006': () =>
-        flakyFixed ? ok : { status: 403, body: 'forbidden' },
+      'GET /pdf/2401.00006': () => (flakyFixed ? ok : { status: 403, body: 'forbidden' }),
       'GET /pdf/2401.00007': { ...ok, delayMs: 60_000 },
       'GET /pdf/2401.00008': ok,
       'GET /pdf/2401.00009': ok,

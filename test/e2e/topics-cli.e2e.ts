@@ -9,7 +9,10 @@ import { useTempDir } from '../helpers/temp-dir'
 const bin = fileURLToPath(new URL('../../bin/papershelf.js', import.meta.url))
 
 function papershelf(args: string[], library: string) {
-  const result = spawnSync(process.execPath, [bin, ...args, '--library', library], { encoding: 'utf8', timeout: 120_000 })
+  const result = spawnSync(process.execPath, [bin, ...args, '--library', library], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -25,7 +28,12 @@ const corpus = readTopicsCorpus().filter((_, i) => i % 2 === 0)
 /** Every fourth paper comes without a keyword: the model suggests its tag. */
 const withKeyword = (i: number) => i % 4 !== 0
 
-type Suggested = Array<{ id: number; arxivId: string; title: string; suggestions: Array<{ tag: string; score: number; reason: string[] }> }>
+type Suggested = Array<{
+  id: number
+  arxivId: string
+  title: string
+  suggestions: Array<{ tag: string; score: number; reason: string[] }>
+}>
 
 describe('learned topics from the built papershelf command', { timeout: 300_000 }, () => {
   const tempDir = useTempDir()
@@ -49,9 +57,14 @@ describe('learned topics from the built papershelf command', { timeout: 300_000 
     )
     const imported = papershelf(['import', file, '--keywords-as-tags', '--json'], library)
     expect(imported.stderr).toBe('')
-    const tags = JSON.parse(papershelf(['tags', '--json'], library).stdout) as Array<{ name: string; paperCount: number }>
+    const tags = JSON.parse(papershelf(['tags', '--json'], library).stdout) as Array<{
+      name: string
+      paperCount: number
+    }>
     expect(tags.map((t) => t.name).sort()).toEqual(Object.values(FIELD).sort())
-    expect(tags.reduce((sum, t) => sum + t.paperCount, 0)).toBe(corpus.filter((_, i) => withKeyword(i)).length)
+    expect(tags.reduce((sum, t) => sum + t.paperCount, 0)).toBe(
+      corpus.filter((_, i) => withKeyword(i)).length,
+    )
 
     const suggested = papershelf(['suggest', '--untagged', '--limit', '2', '--json'], library)
     expect(suggested.code).toBe(0)
@@ -64,14 +77,26 @@ describe('learned topics from the built papershelf command', { timeout: 300_000 
     expect(Object.keys(papers[0]?.suggestions[0] ?? {}).sort()).toEqual(['reason', 'score', 'tag'])
 
     const one = papershelf(['suggest', corpus[0]?.arxivId ?? ''], library)
-    expect(one.stdout).toMatch(new RegExp(`${FIELD[corpus[0]?.categories[0] ?? '']}\\s+\\d+%\\s+\\(`))
+    expect(one.stdout).toMatch(
+      new RegExp(`${FIELD[corpus[0]?.categories[0] ?? '']}\\s+\\d+%\\s+\\(`),
+    )
 
     // --inbox is the triage inbox; the old "unread, untagged" reading is --unread-untagged
-    const arrivals = readTopicsCorpus().filter((_, i) => i % 2 === 1).slice(0, 3)
+    const arrivals = readTopicsCorpus()
+      .filter((_, i) => i % 2 === 1)
+      .slice(0, 3)
     const inboxFile = join(tempDir(), 'arrivals.json')
     writeFileSync(
       inboxFile,
-      JSON.stringify(arrivals.map((paper) => ({ id: paper.arxivId, type: 'article', title: paper.title, abstract: paper.abstract, URL: `https://arxiv.org/abs/${paper.arxivId}` }))),
+      JSON.stringify(
+        arrivals.map((paper) => ({
+          id: paper.arxivId,
+          type: 'article',
+          title: paper.title,
+          abstract: paper.abstract,
+          URL: `https://arxiv.org/abs/${paper.arxivId}`,
+        })),
+      ),
     )
     expect(papershelf(['import', inboxFile, '--inbox'], library).code).toBe(0)
     const scoped = (flag: string) => {
@@ -87,19 +112,30 @@ describe('learned topics from the built papershelf command', { timeout: 300_000 
     expect(papershelf(['status', untaggedIds[0] ?? '', 'read'], library).code).toBe(0)
     expect(papershelf(['dismiss', arrivalIds[0] ?? ''], library).code).toBe(0)
     expect(scoped('--inbox')).toEqual(arrivalIds.slice(1))
-    expect(scoped('--unread-untagged')).toEqual([...untaggedIds.slice(1), ...arrivalIds.slice(1)].sort())
+    expect(scoped('--unread-untagged')).toEqual(
+      [...untaggedIds.slice(1), ...arrivalIds.slice(1)].sort(),
+    )
     expect(scoped('--untagged')).toEqual([...untaggedIds, ...arrivalIds.slice(1)].sort())
 
-    const related = JSON.parse(papershelf(['related', corpus[1]?.arxivId ?? '', '--limit', '5', '--json'], library).stdout) as Array<{ arxivId: string; sharedTopics: string[] }>
+    const related = JSON.parse(
+      papershelf(['related', corpus[1]?.arxivId ?? '', '--limit', '5', '--json'], library).stdout,
+    ) as Array<{ arxivId: string; sharedTopics: string[] }>
     expect(related).toHaveLength(5)
-    expect(related.filter((r) => fieldOf.get(r.arxivId) === fieldOf.get(corpus[1]?.arxivId ?? '')).length).toBeGreaterThanOrEqual(3)
+    expect(
+      related.filter((r) => fieldOf.get(r.arxivId) === fieldOf.get(corpus[1]?.arxivId ?? ''))
+        .length,
+    ).toBeGreaterThanOrEqual(3)
     expect(related[0]?.sharedTopics.length).toBeGreaterThan(0)
 
     const preview = papershelf(['auto-tag', 'galaxies'], library)
     expect(preview.stdout).toMatch(/galaxies: auto-tagging off/)
     expect(preview.stdout).toMatch(/at +90%: (\d+ of \d+ suggestions were right|no suggestions)/)
-    expect(papershelf(['auto-tag', 'galaxies', '--threshold', '0.6'], library).stdout).toMatch(/applies itself at 60%/)
-    const after = JSON.parse(papershelf(['list', '--tag', 'galaxies', '--limit', '500', '--json'], library).stdout) as unknown[]
+    expect(papershelf(['auto-tag', 'galaxies', '--threshold', '0.6'], library).stdout).toMatch(
+      /applies itself at 60%/,
+    )
+    const after = JSON.parse(
+      papershelf(['list', '--tag', 'galaxies', '--limit', '500', '--json'], library).stdout,
+    ) as unknown[]
     expect(after.length).toBeGreaterThan(tags.find((t) => t.name === 'galaxies')?.paperCount ?? 0)
   })
 
@@ -108,25 +144,41 @@ describe('learned topics from the built papershelf command', { timeout: 300_000 
     const file = join(tempDir(), 'papers.json')
     writeFileSync(
       file,
-      JSON.stringify(corpus.map((paper) => ({ id: paper.arxivId, type: 'article', title: paper.title, abstract: paper.abstract, URL: `https://arxiv.org/abs/${paper.arxivId}` }))),
+      JSON.stringify(
+        corpus.map((paper) => ({
+          id: paper.arxivId,
+          type: 'article',
+          title: paper.title,
+          abstract: paper.abstract,
+          URL: `https://arxiv.org/abs/${paper.arxivId}`,
+        })),
+      ),
     )
     expect(papershelf(['import', file], library).code).toBe(0)
     const fieldOf = new Map(corpus.map((p) => [p.arxivId, FIELD[p.categories[0] ?? '']]))
     const galaxies = corpus.filter((p) => p.categories[0] === 'astro-ph.GA').slice(0, 5)
     for (const paper of galaxies) expect(papershelf(['star', paper.arxivId], library).code).toBe(0)
-    const dismissed = corpus.find((p, i) => p.categories[0] === 'astro-ph.GA' && i > 40)?.arxivId ?? ''
-    expect(papershelf(['not-interested', dismissed], library).stdout).toMatch(/1 paper marked not interested/)
-    const listed = JSON.parse(papershelf(['list', '--sort', 'for-you', '--limit', '500', '--json'], library).stdout) as Array<{ arxivId: string }>
-    expect(listed.slice(0, 10).filter((p) => fieldOf.get(p.arxivId) === 'galaxies').length).toBeGreaterThanOrEqual(8)
+    const dismissed =
+      corpus.find((p, i) => p.categories[0] === 'astro-ph.GA' && i > 40)?.arxivId ?? ''
+    expect(papershelf(['not-interested', dismissed], library).stdout).toMatch(
+      /1 paper marked not interested/,
+    )
+    const listed = JSON.parse(
+      papershelf(['list', '--sort', 'for-you', '--limit', '500', '--json'], library).stdout,
+    ) as Array<{ arxivId: string }>
+    expect(
+      listed.slice(0, 10).filter((p) => fieldOf.get(p.arxivId) === 'galaxies').length,
+    ).toBeGreaterThanOrEqual(8)
     expect(listed.at(-1)?.arxivId).toBe(dismissed)
-
   })
 
   it('says what is wrong with bad arguments, on stderr with a non-zero exit', () => {
     const library = tempDir()
     const none = papershelf(['suggest'], library)
     expect(none.code).not.toBe(0)
-    expect(none.stderr).toMatch(/name papers, or give one of --inbox, --untagged or --unread-untagged/)
+    expect(none.stderr).toMatch(
+      /name papers, or give one of --inbox, --untagged or --unread-untagged/,
+    )
     const both = papershelf(['suggest', '--inbox', '--unread-untagged'], library)
     expect(both.code).toBe(2)
     expect(both.stderr).toMatch(/give one of --inbox/)

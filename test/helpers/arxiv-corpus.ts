@@ -1,7 +1,13 @@
 import { readFixture } from './fixtures'
 
 /** A real arXiv record of the fixture corpus (primary category first). */
-export type CorpusPaper = { arxivId: string; title: string; abstract: string; authors: string[]; categories: string[] }
+export type CorpusPaper = {
+  arxivId: string
+  title: string
+  abstract: string
+  authors: string[]
+  categories: string[]
+}
 
 /** 589 real arXiv papers, about 100 from each of six primary categories (see test/fixtures/README.md). */
 export function readTopicsCorpus(): CorpusPaper[] {

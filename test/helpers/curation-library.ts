@@ -56,8 +56,9 @@ export async function buildCurationLibrary(api: LibraryApi): Promise<void> {
     sourceName: 'awesome.md',
   })
   const [first, second] = tricky.paperIds
-  if (first === undefined || second === undefined)
-    {throw new Error('the tricky papers were not imported')}
+  if (first === undefined || second === undefined) {
+    throw new Error('the tricky papers were not imported')
+  }
   await api.tagPapers({ ids: [first, second], tags: ['llm/decoding', 'to-read'] })
 }
 

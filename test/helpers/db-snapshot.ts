@@ -7,7 +7,9 @@ export function snapshotLibrary(dataDir: string): Record<string, unknown[]> {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true })
   try {
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'papers_fts_%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'papers_fts_%' ORDER BY name",
+      )
       .pluck()
       .all() as string[]
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]))

@@ -8,7 +8,13 @@ import { lowerThisThreadPriority } from '../../src/main/core/workers/thread-prio
 import { toWorkerFailure, type WorkerResponse } from '../../src/main/core/workers/worker-client'
 
 /** What the sleepy worker is asked. */
-export type SleepyRequest = { ms: number; value?: string; fail?: string; growMb?: number; background?: boolean }
+export type SleepyRequest = {
+  ms: number
+  value?: string
+  fail?: string
+  growMb?: number
+  background?: boolean
+}
 
 const kept: number[][] = []
 
@@ -17,7 +23,11 @@ parentPort?.on('message', (request: SleepyRequest & { id: number }) => void answ
 async function answer(request: SleepyRequest & { id: number }): Promise<void> {
   if (request.background) {
     lowerThisThreadPriority()
-    parentPort?.postMessage({ id: request.id, ok: true, value: getPriority(0) } satisfies WorkerResponse)
+    parentPort?.postMessage({
+      id: request.id,
+      ok: true,
+      value: getPriority(0),
+    } satisfies WorkerResponse)
     return
   }
   for (let mb = 0; mb < (request.growMb ?? 0); mb += 1) {

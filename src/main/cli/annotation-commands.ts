@@ -68,8 +68,9 @@ export const ANNOTATION_COMMANDS: Record<string, Command> = {
       const tag = ctx.flags.tag[0]
       const listRef = ctx.flags.list
       const named = [ctx.args.length > 0, tag !== undefined, listRef !== undefined].filter(Boolean)
-      if (named.length !== 1)
-        {throw new UsageError('name papers, or give --tag T or --list L (one of them)')}
+      if (named.length !== 1) {
+        throw new UsageError('name papers, or give --tag T or --list L (one of them)')
+      }
       if (ctx.flags.pdf && ctx.flags.to === undefined) {
         throw new UsageError('--pdf writes files: give the folder with --to DIR')
       }

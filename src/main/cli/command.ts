@@ -85,7 +85,9 @@ export async function resolvePaper(ctx: CommandContext): Promise<PaperId> {
   const ref = ctx.args[0]
   if (!ref) throw new UsageError('name a paper: its number, arXiv id or DOI')
   const paper = await ctx.api.findPaper({ ref })
-  if (!paper) throw new AppError('not-found', `No paper matches "${ref}" (give its number, arXiv id or DOI).`)
+  if (!paper) {
+    throw new AppError('not-found', `No paper matches "${ref}" (give its number, arXiv id or DOI).`)
+  }
   return paper.id
 }
 
@@ -100,12 +102,18 @@ export async function resolvePapers(ctx: CommandContext): Promise<PaperId[]> {
 export function parseLimit(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback
   const limit = Number(value)
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit takes a positive whole number, not "${value}"`)
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new UsageError(`--limit takes a positive whole number, not "${value}"`)
+  }
   return limit
 }
 
 /** A flag value that must be one of `allowed`. */
-export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: ReadonlyArray<T>): T | undefined {
+export function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: ReadonlyArray<T>,
+): T | undefined {
   if (value === undefined) return undefined
   if (!(allowed as ReadonlyArray<string>).includes(value)) {
     throw new UsageError(`${flag} takes one of ${allowed.join(', ')}, not "${value}"`)

@@ -1,12 +1,24 @@
 import { open, readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { IMPORT_FORMATS, MAX_IMPORT_CHARS, MAX_PAGE_SIZE, importFormatSchema } from '@shared/api/inputs'
+import {
+  IMPORT_FORMATS,
+  MAX_IMPORT_CHARS,
+  MAX_PAGE_SIZE,
+  importFormatSchema,
+} from '@shared/api/inputs'
 import { PAPER_SORTS, READING_STATUSES } from '@shared/model/paper'
 import { AppError } from '@shared/api/errors'
 import type { ImportReport } from '@shared/api/library-api'
 import { looksLikeLibraryDocument } from '@shared/api/library-document'
 import { UsageError } from './cli-io'
-import { oneOf, parseLimit, print, resolvePaper, type Command, type CommandContext } from './command'
+import {
+  oneOf,
+  parseLimit,
+  print,
+  resolvePaper,
+  type Command,
+  type CommandContext,
+} from './command'
 import { paperDetailText, paperJson, paperLine, tagLine } from './format-paper'
 import { listAll } from './list-all'
 import { importLibraryDocumentCommand, TRUST_COMMANDS } from './trust-commands'
@@ -23,12 +35,18 @@ import { LIST_COMMANDS, resolveList } from './list-commands'
 async function readStdinText(ctx: CommandContext): Promise<string> {
   const bytes = await ctx.io.readStdin()
   if (bytes.length > MAX_IMPORT_CHARS) {
-    throw new AppError('too-large', `standard input: ${bytes.length} bytes is more than an import from a pipe takes (${MAX_IMPORT_CHARS}); import the file by its name.`)
+    throw new AppError(
+      'too-large',
+      `standard input: ${bytes.length} bytes is more than an import from a pipe takes (${MAX_IMPORT_CHARS}); import the file by its name.`,
+    )
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new AppError('parse-error', 'standard input: this is not a text file (it is not valid UTF-8).')
+    throw new AppError(
+      'parse-error',
+      'standard input: this is not a text file (it is not valid UTF-8).',
+    )
   }
 }
 
@@ -52,26 +70,37 @@ const setStatusCommand: Command['run'] = async (ctx) => {
   return print(ctx, result, () => `#${id} is ${value}.`)
 }
 
-const setStar = (starred: boolean): Command['run'] => async (ctx) => {
-  const id = await resolvePaper(ctx)
-  const result = await ctx.api.setStarred({ ids: [id], starred })
-  return print(ctx, result, () => `#${id} ${starred ? 'starred' : 'unstarred'}.`)
-}
+const setStar =
+  (starred: boolean): Command['run'] =>
+  async (ctx) => {
+    const id = await resolvePaper(ctx)
+    const result = await ctx.api.setStarred({ ids: [id], starred })
+    return print(ctx, result, () => `#${id} ${starred ? 'starred' : 'unstarred'}.`)
+  }
 
-const editTags = (add: boolean): Command['run'] => async (ctx) => {
-  const id = await resolvePaper(ctx)
-  const tags = ctx.args.slice(1)
-  if (tags.length === 0) throw new UsageError('give at least one tag')
-  const result = add ? await ctx.api.tagPapers({ ids: [id], tags }) : await ctx.api.untagPapers({ ids: [id], tags })
-  const paper = await ctx.api.getPaper({ id })
-  return print(ctx, { ...result, tags: paper.tags }, () => `#${id} tags: ${paper.tags.join(', ') || '(none)'}`)
-}
+const editTags =
+  (add: boolean): Command['run'] =>
+  async (ctx) => {
+    const id = await resolvePaper(ctx)
+    const tags = ctx.args.slice(1)
+    if (tags.length === 0) throw new UsageError('give at least one tag')
+    const result = add
+      ? await ctx.api.tagPapers({ ids: [id], tags })
+      : await ctx.api.untagPapers({ ids: [id], tags })
+    const paper = await ctx.api.getPaper({ id })
+    return print(
+      ctx,
+      { ...result, tags: paper.tags },
+      () => `#${id} tags: ${paper.tags.join(', ') || '(none)'}`,
+    )
+  }
 
 /** Every CLI command by name. */
 export const COMMANDS: Record<string, Command> = {
   import: {
     usage: `import <file|-> [--format ${IMPORT_FORMATS.join('|')}] [--tag TAG]... [--keywords-as-tags] [--inbox]`,
-    summary: 'import a file: copied Hugging Face page, ids, BibTeX, RIS, CSL-JSON, feed, awesome list',
+    summary:
+      'import a file: copied Hugging Face page, ids, BibTeX, RIS, CSL-JSON, feed, awesome list',
     run: async (ctx) => {
       const path = ctx.args[0]
       if (!path) throw new UsageError('name the file to import, or - for standard input')
@@ -82,7 +111,9 @@ export const COMMANDS: Record<string, Command> = {
       let report: ImportReport
       if (path === '-') {
         const text = await readStdinText(ctx)
-        if (looksLikeLibraryDocument(text)) return importLibraryDocumentCommand(ctx, text, 'standard input')
+        if (looksLikeLibraryDocument(text)) {
+          return importLibraryDocumentCommand(ctx, text, 'standard input')
+        }
         report = await ctx.api.importText({
           text,
           format,
@@ -99,14 +130,21 @@ export const COMMANDS: Record<string, Command> = {
           return importLibraryDocumentCommand(ctx, await readFile(file, 'utf8'), file)
         }
         // Streamed by the core, whatever the file's size.
-        report = await ctx.api.importFile({ path: file, format, tags: ctx.flags.tag, keywordsAsTags, inbox })
+        report = await ctx.api.importFile({
+          path: file,
+          format,
+          tags: ctx.flags.tag,
+          keywordsAsTags,
+          inbox,
+        })
       }
       const name = report.sourceName
       return print(ctx, report, () =>
         [
           `Imported ${name} (${report.format}): ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.refused.length} refused.`,
           ...report.refused.map(
-            (r) => `  refused${r.line === null ? '' : ` line ${r.line}`}: ${r.entry.slice(0, 80)} — ${r.reason}`,
+            (r) =>
+              `  refused${r.line === null ? '' : ` line ${r.line}`}: ${r.entry.slice(0, 80)} — ${r.reason}`,
           ),
         ].join('\n'),
       )
@@ -114,13 +152,19 @@ export const COMMANDS: Record<string, Command> = {
   },
   list: {
     usage: `list [--tag TAG] [--list LIST] [--status ${READING_STATUSES.join('|')}] [--starred] [--sort ${PAPER_SORTS.join('|')}] [--limit N | --all] [--include-dismissed]`,
-    summary: 'list papers, newest first; a --list in its own order (--sort for-you: closest to what you kept first; --all streams every match)',
+    summary:
+      'list papers, newest first; a --list in its own order (--sort for-you: closest to what you kept first; --all streams every match)',
     run: async (ctx) => {
       if (ctx.flags.tag.length > 1) throw new UsageError('list takes one --tag')
-      if (ctx.flags.all && ctx.flags.limit !== undefined) throw new UsageError('give --limit or --all, not both')
-      const listId = ctx.flags.list === undefined ? undefined : (await resolveList(ctx, ctx.flags.list)).id
+      if (ctx.flags.all && ctx.flags.limit !== undefined) {
+        throw new UsageError('give --limit or --all, not both')
+      }
+      const listId =
+        ctx.flags.list === undefined ? undefined : (await resolveList(ctx, ctx.flags.list)).id
       const sort = oneOf('--sort', ctx.flags.sort, PAPER_SORTS)
-      if (sort === 'list' && listId === undefined) throw new UsageError('--sort list orders a --list: name one')
+      if (sort === 'list' && listId === undefined) {
+        throw new UsageError('--sort list orders a --list: name one')
+      }
       const query = {
         tag: ctx.flags.tag[0],
         listId,
@@ -132,7 +176,9 @@ export const COMMANDS: Record<string, Command> = {
       }
       if (ctx.flags.all) return listAll(ctx, query)
       const limit = parseLimit(ctx.flags.limit, 100)
-      if (limit > MAX_PAGE_SIZE) throw new UsageError(`--limit takes at most ${MAX_PAGE_SIZE}; --all lists every paper`)
+      if (limit > MAX_PAGE_SIZE) {
+        throw new UsageError(`--limit takes at most ${MAX_PAGE_SIZE}; --all lists every paper`)
+      }
       const page = await ctx.api.listPapers({ ...query, limit })
       return print(ctx, page.papers.map(paperJson), () =>
         page.papers.length === 0
@@ -150,13 +196,19 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   tag: { usage: 'tag <paper> <tag>...', summary: 'add tags to a paper', run: editTags(true) },
-  untag: { usage: 'untag <paper> <tag>...', summary: 'remove tags from a paper', run: editTags(false) },
+  untag: {
+    usage: 'untag <paper> <tag>...',
+    summary: 'remove tags from a paper',
+    run: editTags(false),
+  },
   tags: {
     usage: 'tags',
     summary: 'list tags with their paper counts',
     run: async (ctx) => {
       const tags = await ctx.api.listTags({})
-      return print(ctx, tags, () => (tags.length === 0 ? 'No tags yet.' : tags.map(tagLine).join('\n')))
+      return print(ctx, tags, () =>
+        tags.length === 0 ? 'No tags yet.' : tags.map(tagLine).join('\n'),
+      )
     },
   },
   status: {

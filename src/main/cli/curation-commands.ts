@@ -237,7 +237,8 @@ export const CURATION_COMMANDS: Record<string, Command> = {
   edit: {
     usage:
       'edit <paper> title=… authors="A; B" date=YYYY[-MM[-DD]] venue=… doi=… arxiv=… abstract=… | edit <paper> --reset [name...]',
-    summary: "correct a paper's metadata (kept through syncs); --reset puts the sources' values back",
+    summary:
+      "correct a paper's metadata (kept through syncs); --reset puts the sources' values back",
     run: editCommand,
   },
   'auto-export': {
@@ -310,8 +311,9 @@ export const CURATION_COMMANDS: Record<string, Command> = {
     summary:
       'merge the other papers into the first (tags, lists, notes, PDFs, identities); unmerge undoes it',
     run: async (ctx) => {
-      if (ctx.args.length < 2)
-        {throw new UsageError('name the paper to keep and at least one to merge into it')}
+      if (ctx.args.length < 2) {
+        throw new UsageError('name the paper to keep and at least one to merge into it')
+      }
       const [keep, ...merge] = await resolvePapers(ctx, ctx.args)
       if (keep === undefined) throw new UsageError('name the paper to keep')
       const result = await ctx.api.mergePapers({ keep, merge })
@@ -327,13 +329,15 @@ export const CURATION_COMMANDS: Record<string, Command> = {
     usage: 'unmerge <merged-paper-number>...',
     summary: 'split merged papers again, as they were when merged',
     run: async (ctx) => {
-      if (ctx.args.length === 0)
-        {throw new UsageError('give the number of a paper that was merged away')}
+      if (ctx.args.length === 0) {
+        throw new UsageError('give the number of a paper that was merged away')
+      }
       const results: MergeResult[] = []
       for (const arg of ctx.args) {
         const id = Number(arg)
-        if (!Number.isInteger(id) || id < 1)
-          {throw new UsageError(`give a paper number, not "${arg}"`)}
+        if (!Number.isInteger(id) || id < 1) {
+          throw new UsageError(`give a paper number, not "${arg}"`)
+        }
         results.push(await ctx.api.unmergePaper({ mergedId: id }))
       }
       return print(ctx, results, () =>

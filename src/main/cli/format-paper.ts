@@ -6,12 +6,38 @@ import { oneLineText as oneLine } from '@shared/util/display-text'
 /** The paper JSON shape every `--json` output uses (extra keys only for `show`). */
 export function paperJson(paper: Paper): Paper {
   const {
-    id, arxivId, doi, title, abstract, authors, authorCount, organization, publishedAt, upvotes, tags,
-    status, starred, note, addedAt,
+    id,
+    arxivId,
+    doi,
+    title,
+    abstract,
+    authors,
+    authorCount,
+    organization,
+    publishedAt,
+    upvotes,
+    tags,
+    status,
+    starred,
+    note,
+    addedAt,
   } = paper
   return {
-    id, arxivId, doi, title, abstract, authors, authorCount, organization, publishedAt, upvotes, tags,
-    status, starred, note, addedAt,
+    id,
+    arxivId,
+    doi,
+    title,
+    abstract,
+    authors,
+    authorCount,
+    organization,
+    publishedAt,
+    upvotes,
+    tags,
+    status,
+    starred,
+    note,
+    addedAt,
   }
 }
 
@@ -21,7 +47,10 @@ export function byline(paper: Paper): string {
     const shown = paper.authors.slice(0, 3).join(', ')
     return paper.authors.length > 3 ? `${shown} et al.` : shown
   }
-  const count = paper.authorCount === null ? null : `${paper.authorCount} author${paper.authorCount === 1 ? '' : 's'}`
+  const count =
+    paper.authorCount === null
+      ? null
+      : `${paper.authorCount} author${paper.authorCount === 1 ? '' : 's'}`
   return [paper.organization, count].filter(Boolean).join(' · ')
 }
 
@@ -39,7 +68,10 @@ export function paperDetailText(paper: PaperDetail): string {
     ['Title', displayTitle(paper)],
     ['Authors', byline(paper) || null],
     ['Published', paper.publishedAt],
-    ['arXiv', paper.arxivId && `${paper.arxivId}${paper.latestVersion ? `v${paper.latestVersion}` : ''}`],
+    [
+      'arXiv',
+      paper.arxivId && `${paper.arxivId}${paper.latestVersion ? `v${paper.latestVersion}` : ''}`,
+    ],
     ['DOI', paper.doi],
     ['Upvotes', paper.upvotes === null ? null : String(paper.upvotes)],
     ['Status', `${paper.status}${paper.starred ? ', starred' : ''}`],
@@ -48,7 +80,12 @@ export function paperDetailText(paper: PaperDetail): string {
     ['Tags', paper.tags.join(', ') || null],
     ['Suggested', paper.suggestedTags.map((t) => t.label).join(', ') || null],
     ['Links', Object.values(paper.links).filter(Boolean).join('  ') || null],
-    ['From', paper.provenance.map((p) => `${p.sourceName}${p.rank === null ? '' : ` #${p.rank}`}`).join('; ') || null],
+    [
+      'From',
+      paper.provenance
+        .map((p) => `${p.sourceName}${p.rank === null ? '' : ` #${p.rank}`}`)
+        .join('; ') || null,
+    ],
     ['Added', paper.addedAt],
     ['Note', paper.note],
   ]

@@ -19,7 +19,11 @@ export async function listAll(
     const page = await ctx.api.listPapers({ ...query, limit: MAX_PAGE_SIZE, offset })
     total = page.total
     const chunk = json
-      ? page.papers.map((paper, i) => `${offset + i === 0 ? '\n' : ',\n'}${JSON.stringify(paperJson(paper))}`).join('')
+      ? page.papers
+          .map(
+            (paper, i) => `${offset + i === 0 ? '\n' : ',\n'}${JSON.stringify(paperJson(paper))}`,
+          )
+          .join('')
       : page.papers.map((paper) => `${paperLine(paper)}\n`).join('')
     if (chunk !== '') ctx.io.stdout(chunk)
     offset += page.papers.length

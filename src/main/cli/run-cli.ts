@@ -66,7 +66,11 @@ const OPTIONS = {
 export type ServeHook = (dataDir: string, port: number | undefined, io: CliIo) => Promise<void>
 
 /** Runs one `papershelf` invocation; returns the exit code (0 ok, 1 failure, 2 usage). */
-export async function runCli(argv: ReadonlyArray<string>, io: CliIo, serve?: ServeHook): Promise<number> {
+export async function runCli(
+  argv: ReadonlyArray<string>,
+  io: CliIo,
+  serve?: ServeHook,
+): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
@@ -103,7 +107,11 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo, serve?: Ser
     // While a long-running door owns the library, commands go through it: one writer per file.
     const owner = await findOwner(dataDir)
     if (!owner && !chosen.withoutLibrary) core = createCore({ dataDir })
-    const transport = owner ? ownerTransport(owner) : core ? inProcessTransport(core) : closedLibraryTransport
+    const transport = owner
+      ? ownerTransport(owner)
+      : core
+        ? inProcessTransport(core)
+        : closedLibraryTransport
     const api = createClient(transport)
     // An owner rewrites auto-exported files after changes; without one, this command does.
     const changes = core ? watchLibraryChanges(core.events) : undefined
@@ -123,10 +131,13 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo, serve?: Ser
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`papershelf ${name}: ${error.message}\nusage: papershelf ${COMMANDS[name]?.usage ?? name}\n`)
+      io.stderr(
+        `papershelf ${name}: ${error.message}\nusage: papershelf ${COMMANDS[name]?.usage ?? name}\n`,
+      )
       return 2
     }
-    const message = error instanceof AppError || error instanceof Error ? error.message : String(error)
+    const message =
+      error instanceof AppError || error instanceof Error ? error.message : String(error)
     io.stderr(`papershelf: ${message}\n`)
     return 1
   } finally {
@@ -136,18 +147,26 @@ export async function runCli(argv: ReadonlyArray<string>, io: CliIo, serve?: Ser
 
 /** The transport of a command that does not open the library: every call is refused. */
 const closedLibraryTransport: Transport = {
-  call: () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'this command does not open the library' } }),
+  call: () =>
+    Promise.resolve({
+      ok: false,
+      error: { code: 'internal', message: 'this command does not open the library' },
+    }),
   subscribe: () => () => {},
 }
 
 function parsePort(value: string): number {
   const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes 0–65535, not "${value}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port takes 0–65535, not "${value}"`)
+  }
   return port
 }
 
 function usage(): string {
-  const lines = Object.values(COMMANDS).map((c) => `  papershelf ${c.usage.padEnd(58)} ${c.summary}`)
+  const lines = Object.values(COMMANDS).map(
+    (c) => `  papershelf ${c.usage.padEnd(58)} ${c.summary}`,
+  )
   return [
     'usage: papershelf <command> [--library DIR] [--json]',
     '',
@@ -155,7 +174,7 @@ function usage(): string {
     `  papershelf ${'serve [--port N]'.padEnd(58)} open the library in a browser (127.0.0.1 only)`,
     '',
     '<paper> is a paper number, an arXiv id or URL, or a DOI.',
-    'The library folder is --library DIR, else $PAPERSHELF_HOME, else the app\'s user-data folder.',
+    "The library folder is --library DIR, else $PAPERSHELF_HOME, else the app's user-data folder.",
     '',
   ].join('\n')
 }

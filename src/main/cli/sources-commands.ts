@@ -66,8 +66,9 @@ export function runLine(name: string, run: SyncRun): string {
     return `✓ ${name}: ${counts}${run.stale ? ' — stale: the same papers as last time' : ''}`
   }
   if (run.status === 'cancelled') return `✗ ${name}: cancelled after ${counts}`
-  if (run.status === 'interrupted')
-    {return `✗ ${name}: interrupted (its process stopped) after ${counts}`}
+  if (run.status === 'interrupted') {
+    return `✗ ${name}: interrupted (its process stopped) after ${counts}`
+  }
   return `✗ ${name}: FAILED — ${run.error ?? 'unknown error'}\n  kept what came before the failure: ${counts}`
 }
 

@@ -16,7 +16,8 @@ function suggestionsText(papers: ReadonlyArray<PaperTagSuggestions>): string {
         ...(paper.suggestions.length === 0
           ? ['    (no tags learned yet: tag a few papers first)']
           : paper.suggestions.map(
-              (s) => `    ${s.tag.padEnd(24)} ${percent(s.score).padStart(4)}${s.reason.length > 0 ? `  (${s.reason.join(', ')})` : ''}`,
+              (s) =>
+                `    ${s.tag.padEnd(24)} ${percent(s.score).padStart(4)}${s.reason.length > 0 ? `  (${s.reason.join(', ')})` : ''}`,
             )),
       ].join('\n'),
     )
@@ -37,7 +38,9 @@ function relatedText(papers: ReadonlyArray<RelatedPaper>): string {
 function parseThreshold(value: string): number {
   const threshold = Number(value)
   if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 1) {
-    throw new UsageError(`--threshold takes a confidence above 0 and at most 1 (such as 0.9), not "${value}"`)
+    throw new UsageError(
+      `--threshold takes a confidence above 0 and at most 1 (such as 0.9), not "${value}"`,
+    )
   }
   return threshold
 }
@@ -67,7 +70,10 @@ export const TOPICS_COMMANDS: Record<string, Command> = {
     summary: 'the papers most like one, in the library and the inbox, with the topics they share',
     run: async (ctx) => {
       const id = await resolvePaper(ctx)
-      const papers = await ctx.api.relatedPapers({ id, limit: Math.min(parseLimit(ctx.flags.limit, 10), 100) })
+      const papers = await ctx.api.relatedPapers({
+        id,
+        limit: Math.min(parseLimit(ctx.flags.limit, 10), 100),
+      })
       return print(ctx, papers, () => relatedText(papers))
     },
   },
@@ -80,31 +86,43 @@ export const TOPICS_COMMANDS: Record<string, Command> = {
       const notInterested = ctx.flags.undo !== true
       const result = await ctx.api.setNotInterested({ ids, notInterested })
       const papers = `${result.changed} paper${result.changed === 1 ? '' : 's'}`
-      return print(ctx, result, () => (notInterested ? `${papers} marked not interested.` : `${papers} no longer marked not interested.`))
+      return print(ctx, result, () =>
+        notInterested
+          ? `${papers} marked not interested.`
+          : `${papers} no longer marked not interested.`,
+      )
     },
   },
   'auto-tag': {
     usage: 'auto-tag <tag> [--threshold X | --off]',
-    summary: 'let a tag apply itself above a confidence; without options, how right past suggestions were',
+    summary:
+      'let a tag apply itself above a confidence; without options, how right past suggestions were',
     run: async (ctx) => {
       const tag = ctx.args[0]
       if (!tag) throw new UsageError('name the tag')
-      if (ctx.flags.off === true && ctx.flags.threshold !== undefined) throw new UsageError('give --threshold or --off, not both')
+      if (ctx.flags.off === true && ctx.flags.threshold !== undefined) {
+        throw new UsageError('give --threshold or --off, not both')
+      }
       if (ctx.flags.off === true || ctx.flags.threshold !== undefined) {
         const threshold = ctx.flags.off === true ? null : parseThreshold(ctx.flags.threshold ?? '')
         const setting = await ctx.api.setAutoTag({ tag, threshold })
         return print(ctx, setting, () =>
-          threshold === null ? `${tag} no longer applies itself.` : `${tag} now applies itself at ${percent(threshold)} confidence or more.`,
+          threshold === null
+            ? `${tag} no longer applies itself.`
+            : `${tag} now applies itself at ${percent(threshold)} confidence or more.`,
         )
       }
       const tags = await ctx.api.listTags({})
-      if (!tags.some((t) => t.name.toLowerCase() === tag.toLowerCase())) throw new AppError('not-found', `There is no tag "${tag}".`)
+      if (!tags.some((t) => t.name.toLowerCase() === tag.toLowerCase())) {
+        throw new AppError('not-found', `There is no tag "${tag}".`)
+      }
       const preview = await ctx.api.autoTagPreview({ tag })
       return print(ctx, preview, () =>
         [
           `${tag}: auto-tagging ${preview.threshold === null ? 'off' : `at ${percent(preview.threshold)}`}. On the papers you tagged, held out:`,
           ...preview.points.map(
-            (p) => `  at ${percent(p.threshold).padStart(4)}: ${p.suggested === 0 ? 'no suggestions' : `${p.right} of ${p.suggested} suggestions were right`}`,
+            (p) =>
+              `  at ${percent(p.threshold).padStart(4)}: ${p.suggested === 0 ? 'no suggestions' : `${p.right} of ${p.suggested} suggestions were right`}`,
           ),
         ].join('\n'),
       )

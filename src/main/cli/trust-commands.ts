@@ -122,7 +122,8 @@ export const TRUST_COMMANDS: Record<string, Command> = {
   },
   export: {
     usage: `export --format json|${EXPORT_FORMATS.join('|')} [<paper>...|--tag T|--list L|--search S|--source N] [--keywords] [--abstracts] [--to FILE]`,
-    summary: 'write the whole library as JSON, or papers as BibTeX, BibLaTeX, CSL-JSON, RIS or an awesome list',
+    summary:
+      'write the whole library as JSON, or papers as BibTeX, BibLaTeX, CSL-JSON, RIS or an awesome list',
     run: async (ctx) => {
       const format = oneOf('--format', ctx.flags.format, ['json', ...EXPORT_FORMATS] as const)
       if (!format) throw new UsageError(`give --format json or one of ${EXPORT_FORMATS.join(', ')}`)

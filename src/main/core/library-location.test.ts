@@ -10,9 +10,13 @@ describe('library-location', () => {
     expect(resolveLibraryDir({ ...base, platform: 'darwin' })).toBe(
       '/home/ada/Library/Application Support/Papershelf',
     )
-    expect(resolveLibraryDir({ ...base, platform: 'win32', env: { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' } })).toMatch(
-      /^C:\\Users\\ada\\AppData\\Roaming[\\/]Papershelf$/,
-    )
+    expect(
+      resolveLibraryDir({
+        ...base,
+        platform: 'win32',
+        env: { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' },
+      }),
+    ).toMatch(/^C:\\Users\\ada\\AppData\\Roaming[\\/]Papershelf$/)
   })
 
   it('prefers --library over PAPERSHELF_HOME over the default, resolving relative paths', () => {

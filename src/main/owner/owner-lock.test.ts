@@ -8,7 +8,13 @@ import { currentProcess } from './process-identity'
 describe('owner/owner-lock', () => {
   const tempDir = useTempDir()
   const staleRecord = (pid: number, startedAt: string | null) =>
-    JSON.stringify({ pid, startedAt, door: 'serve', origin: 'http://127.0.0.1:9', token: 'x'.repeat(32) })
+    JSON.stringify({
+      pid,
+      startedAt,
+      door: 'serve',
+      origin: 'http://127.0.0.1:9',
+      token: 'x'.repeat(32),
+    })
 
   it('takes the lock user-only, publishes the door, refuses a second owner, and releases', () => {
     const dir = tempDir()
@@ -20,7 +26,10 @@ describe('owner/owner-lock', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600)
     expect(livingOwner(dir)).toMatchObject({ origin: 'http://127.0.0.1:4321' })
     expect(() => acquireOwnerLock(dir, 'serve')).toThrow(
-      expect.objectContaining({ code: 'library-busy', message: expect.stringContaining(`process ${process.pid} (serve)`) as unknown }),
+      expect.objectContaining({
+        code: 'library-busy',
+        message: expect.stringContaining(`process ${process.pid} (serve)`) as unknown,
+      }),
     )
     lock.release()
     expect(existsSync(file)).toBe(false)

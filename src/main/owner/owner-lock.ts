@@ -14,7 +14,10 @@ const lockSchema = z.object({
   /** What holds the library: `serve`, the app. */
   door: z.string().max(40),
   /** The owner's loopback API (`http://127.0.0.1:PORT`); null while it is still starting. */
-  origin: z.string().regex(/^http:\/\/127\.0\.0\.1:\d{1,5}$/).nullable(),
+  origin: z
+    .string()
+    .regex(/^http:\/\/127\.0\.0\.1:\d{1,5}$/)
+    .nullable(),
   token: z.string().min(16).max(200).nullable(),
 })
 
@@ -44,7 +47,12 @@ export function acquireOwnerLock(dataDir: string, door: string): OwnerLock {
   }
   const file = join(dataDir, OWNER_LOCK_FILE)
   const me = currentProcess()
-  const record = (origin: string | null, token: string | null): OwnerRecord => ({ ...me, door, origin, token })
+  const record = (origin: string | null, token: string | null): OwnerRecord => ({
+    ...me,
+    door,
+    origin,
+    token,
+  })
   for (let attempt = 0; attempt < 5; attempt += 1) {
     let temp: string
     try {
@@ -71,7 +79,10 @@ export function acquireOwnerLock(dataDir: string, door: string): OwnerLock {
     if (holder && isProcessAlive(holder)) throw busyError(dataDir, holder)
     removeStale(file)
   }
-  throw new AppError('library-busy', `Could not take the lock ${file}: other processes keep replacing it.`)
+  throw new AppError(
+    'library-busy',
+    `Could not take the lock ${file}: other processes keep replacing it.`,
+  )
 }
 
 /** The lock's content, or null when there is none or it cannot be read as one. */
@@ -119,7 +130,10 @@ function lockError(dataDir: string, error: unknown): AppError {
   const code = (error as NodeJS.ErrnoException).code ?? ''
   const cause = `${code ? `${code}: ` : ''}${(error as Error).message}`
   return NOT_WRITABLE.has(code)
-    ? new AppError('read-only', `The library folder ${dataDir} is not writable (${cause}), so it cannot be opened for writing.`)
+    ? new AppError(
+        'read-only',
+        `The library folder ${dataDir} is not writable (${cause}), so it cannot be opened for writing.`,
+      )
     : new AppError('internal', `Cannot write the lock file in ${dataDir} (${cause}).`)
 }
 

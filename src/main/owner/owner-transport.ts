@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { AppError } from '@shared/api/errors';
+import type { AppError } from '@shared/api/errors'
 import { APP_ERROR_CODES } from '@shared/api/errors'
 import type { AppEventEnvelope } from '@shared/api/events'
 import { TOKEN_HEADER, type RpcResult, type Transport } from '@shared/rpc/protocol'
@@ -7,7 +7,10 @@ import { describeOwner, type OwnerRecord } from './owner-lock'
 
 const resultSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(APP_ERROR_CODES), message: z.string() }) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.enum(APP_ERROR_CODES), message: z.string() }),
+  }),
 ])
 
 /** An owner whose door listens: its lock carries the address and the secret. */
@@ -33,7 +36,10 @@ export function ownerTransport(owner: ReachableOwner): Transport {
       }
       const parsed = resultSchema.safeParse(await response.json().catch(() => null))
       if (!parsed.success) {
-        return failure('internal', `The library's owner, ${who}, answered ${response.status} with something that is not an API result.`)
+        return failure(
+          'internal',
+          `The library's owner, ${who}, answered ${response.status} with something that is not an API result.`,
+        )
       }
       return parsed.data
     },
@@ -51,7 +57,10 @@ async function readEvents(
   signal: AbortSignal,
   listener: (event: AppEventEnvelope) => void,
 ): Promise<void> {
-  const response = await fetch(`${owner.origin}/events`, { headers: { [TOKEN_HEADER]: owner.token }, signal })
+  const response = await fetch(`${owner.origin}/events`, {
+    headers: { [TOKEN_HEADER]: owner.token },
+    signal,
+  })
   if (!response.body) return
   const decoder = new TextDecoder()
   let pending = ''
@@ -67,8 +76,14 @@ async function readEvents(
 }
 
 function unreachable(who: string, error: unknown): RpcResult {
-  const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)
-  return failure('network', `The library is open in ${who}, which did not answer (${cause}). If it has hung, stop it and run the command again.`)
+  const cause =
+    error instanceof Error
+      ? ((error.cause as Error | undefined)?.message ?? error.message)
+      : String(error)
+  return failure(
+    'network',
+    `The library is open in ${who}, which did not answer (${cause}). If it has hung, stop it and run the command again.`,
+  )
 }
 
 function failure(code: AppError['code'], message: string): RpcResult {

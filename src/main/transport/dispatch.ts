@@ -12,11 +12,17 @@ export async function dispatch(
 ): Promise<RpcResult> {
   try {
     if (!isApiMethod(method)) {
-      throw new AppError('unknown-method', `There is no API method named ${JSON.stringify(method)}.`)
+      throw new AppError(
+        'unknown-method',
+        `There is no API method named ${JSON.stringify(method)}.`,
+      )
     }
     const parsed = apiInputs[method].safeParse(input ?? {})
     if (!parsed.success) {
-      throw new AppError('invalid-input', `Invalid input for ${method}: ${z.prettifyError(parsed.error)}`)
+      throw new AppError(
+        'invalid-input',
+        `Invalid input for ${method}: ${z.prettifyError(parsed.error)}`,
+      )
     }
     const run = service[method] as (input: unknown) => unknown
     const value = await run(parsed.data)

@@ -14,7 +14,16 @@ import { browserInputs } from './browser-api'
 import { triageInputs } from './triage-api'
 
 /** Formats an import understands; `auto` detects one from the text. */
-export const IMPORT_FORMATS = ['auto', 'hf-page', 'ids', 'bibtex', 'ris', 'csl-json', 'feed', 'awesome'] as const
+export const IMPORT_FORMATS = [
+  'auto',
+  'hf-page',
+  'ids',
+  'bibtex',
+  'ris',
+  'csl-json',
+  'feed',
+  'awesome',
+] as const
 export const importFormatSchema = z.enum(IMPORT_FORMATS)
 export type ImportFormat = z.infer<typeof importFormatSchema>
 
@@ -64,14 +73,20 @@ export const apiInputs = {
       .string()
       .min(1)
       .max(4096)
-      .refine((path) => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(path), 'give the file as an absolute path'),
+      .refine(
+        (path) => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(path),
+        'give the file as an absolute path',
+      ),
     format: importFormatSchema.default('auto'),
     tags: z.array(tagNameSchema).max(100).default([]),
     keywordsAsTags: z.boolean().default(false),
     inbox: z.boolean().optional(),
   }),
   tagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
-  untagPapers: z.strictObject({ ids: paperIdsSchema, tags: z.array(tagNameSchema).min(1).max(100) }),
+  untagPapers: z.strictObject({
+    ids: paperIdsSchema,
+    tags: z.array(tagNameSchema).min(1).max(100),
+  }),
   listTags: empty,
   setStatus: z.strictObject({ ids: paperIdsSchema, status: readingStatusSchema }),
   setStarred: z.strictObject({ ids: paperIdsSchema, starred: z.boolean() }),

@@ -62,8 +62,14 @@ export const topicsInputs = {
       scope: z.enum(SUGGEST_SCOPES).optional(),
       limit: z.number().int().min(1).max(20).default(3),
     })
-    .refine((input) => (input.ids === undefined) !== (input.scope === undefined), 'give either ids or a scope'),
-  relatedPapers: z.strictObject({ id: paperIdSchema, limit: z.number().int().min(1).max(100).default(10) }),
+    .refine(
+      (input) => (input.ids === undefined) !== (input.scope === undefined),
+      'give either ids or a scope',
+    ),
+  relatedPapers: z.strictObject({
+    id: paperIdSchema,
+    limit: z.number().int().min(1).max(100).default(10),
+  }),
   setNotInterested: z.strictObject({ ids: paperIds, notInterested: z.boolean() }),
   autoTagPreview: z.strictObject({ tag: tagName }),
   setAutoTag: z.strictObject({ tag: tagName, threshold: z.number().gt(0).max(1).nullable() }),

@@ -16,7 +16,8 @@ export type SourceId = z.infer<typeof sourceIdSchema>
 export type ArxivRef = { id: string; version: number | null }
 
 const NEW_STYLE = /^(\d{2})(0[1-9]|1[0-2])\.(\d{4,5})(?:v([1-9]\d*))?$/
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.[A-Z]{2})?\/(\d{2})(0[1-9]|1[0-2])(\d{3})(?:v([1-9]\d*))?$/
+const OLD_STYLE =
+  /^([a-z]+(?:-[a-z]+)*)(?:\.[A-Z]{2})?\/(\d{2})(0[1-9]|1[0-2])(\d{3})(?:v([1-9]\d*))?$/
 
 /** Parses a bare arXiv id (new or old style, optional `arXiv:` prefix and version); null if it is not one. */
 export function parseArxivId(text: string): ArxivRef | null {
@@ -48,8 +49,10 @@ export function parseArxivId(text: string): ArxivRef | null {
   return null
 }
 
-const ARXIV_URL = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i
-const HF_PAPER_URL = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/papers\/([^/?#]+?)(?:\.md)?\/?(?:[?#].*)?$/i
+const ARXIV_URL =
+  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i
+const HF_PAPER_URL =
+  /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/papers\/([^/?#]+?)(?:\.md)?\/?(?:[?#].*)?$/i
 
 /** Finds the arXiv id in an arXiv abs/pdf/html URL or a Hugging Face paper URL; null otherwise. */
 export function arxivIdFromUrl(url: string): ArxivRef | null {

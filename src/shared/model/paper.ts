@@ -51,7 +51,10 @@ export type PaperLinks = {
 }
 
 /** A label a source suggests for a paper (arXiv category, Hugging Face keyword, list section). */
-export type SuggestedTag = { label: string; origin: 'arxiv-category' | 'hf-keyword' | 'list-section' | 'keyword' }
+export type SuggestedTag = {
+  label: string
+  origin: 'arxiv-category' | 'hf-keyword' | 'list-section' | 'keyword'
+}
 
 /** One list or file a paper came from. */
 export type PaperProvenance = {

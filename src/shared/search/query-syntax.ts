@@ -16,7 +16,15 @@ export const QUERY_OPERATORS = {
 export type QueryOperator = keyof typeof QUERY_OPERATORS
 
 /** Values `is:` accepts. */
-export const IS_VALUES = ['unread', 'reading', 'read', 'starred', 'pdf', 'new', 'annotated'] as const
+export const IS_VALUES = [
+  'unread',
+  'reading',
+  'read',
+  'starred',
+  'pdf',
+  'new',
+  'annotated',
+] as const
 /** One `is:` value. */
 export type IsValue = (typeof IS_VALUES)[number]
 

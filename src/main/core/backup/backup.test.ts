@@ -3,7 +3,11 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { snapshotLibrary, withLibraryDb } from '../../../../test/helpers/db-snapshot'
-import { damageLastPages, damagePages, seedLibrary } from '../../../../test/helpers/library-builders'
+import {
+  damageLastPages,
+  damagePages,
+  seedLibrary,
+} from '../../../../test/helpers/library-builders'
 import { useTempDir } from '../../../../test/helpers/temp-dir'
 import { TEST_NOW, useTestCore } from '../../../../test/helpers/test-core'
 import { createCore, DATABASE_FILE } from '../create-core'

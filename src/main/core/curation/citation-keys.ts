@@ -237,7 +237,10 @@ export function setCitationKey(db: WritableDb, id: number, key: string | null): 
           'INSERT INTO citation_keys (paper_id, key) VALUES (?, ?) ON CONFLICT (paper_id) DO UPDATE SET key = excluded.key',
         ).run(id, key)
       }
-      return db.prepare('SELECT key FROM citation_keys WHERE paper_id = ?').pluck().get(id) as string
+      return db
+        .prepare('SELECT key FROM citation_keys WHERE paper_id = ?')
+        .pluck()
+        .get(id) as string
     })
     .immediate()
 }

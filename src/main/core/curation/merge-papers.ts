@@ -97,8 +97,9 @@ export function mergePaper(
   mergedId: number,
   now: string,
 ): void {
-  if (survivorId === mergedId)
-    {throw new AppError('invalid-input', 'A paper cannot be merged into itself.')}
+  if (survivorId === mergedId) {
+    throw new AppError('invalid-input', 'A paper cannot be merged into itself.')
+  }
   const links = paperLinks(db)
   const before = snapshot(db, links, [survivorId, mergedId])
   const survivor = before.papers.find((p) => p['id'] === survivorId)

@@ -7,7 +7,10 @@ import { openDatabase, type OpenDatabaseOptions, type WritableDb } from './open-
 
 /** Why the library cannot be written here (its folder or files not writable), or null when it can. */
 export function libraryWriteProblem(file: string): string | null {
-  const targets = [dirname(file), ...[file, `${file}-wal`, `${file}-shm`].filter((path) => existsSync(path))]
+  const targets = [
+    dirname(file),
+    ...[file, `${file}-wal`, `${file}-shm`].filter((path) => existsSync(path)),
+  ]
   for (const target of targets) {
     try {
       accessSync(target, constants.W_OK)
@@ -30,7 +33,10 @@ export type ReadOnlyLibrary = { db: WritableDb; path: string; close(): void }
  */
 export function openReadOnlyCopy(file: string, options: OpenDatabaseOptions = {}): ReadOnlyLibrary {
   if (!existsSync(file)) {
-    throw new AppError('read-only', `There is no library in ${dirname(file)}, and that folder cannot be written to create one.`)
+    throw new AppError(
+      'read-only',
+      `There is no library in ${dirname(file)}, and that folder cannot be written to create one.`,
+    )
   }
   const folder = mkdtempSync(join(tmpdir(), 'papershelf-read-only-'))
   const copy = join(folder, basename(file))

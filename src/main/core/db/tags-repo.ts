@@ -5,7 +5,9 @@ import type { WritableDb } from './open-database'
 
 /** The ids of the named tags, creating the missing ones (names match case-insensitively). */
 export function ensureTags(db: WritableDb, names: ReadonlyArray<string>, now: string): TagId[] {
-  const insert = db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING')
+  const insert = db.prepare(
+    'INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
+  )
   const select = db.prepare('SELECT id FROM tags WHERE name = ?')
   return [...new Set(names)].map((name) => {
     insert.run(name, now)
@@ -25,7 +27,10 @@ export function addTags(
      SELECT p.id, ?, ? FROM papers p WHERE p.id IN (SELECT value FROM json_each(?))`,
   )
   const ids = jsonIds(paperIds)
-  return ensureTags(db, names, now).reduce((sum, tagId) => sum + insert.run(tagId, now, ids).changes, 0)
+  return ensureTags(db, names, now).reduce(
+    (sum, tagId) => sum + insert.run(tagId, now, ids).changes,
+    0,
+  )
 }
 
 /** Removes tags from papers; returns how many paper–tag links went away. */

@@ -8,7 +8,11 @@ import { reindexPapers } from '../db/papers-index'
 import { addTags } from '../db/tags-repo'
 
 /** Tags each paper with its keyword labels (names a tag cannot take are skipped); returns the papers that changed. */
-export function applyKeywordTags(db: WritableDb, paperIds: ReadonlyArray<number>, now: string): number[] {
+export function applyKeywordTags(
+  db: WritableDb,
+  paperIds: ReadonlyArray<number>,
+  now: string,
+): number[] {
   const rows = db
     .prepare(
       `SELECT paper_id, label FROM paper_categories
@@ -33,5 +37,7 @@ export function applyKeywordTags(db: WritableDb, paperIds: ReadonlyArray<number>
  * (with their search rows), so the import and its tags are both searchable when it returns.
  */
 export function tagWithKeywords(db: WritableDb, paperIds: ReadonlyArray<number>, now: Date): void {
-  db.transaction(() => reindexPapers(db, applyKeywordTags(db, paperIds, now.toISOString()))).immediate()
+  db.transaction(() =>
+    reindexPapers(db, applyKeywordTags(db, paperIds, now.toISOString())),
+  ).immediate()
 }

@@ -8,7 +8,10 @@ describe('net/fetch-bytes', () => {
   const serve = useFixtureServer()
 
   it('reads a body and returns HTTP error statuses without throwing', async () => {
-    const server = await serve({ 'GET /ok': { body: 'hello' }, 'GET /gone': { status: 410, body: 'gone' } })
+    const server = await serve({
+      'GET /ok': { body: 'hello' },
+      'GET /gone': { status: 410, body: 'gone' },
+    })
     const ok = await fetchBytes(fetch, `${server.url}/ok`, limits)
     expect(ok.status).toBe(200)
     expect(ok.bytes.toString()).toBe('hello')
@@ -21,13 +24,19 @@ describe('net/fetch-bytes', () => {
       'GET /declared': { body: big },
       'GET /chunked': { headers: { 'transfer-encoding': 'chunked' }, body: big },
     })
-    await expect(fetchBytes(fetch, `${server.url}/declared`, limits)).rejects.toMatchObject({ code: 'too-large' })
-    await expect(fetchBytes(fetch, `${server.url}/chunked`, limits)).rejects.toMatchObject({ code: 'too-large' })
+    await expect(fetchBytes(fetch, `${server.url}/declared`, limits)).rejects.toMatchObject({
+      code: 'too-large',
+    })
+    await expect(fetchBytes(fetch, `${server.url}/chunked`, limits)).rejects.toMatchObject({
+      code: 'too-large',
+    })
   })
 
   it('gives up on a server that does not answer in time', async () => {
     const server = await serve({ 'GET /slow': { delayMs: 1500, body: 'late' } })
-    await expect(fetchBytes(fetch, `${server.url}/slow`, { ...limits, timeoutMs: 200 })).rejects.toMatchObject({
+    await expect(
+      fetchBytes(fetch, `${server.url}/slow`, { ...limits, timeoutMs: 200 }),
+    ).rejects.toMatchObject({
       code: 'network',
       message: expect.stringMatching(/did not answer/) as unknown,
     })
@@ -46,7 +55,10 @@ describe('net/fetch-bytes', () => {
   it('reports a cancelled request as cancelled', async () => {
     const server = await serve({ 'GET /slow': { delayMs: 1000, body: 'late' } })
     const controller = new AbortController()
-    const pending = fetchBytes(fetch, `${server.url}/slow`, { ...limits, signal: controller.signal })
+    const pending = fetchBytes(fetch, `${server.url}/slow`, {
+      ...limits,
+      signal: controller.signal,
+    })
     controller.abort()
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' })
   })

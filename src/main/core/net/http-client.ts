@@ -207,7 +207,12 @@ function errorDetail(response: FetchedBody): string {
 }
 
 /** The pause before retry `attempt`: exponential backoff with jitter, or longer when the server asks. */
-export function retryWaitMs(attempt: number, backoffBaseMs: number, retryAfter: number | null, random = Math.random): number {
+export function retryWaitMs(
+  attempt: number,
+  backoffBaseMs: number,
+  retryAfter: number | null,
+  random = Math.random,
+): number {
   return Math.max(retryAfter ?? 0, backoffBaseMs * 2 ** (attempt - 1) * (0.5 + random()))
 }
 

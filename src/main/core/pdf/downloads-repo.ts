@@ -118,14 +118,29 @@ export function requeueInterrupted(db: WritableDb): number {
 export function pdfLinkFacts(
   db: WritableDb,
   paperId: number,
-): { arxivId: string | null; latestVersion: number | null; withdrawn: boolean; pdfUrl: string | null } | null {
+): {
+  arxivId: string | null
+  latestVersion: number | null
+  withdrawn: boolean
+  pdfUrl: string | null
+} | null {
   const row = prepared(
     db,
     'SELECT arxiv_id, latest_version, withdrawn, pdf_url FROM papers WHERE id = ?',
   ).get(paperId) as
-    | { arxiv_id: string | null; latest_version: number | null; withdrawn: number; pdf_url: string | null }
+    | {
+        arxiv_id: string | null
+        latest_version: number | null
+        withdrawn: number
+        pdf_url: string | null
+      }
     | undefined
   return row
-    ? { arxivId: row.arxiv_id, latestVersion: row.latest_version, withdrawn: row.withdrawn === 1, pdfUrl: row.pdf_url }
+    ? {
+        arxivId: row.arxiv_id,
+        latestVersion: row.latest_version,
+        withdrawn: row.withdrawn === 1,
+        pdfUrl: row.pdf_url,
+      }
     : null
 }

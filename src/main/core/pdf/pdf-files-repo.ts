@@ -191,5 +191,7 @@ export function papersWithFiles(db: WritableDb, sourceId?: number): PaperId[] {
 
 /** The papers that hold the stored file `sha256` (one file can serve several papers). */
 export function paperIdsWithFile(db: WritableDb, sha256: string): PaperId[] {
-  return prepared(db, 'SELECT paper_id FROM paper_files WHERE sha256 = ?').pluck().all(sha256) as PaperId[]
+  return prepared(db, 'SELECT paper_id FROM paper_files WHERE sha256 = ?')
+    .pluck()
+    .all(sha256) as PaperId[]
 }

@@ -65,7 +65,9 @@ export function createPdfRuntime(deps: {
     worker,
     now: deps.now,
     onIndexed: (sha) => {
-      if (open) events.emit('library.changed', { reason: 'pdf-text', paperIds: paperIdsWithFile(db, sha) })
+      if (open) {
+        events.emit('library.changed', { reason: 'pdf-text', paperIds: paperIdsWithFile(db, sha) })
+      }
     },
   })
   const queue = createDownloadQueue({

@@ -142,7 +142,7 @@ function prepareSearch(
       const found = candidates(db, withFilters(expression), filters, share)
       for (const id of found.ids) pooled.add(id)
       if (found.all === null) matched = null
-      for (const id of matched === null ? [] : found.all ?? []) matched?.add(id)
+      for (const id of matched === null ? [] : (found.all ?? [])) matched?.add(id)
     }
     if (hasPdfText(db)) {
       for (const id of pdfCandidates(db, match, pdfFilters, want / 2)) pooled.add(id)
@@ -150,7 +150,15 @@ function prepareSearch(
     ids = [...pooled]
     if (ids.length > 0) break
   }
-  return { parsed, corrections, plan, filters, match, candidates: ids, matched: matched?.size ?? null }
+  return {
+    parsed,
+    corrections,
+    plan,
+    filters,
+    match,
+    candidates: ids,
+    matched: matched?.size ?? null,
+  }
 }
 
 /** Author and organization filters as one condition (outside a word search). */
@@ -442,7 +450,12 @@ const FROM_MATCHES = 'FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid'
 const whereMatches = (filters: FilterSql) => ['papers_fts MATCH ?', ...filters.where].join(' AND ')
 
 /** Up to `ranked + 1` matches of the view, newest first. */
-function newestMatches(db: WritableDb, match: string, filters: FilterSql, ranked: number): number[] {
+function newestMatches(
+  db: WritableDb,
+  match: string,
+  filters: FilterSql,
+  ranked: number,
+): number[] {
   return prepared(
     db,
     `SELECT p.id ${FROM_MATCHES} WHERE ${whereMatches(filters)}

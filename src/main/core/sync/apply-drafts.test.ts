@@ -13,7 +13,12 @@ const draft = (fields: Omit<PaperDraft, 'provenance'>): PaperDraft => ({
 })
 const apply = (db: WritableDb, drafts: PaperDraft[], rank = 1) =>
   db.transaction(() =>
-    applyDrafts(db, drafts, { source: { kind: 'test', key: 'k', name: 'test' }, metadataRank: rank, tags: [], now: NOW }),
+    applyDrafts(db, drafts, {
+      source: { kind: 'test', key: 'k', name: 'test' },
+      metadataRank: rank,
+      tags: [],
+      now: NOW,
+    }),
   )()
 const count = (db: WritableDb) => db.prepare('SELECT count(*) FROM papers').pluck().get()
 
@@ -24,7 +29,9 @@ describe('sync/apply-drafts', () => {
   it('recognises a paper by arXiv id before DOI before title', () => {
     const db = open()
     apply(db, [draft({ arxivId: '2401.00001', title: 'One' })])
-    const second = apply(db, [draft({ arxivId: '2401.00001', doi: '10.1/a', title: 'One, revised' })])
+    const second = apply(db, [
+      draft({ arxivId: '2401.00001', doi: '10.1/a', title: 'One, revised' }),
+    ])
     expect(second).toMatchObject({ added: 0, updated: 1 })
     const third = apply(db, [draft({ doi: '10.1/a', title: 'Another wording' })])
     expect(third).toMatchObject({ added: 0 })
@@ -35,7 +42,16 @@ describe('sync/apply-drafts', () => {
   it('upgrades a title-only paper when its arXiv record arrives with the same normalised title', () => {
     const db = open()
     apply(db, [draft({ title: 'TiDAR: Think in Diffusion, Talk in Autoregression' })])
-    const report = apply(db, [draft({ arxivId: '2511.08923', title: 'TiDAR: Think in Diffusion, Talk in Autoregression.' })], 5)
+    const report = apply(
+      db,
+      [
+        draft({
+          arxivId: '2511.08923',
+          title: 'TiDAR: Think in Diffusion, Talk in Autoregression.',
+        }),
+      ],
+      5,
+    )
     expect(report).toMatchObject({ added: 0, updated: 1 })
     expect(db.prepare('SELECT arxiv_id FROM papers').pluck().all()).toEqual(['2511.08923'])
     db.close()
@@ -43,7 +59,10 @@ describe('sync/apply-drafts', () => {
 
   it('never merges on a title two papers share', () => {
     const db = open()
-    apply(db, [draft({ arxivId: '2401.00001', title: 'Technical Report' }), draft({ arxivId: '2402.00002', title: 'Technical Report' })])
+    apply(db, [
+      draft({ arxivId: '2401.00001', title: 'Technical Report' }),
+      draft({ arxivId: '2402.00002', title: 'Technical Report' }),
+    ])
     const report = apply(db, [draft({ title: 'Technical Report' })])
     expect(report.added).toBe(1)
     expect(count(db)).toBe(3)
@@ -53,14 +72,18 @@ describe('sync/apply-drafts', () => {
   it('recognises within one batch a paper an earlier entry created or renamed', () => {
     const db = open()
     apply(db, [draft({ arxivId: '2401.00009', title: 'Old Name' })])
-    const report = apply(db, [
-      draft({ arxivId: '2401.00001', title: 'Sparse Mixtures' }),
-      draft({ title: 'Sparse mixtures' }),
-      // a trusted source renames 2401.00009: a later entry under either name is that paper
-      draft({ arxivId: '2401.00009', title: 'New Name' }),
-      draft({ title: 'new name' }),
-      draft({ title: 'Old Name' }),
-    ], 5)
+    const report = apply(
+      db,
+      [
+        draft({ arxivId: '2401.00001', title: 'Sparse Mixtures' }),
+        draft({ title: 'Sparse mixtures' }),
+        // a trusted source renames 2401.00009: a later entry under either name is that paper
+        draft({ arxivId: '2401.00009', title: 'New Name' }),
+        draft({ title: 'new name' }),
+        draft({ title: 'Old Name' }),
+      ],
+      5,
+    )
     expect(report).toMatchObject({ added: 1, updated: 1 })
     expect(report.refused.map((r) => r.entry)).toEqual(['Sparse mixtures', 'new name', 'Old Name'])
     expect(count(db)).toBe(2)

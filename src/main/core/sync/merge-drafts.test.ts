@@ -9,7 +9,16 @@ const draft = (fields: Omit<PaperDraft, 'provenance'>): PaperDraft => ({
 
 describe('sync/merge-drafts', () => {
   it('takes every known field of a new paper and derives its title key', () => {
-    const merged = mergeDraft(null, draft({ arxivId: '2401.00001', arxivVersion: 2, title: 'Attention  Is\nAll You Need', upvotes: 3 }), 1)
+    const merged = mergeDraft(
+      null,
+      draft({
+        arxivId: '2401.00001',
+        arxivVersion: 2,
+        title: 'Attention  Is\nAll You Need',
+        upvotes: 3,
+      }),
+      1,
+    )
     expect(merged).toMatchObject({
       arxiv_id: '2401.00001',
       latest_version: 2,
@@ -21,8 +30,16 @@ describe('sync/merge-drafts', () => {
   })
 
   it('never erases a known value with an unknown one', () => {
-    const first = mergeDraft(null, draft({ title: 'T', abstract: 'A', upvotes: 5, authors: [{ name: 'Ada' }] }), 1)
-    const second = mergeDraft(first, draft({ title: 'T', upvotes: null, abstract: null, authors: [] }), 1)
+    const first = mergeDraft(
+      null,
+      draft({ title: 'T', abstract: 'A', upvotes: 5, authors: [{ name: 'Ada' }] }),
+      1,
+    )
+    const second = mergeDraft(
+      first,
+      draft({ title: 'T', upvotes: null, abstract: null, authors: [] }),
+      1,
+    )
     expect(second.abstract).toBe('A')
     expect(second.upvotes).toBe(5)
     expect(second.authors).toEqual([{ name: 'Ada', affiliation: null }])
@@ -31,7 +48,11 @@ describe('sync/merge-drafts', () => {
 
   it('lets a less trusted source fill blanks but not overwrite text', () => {
     const fromArxiv = mergeDraft(null, draft({ title: 'Exact Title', abstract: null }), 5)
-    const fromCopy = mergeDraft(fromArxiv, draft({ title: 'Exact title.', abstract: 'Card text', upvotes: 9 }), 1)
+    const fromCopy = mergeDraft(
+      fromArxiv,
+      draft({ title: 'Exact title.', abstract: 'Card text', upvotes: 9 }),
+      1,
+    )
     expect(fromCopy.title).toBe('Exact Title')
     expect(fromCopy.abstract).toBe('Card text')
     expect(fromCopy.upvotes).toBe(9)

@@ -47,19 +47,38 @@ export function readTopicCorpus(db: Database.Database): TopicCorpus {
                 EXISTS (SELECT 1 FROM paper_interest i WHERE i.paper_id = p.id) AS dismissed
          FROM papers p ORDER BY p.id`,
       )
-      .all() as Array<{ id: number; title: string | null; abstract: string | null; organization: string | null; kept: number; dismissed: number }>
+      .all() as Array<{
+      id: number
+      title: string | null
+      abstract: string | null
+      organization: string | null
+      kept: number
+      dismissed: number
+    }>
     const authors = groupValues(
-      db.prepare('SELECT paper_id, name AS value FROM paper_authors ORDER BY paper_id, position').all() as Grouped[],
+      db
+        .prepare('SELECT paper_id, name AS value FROM paper_authors ORDER BY paper_id, position')
+        .all() as Grouped[],
     )
-    const keywords = groupValues(db.prepare('SELECT paper_id, label AS value FROM paper_categories').all() as Grouped[])
+    const keywords = groupValues(
+      db.prepare('SELECT paper_id, label AS value FROM paper_categories').all() as Grouped[],
+    )
     const tags = groupValues(
-      db.prepare('SELECT pt.paper_id, t.name AS value FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id').all() as Grouped[],
+      db
+        .prepare(
+          'SELECT pt.paper_id, t.name AS value FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id',
+        )
+        .all() as Grouped[],
     )
     const autoTags = db
-      .prepare('SELECT t.name AS tag, a.threshold FROM tag_auto a JOIN tags t ON t.id = a.tag_id ORDER BY t.name')
+      .prepare(
+        'SELECT t.name AS tag, a.threshold FROM tag_auto a JOIN tags t ON t.id = a.tag_id ORDER BY t.name',
+      )
       .all() as AutoTagRule[]
     const applied = db
-      .prepare('SELECT a.paper_id, t.name AS value FROM auto_tagged a JOIN tags t ON t.id = a.tag_id')
+      .prepare(
+        'SELECT a.paper_id, t.name AS value FROM auto_tagged a JOIN tags t ON t.id = a.tag_id',
+      )
       .all() as Grouped[]
     // a dismissed paper is not kept, whatever else the user did with it
     const keptRows = rows.filter((row) => row.kept > 0 && row.dismissed === 0)

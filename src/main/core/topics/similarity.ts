@@ -57,7 +57,12 @@ export function nearestPapers(
 }
 
 /** The terms two papers share that weigh most in both, as a person reads them. */
-export function sharedTerms(a: SparseVector, b: SparseVector, terms: ReadonlyArray<string>, count: number): string[] {
+export function sharedTerms(
+  a: SparseVector,
+  b: SparseVector,
+  terms: ReadonlyArray<string>,
+  count: number,
+): string[] {
   const parts: Array<[feature: number, weight: number]> = []
   let j = 0
   for (let k = 0; k < a.idx.length; k += 1) {
@@ -87,7 +92,11 @@ export function interestProfile(
   keptWeights?: ReadonlyArray<number>,
 ): Float32Array {
   const profile = new Float32Array(nFeatures)
-  const add = (docs: ReadonlyArray<number>, weights: ReadonlyArray<number> | undefined, sign: number) => {
+  const add = (
+    docs: ReadonlyArray<number>,
+    weights: ReadonlyArray<number> | undefined,
+    sign: number,
+  ) => {
     const total = weights ? weights.reduce((sum, w) => sum + w, 0) : docs.length
     if (total <= 0) return
     docs.forEach((doc, j) => {
@@ -106,6 +115,9 @@ export function interestProfile(
 }
 
 /** Every paper's closeness to a profile (higher: more the user's kind of paper). */
-export function profileScores(vectors: ReadonlyArray<SparseVector>, profile: Float32Array): Float32Array {
+export function profileScores(
+  vectors: ReadonlyArray<SparseVector>,
+  profile: Float32Array,
+): Float32Array {
   return Float32Array.from(vectors, (v) => dotDense(v, profile))
 }

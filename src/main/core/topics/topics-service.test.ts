@@ -14,7 +14,12 @@ type Library = { api: LibraryApi; ids: PaperId[] }
 
 /** The corpus imported and tagged; with `inbox`, it arrives in the inbox and the tagged papers are kept. */
 async function tagLibrary(api: LibraryApi, inbox = false): Promise<Library> {
-  const report = await api.importText({ text: corpusAsCslJson(corpus), format: 'csl-json', sourceName: 'corpus.json', inbox })
+  const report = await api.importText({
+    text: corpusAsCslJson(corpus),
+    format: 'csl-json',
+    sourceName: 'corpus.json',
+    inbox,
+  })
   const ids = [...report.paperIds]
   expect(ids).toHaveLength(corpus.length)
   const byTag = new Map<string, PaperId[]>()
@@ -59,7 +64,9 @@ describe('topics service (real library, real topics thread)', { timeout: 120_000
       const hits = await api.relatedPapers({ id: ids[i] as PaperId, limit: 10 })
       expect(hits).toHaveLength(10)
       expect(hits.map((r) => r.id)).not.toContain(ids[i])
-      same += hits.filter((r) => categoryOf.get(r.arxivId ?? '') === categoryOf.get(corpus[i]?.arxivId ?? '')).length
+      same += hits.filter(
+        (r) => categoryOf.get(r.arxivId ?? '') === categoryOf.get(corpus[i]?.arxivId ?? ''),
+      ).length
     }
     expect(same / 200).toBeGreaterThan(0.7)
     const id = ids[1] as PaperId
@@ -72,12 +79,18 @@ describe('topics service (real library, real topics thread)', { timeout: 120_000
 
   it('orders by what the user kept, and puts "Not interested" last', async () => {
     const { api } = openCore(tempDir())
-    const report = await api.importText({ text: corpusAsCslJson(corpus), format: 'csl-json', sourceName: 'corpus.json' })
+    const report = await api.importText({
+      text: corpusAsCslJson(corpus),
+      format: 'csl-json',
+      sourceName: 'corpus.json',
+    })
     const ids = [...report.paperIds]
     const ofField = (field: string) => ids.filter((_, i) => corpus[i]?.categories[0] === field)
     await api.setStarred({ ids: ofField('astro-ph.GA').slice(0, 8), starred: true })
     const first = await api.listPaperRows({ view: 'unread', sort: 'for-you', limit: 10 })
-    expect(first.rows.filter((row) => categoryOf.get(row.arxivId ?? '') === 'astro-ph.GA').length).toBeGreaterThanOrEqual(9)
+    expect(
+      first.rows.filter((row) => categoryOf.get(row.arxivId ?? '') === 'astro-ph.GA').length,
+    ).toBeGreaterThanOrEqual(9)
     const dismissed = first.rows[0]?.id as PaperId
     expect((await api.setNotInterested({ ids: [dismissed], notInterested: true })).changed).toBe(1)
     const all = await api.listPaperRows({ view: 'all', sort: 'for-you', limit: 2000 })
@@ -96,7 +109,10 @@ describe('topics service (real library, real topics thread)', { timeout: 120_000
     const strict = preview.points.find((p) => p.threshold === 0.7)
     expect(strict?.suggested).toBeGreaterThan(10)
     expect((strict?.right ?? 0) / (strict?.suggested ?? 1)).toBeGreaterThan(0.9)
-    expect(await api.setAutoTag({ tag: 'arxiv/math.RT', threshold: 0.6 })).toEqual({ tag: 'arxiv/math.RT', threshold: 0.6 })
+    expect(await api.setAutoTag({ tag: 'arxiv/math.RT', threshold: 0.6 })).toEqual({
+      tag: 'arxiv/math.RT',
+      threshold: 0.6,
+    })
     const mathUntagged = ids.filter((_, i) => untagged(i) && corpus[i]?.categories[0] === 'math.RT')
     const tagged = await api.listPaperIds({ tag: 'arxiv/math.RT' })
     const applied = mathUntagged.filter((id) => tagged.includes(id))
@@ -104,7 +120,9 @@ describe('topics service (real library, real topics thread)', { timeout: 120_000
     // a tag the user takes off stays off
     const removed = applied[0] as PaperId
     await api.untagPapers({ ids: [removed], tags: ['arxiv/math.RT'] })
-    for (let i = 0; i < 4; i += 1) await api.setStatus({ ids: [ids[2] as PaperId], status: i % 2 ? 'read' : 'reading' })
+    for (let i = 0; i < 4; i += 1) {
+      await api.setStatus({ ids: [ids[2] as PaperId], status: i % 2 ? 'read' : 'reading' })
+    }
     await api.suggestTags({ ids: [ids[0] as PaperId] })
     expect(await api.listPaperIds({ tag: 'arxiv/math.RT' })).not.toContain(removed)
     expect((await api.autoTagPreview({ tag: 'arxiv/math.RT' })).threshold).toBe(0.6)

@@ -29,10 +29,18 @@ export function createTopicsThread(file: string, nativeBinding?: string): Topics
     revive: reviveAppError,
   })
   return {
-    train: () => client.request({ op: 'train', file, nativeBinding: nativeBinding ?? null }, TRAIN_TIMEOUT_MS, 'training'),
-    suggest: (ids, limit) => client.request({ op: 'suggest', ids: [...ids], limit }, ANSWER_TIMEOUT_MS, 'suggestions'),
-    related: (id, limit) => client.request({ op: 'related', paperId: id, limit }, ANSWER_TIMEOUT_MS, 'related papers'),
-    preview: (tag) => client.request({ op: 'preview', tag }, TRAIN_TIMEOUT_MS, `the preview of ${tag}`),
+    train: () =>
+      client.request(
+        { op: 'train', file, nativeBinding: nativeBinding ?? null },
+        TRAIN_TIMEOUT_MS,
+        'training',
+      ),
+    suggest: (ids, limit) =>
+      client.request({ op: 'suggest', ids: [...ids], limit }, ANSWER_TIMEOUT_MS, 'suggestions'),
+    related: (id, limit) =>
+      client.request({ op: 'related', paperId: id, limit }, ANSWER_TIMEOUT_MS, 'related papers'),
+    preview: (tag) =>
+      client.request({ op: 'preview', tag }, TRAIN_TIMEOUT_MS, `the preview of ${tag}`),
     knows: (ids) => client.request({ op: 'knows', ids: [...ids] }, ANSWER_TIMEOUT_MS, 'the model'),
     close: () => client.close(),
   }

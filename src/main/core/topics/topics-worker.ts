@@ -23,7 +23,11 @@ const engine = createTopicsEngine()
 lowerThisThreadPriority()
 
 function train(file: string, nativeBinding: string | null) {
-  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+  const db = new Database(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  })
   try {
     return engine.train(readTopicCorpus(db))
   } finally {
@@ -50,9 +54,17 @@ const port = parentPort
 if (port) {
   port.on('message', (request: TopicsWorkerRequest & { id: number }) => {
     try {
-      port.postMessage({ id: request.id, ok: true, value: answer(request) } satisfies WorkerResponse)
+      port.postMessage({
+        id: request.id,
+        ok: true,
+        value: answer(request),
+      } satisfies WorkerResponse)
     } catch (error) {
-      port.postMessage({ id: request.id, ok: false, failure: toWorkerFailure(error) } satisfies WorkerResponse)
+      port.postMessage({
+        id: request.id,
+        ok: false,
+        failure: toWorkerFailure(error),
+      } satisfies WorkerResponse)
     }
   })
 }

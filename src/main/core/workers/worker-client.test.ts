@@ -37,7 +37,9 @@ describe('workers/worker-client', () => {
     async () => {
       const before = getPriority(0)
       const threads = open()
-      expect(await threads.request({ ms: 0, background: true }, 30_000, 'nice')).toBe(Math.max(before, 10))
+      expect(await threads.request({ ms: 0, background: true }, 30_000, 'nice')).toBe(
+        Math.max(before, 10),
+      )
       expect(getPriority(0)).toBe(before)
     },
   )

@@ -8,7 +8,9 @@ Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true })
 
 type State = { focus: number; title: string; tags: string[] }
 
-function testStore(initial: State): ReadableStore<State> & { set: (patch: Partial<State>) => void } {
+function testStore(
+  initial: State,
+): ReadableStore<State> & { set: (patch: Partial<State>) => void } {
   const listeners = createListeners()
   let state = initial
   return {

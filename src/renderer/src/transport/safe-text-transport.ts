@@ -15,7 +15,9 @@ export function safeTextTransport(inner: Transport): Transport {
   return {
     call: async (method, input) => {
       const result = await inner.call(method, input)
-      return result.ok && !DATA_METHODS.has(method) ? { ok: true, value: clean(result.value) } : result
+      return result.ok && !DATA_METHODS.has(method)
+        ? { ok: true, value: clean(result.value) }
+        : result
     },
     subscribe: (listener) => inner.subscribe((event) => listener(clean(event))),
   }
@@ -26,6 +28,8 @@ function clean<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clean) as T
   if (value === null || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
-  for (const [key, entry] of Object.entries(value)) out[key] = USER_WRITTEN.has(key) ? entry : clean(entry)
+  for (const [key, entry] of Object.entries(value)) {
+    out[key] = USER_WRITTEN.has(key) ? entry : clean(entry)
+  }
   return out as T
 }

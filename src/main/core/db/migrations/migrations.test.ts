@@ -18,7 +18,16 @@ describe('db/migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
-    expect(tables).toEqual(expect.arrayContaining(['papers', 'tags', 'paper_tags', 'sources', 'paper_sources', 'papers_fts']))
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'papers',
+        'tags',
+        'paper_tags',
+        'sources',
+        'paper_sources',
+        'papers_fts',
+      ]),
+    )
     db.close()
   })
 
@@ -31,7 +40,9 @@ describe('db/migrations', () => {
     expect(() => openDatabase(file)).toThrow(/newer Papershelf/)
     const after = new Database(file)
     expect(after.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1)
-    expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'papers'").pluck().get()).toBe(0)
+    expect(
+      after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'papers'").pluck().get(),
+    ).toBe(0)
     after.close()
   })
 
@@ -45,7 +56,9 @@ describe('db/migrations', () => {
     }
     expect(() => migrate(db, [...MIGRATIONS, failing])).toThrow('step failed')
     expect(db.pragma('user_version', { simple: true })).toBe(0)
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'papers'").pluck().get()).toBe(0)
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'papers'").pluck().get(),
+    ).toBe(0)
     db.close()
   })
 

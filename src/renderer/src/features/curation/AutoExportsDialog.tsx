@@ -11,10 +11,7 @@ import { Dialog } from '../../components/Dialog'
 
 /** What the dialog talks to. */
 export type AutoExportsApi = {
-  api: Pick<
-    LibraryApi,
-    'listAutoExports' | 'addAutoExport' | 'removeAutoExport' | 'runAutoExports'
-  >
+  api: Pick<LibraryApi, 'listAutoExports' | 'addAutoExport' | 'removeAutoExport' | 'runAutoExports'>
   subscribeToEvents: (listener: (event: AppEventEnvelope) => void) => () => void
 }
 

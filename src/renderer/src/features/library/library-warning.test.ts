@@ -44,9 +44,12 @@ describe('renderer/features/library/library-store (library warning)', () => {
   })
 
   it('shows damage the owner already knows of to a tab that opens later', async () => {
-    const damage = 'The library database /x/library.sqlite is damaged (quick_check: …). papershelf restore "…"'
+    const damage =
+      'The library database /x/library.sqlite is damaged (quick_check: …). papershelf restore "…"'
     const toasts = await toastsAtStart({ ...INFO, damage })
-    expect(toasts.map(({ kind, message }) => ({ kind, message }))).toEqual([{ kind: 'error', message: damage }])
+    expect(toasts.map(({ kind, message }) => ({ kind, message }))).toEqual([
+      { kind: 'error', message: damage },
+    ])
   })
 
   it('shows nothing for a library without a warning', async () => {

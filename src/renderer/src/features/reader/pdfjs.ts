@@ -18,7 +18,8 @@ export function sharedPdfWorker(): PDFWorker {
 }
 
 /** The app's own copy of pdf.js's data files (shipped by the build, see `vite-plugins/`). */
-const pdfjsData = (dir: 'standard_fonts' | 'cmaps') => new URL(`pdfjs/${dir}/`, document.baseURI).href
+const pdfjsData = (dir: 'standard_fonts' | 'cmaps') =>
+  new URL(`pdfjs/${dir}/`, document.baseURI).href
 
 /** Options every document is opened with: no eval (CVE-2024-4367 class), no XFA, no scripting. */
 export const SAFE_DOCUMENT_OPTIONS = {

@@ -12,7 +12,11 @@ export type TopicsLoader = {
 
 const percent = (score: number) => `${Math.round(score * 100)}%`
 
-type Loaded = { id: PaperId; suggestions: ReadonlyArray<LearnedTag>; related: ReadonlyArray<RelatedPaper> }
+type Loaded = {
+  id: PaperId
+  suggestions: ReadonlyArray<LearnedTag>
+  related: ReadonlyArray<RelatedPaper>
+}
 
 /**
  * Tags learned from the user's own tags (confidence and reason; one click or Enter adds one),
@@ -63,7 +67,10 @@ export function LearnedTopics({
     if (wanted === null) return
     focusNext.current = null
     const section = sectionRef.current
-    const next = wanted === '' ? null : section?.querySelector<HTMLButtonElement>(`button[data-tag="${CSS.escape(wanted)}"]`)
+    const next =
+      wanted === ''
+        ? null
+        : section?.querySelector<HTMLButtonElement>(`button[data-tag="${CSS.escape(wanted)}"]`)
     ;(next ?? section?.querySelector<HTMLButtonElement>('button.not-interested'))?.focus()
   }, [suggestionKey])
 
@@ -76,7 +83,11 @@ export function LearnedTopics({
 
   return (
     <>
-      <section ref={sectionRef} className="detail__section learned-tags" aria-label="Learned tag suggestions">
+      <section
+        ref={sectionRef}
+        className="detail__section learned-tags"
+        aria-label="Learned tag suggestions"
+      >
         <h3>Suggested from your tags</h3>
         {current === null ? (
           <p className="muted" aria-busy="true">
@@ -97,7 +108,9 @@ export function LearnedTopics({
                 onClick={() => accept(index)}
               >
                 + {s.tag} <span className="learned-tag__score">{percent(s.score)}</span>
-                {s.reason.length > 0 ? <span className="learned-tag__reason"> · {s.reason.join(', ')}</span> : null}
+                {s.reason.length > 0 ? (
+                  <span className="learned-tag__reason"> · {s.reason.join(', ')}</span>
+                ) : null}
               </button>
             ))}
           </div>
@@ -107,7 +120,9 @@ export function LearnedTopics({
           className="not-interested"
           aria-pressed={notInterested}
           onClick={() => {
-            void loader.setNotInterested(id, !notInterested).then(() => setDismissed(notInterested ? null : id))
+            void loader
+              .setNotInterested(id, !notInterested)
+              .then(() => setDismissed(notInterested ? null : id))
           }}
         >
           {notInterested ? 'Marked not interested · Undo' : 'Not interested'}
@@ -119,12 +134,16 @@ export function LearnedTopics({
           <ul className="related-papers">
             {current.related.map((paper) => (
               <li key={paper.id}>
-                <span className="related-papers__title">{displayTitle({ ...paper, doi: null })}</span>
+                <span className="related-papers__title">
+                  {displayTitle({ ...paper, doi: null })}
+                </span>
                 <span className="muted">
                   {' '}
                   · {percent(paper.similarity)}
                   {paper.inInbox ? ' · inbox' : ''}
-                  {paper.sharedTopics.length > 0 ? ` · shares ${paper.sharedTopics.join(', ')}` : ''}
+                  {paper.sharedTopics.length > 0
+                    ? ` · shares ${paper.sharedTopics.join(', ')}`
+                    : ''}
                 </span>
               </li>
             ))}
