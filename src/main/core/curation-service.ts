@@ -101,8 +101,8 @@ export function createCurationService(
         ),
       )
       return pairs.flatMap(({ a, b, reason, similarity }) => {
-        const left = papers.get(a as PaperId)
-        const right = papers.get(b as PaperId)
+        const left = papers.get(a)
+        const right = papers.get(b)
         return left && right
           ? [{ reason, similarity, papers: [left, right] as [Paper, Paper] }]
           : []
@@ -123,9 +123,9 @@ export function createCurationService(
       const { survivorId } = db.transaction(() => unmergePaper(db, mergedId)).immediate()
       events.emit('library.changed', {
         reason: 'merge',
-        paperIds: [survivorId as PaperId, mergedId],
+        paperIds: [survivorId, mergedId],
       })
-      return { survivorId: survivorId as PaperId, mergedIds: [mergedId] }
+      return { survivorId, mergedIds: [mergedId] }
     },
     setCitationKeyPattern: ({ pattern }) => {
       setKeyPattern(db, pattern)

@@ -1,6 +1,6 @@
 import { AppError } from '@shared/api/errors'
 import type { LibraryApi } from '@shared/api/library-api'
-import type { PaperId } from '@shared/model/ids'
+import { paperIdSchema, type PaperId } from '@shared/model/ids'
 
 /** The scheme the desktop app registers. */
 export const DEEP_LINK_SCHEME = 'papershelf'
@@ -28,11 +28,11 @@ export function parseDeepLink(text: string): DeepLink {
   // `papershelf://add?…` puts the action in the host; `papershelf:add?…` in the path.
   const action = (link.host || link.pathname).replace(/^\/+|\/+$/g, '')
   if (action === 'open') {
-    const id = Number(link.searchParams.get('paper'))
-    if (!Number.isInteger(id) || id < 1) {
+    const id = paperIdSchema.safeParse(Number(link.searchParams.get('paper')))
+    if (!id.success) {
       throw new AppError('invalid-input', 'A papershelf://open link names a paper: ?paper=ID.')
     }
-    return { kind: 'open', paperId: id as PaperId }
+    return { kind: 'open', paperId: id.data }
   }
   if (action === 'add') {
     const url = link.searchParams.get('url') ?? ''

@@ -1,4 +1,4 @@
-import { arxivIdFromDoi } from '@shared/model/ids'
+import { arxivIdFromDoi, type PaperId } from '@shared/model/ids'
 import type { WritableDb } from '../db/open-database'
 import { familyName } from './person-names'
 import { keyWord } from './citation-keys'
@@ -7,13 +7,13 @@ import { keyWord } from './citation-keys'
 export type DuplicateReason = 'arxiv-doi' | 'same-title' | 'similar-title'
 
 /** A candidate pair: never merged without the user saying so. */
-export type DuplicatePair = { a: number; b: number; reason: DuplicateReason; similarity: number }
+export type DuplicatePair = { a: PaperId; b: PaperId; reason: DuplicateReason; similarity: number }
 
 /** A paper as duplicate detection sees it. */
 export type Candidate = {
   /** Position in the candidate list (marks which papers a paper was compared with). */
   index: number
-  id: number
+  id: PaperId
   words: ReadonlySet<string>
   titleKey: string
   families: ReadonlySet<string>
@@ -214,7 +214,7 @@ export function loadCandidates(db: WritableDb): Candidate[] {
   const rows = db
     .prepare('SELECT id, title_key FROM papers WHERE title_key IS NOT NULL')
     .raw()
-    .all() as Array<[number, string]>
+    .all() as Array<[PaperId, string]>
   return rows.map(([id, titleKey], index) => ({
     index,
     id,
@@ -228,11 +228,11 @@ export function loadCandidates(db: WritableDb): Candidate[] {
 function arxivDoiPairs(db: WritableDb): DuplicatePair[] {
   const rows = db
     .prepare("SELECT id, doi FROM papers WHERE doi LIKE '10.48550/arxiv.%'")
-    .all() as Array<{ id: number; doi: string }>
+    .all() as Array<{ id: PaperId; doi: string }>
   const holder = db.prepare('SELECT id FROM papers WHERE arxiv_id = ?').pluck()
   return rows.flatMap(({ id, doi }) => {
     const ref = arxivIdFromDoi(doi)
-    const other = ref ? (holder.get(ref.id) as number | undefined) : undefined
+    const other = ref ? (holder.get(ref.id) as PaperId | undefined) : undefined
     return other !== undefined && other !== id
       ? [{ a: id, b: other, reason: 'arxiv-doi' as const, similarity: 1 }]
       : []

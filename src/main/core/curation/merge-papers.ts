@@ -1,5 +1,5 @@
 import { AppError } from '@shared/api/errors'
-import { arxivIdFromUrl, normaliseDoi, parseArxivId } from '@shared/model/ids'
+import { arxivIdFromUrl, normaliseDoi, parseArxivId, type PaperId } from '@shared/model/ids'
 import type { WritableDb } from '../db/open-database'
 import { reindexPapers } from '../db/papers-index'
 import { columnsOf, quoted } from '../export/library-tables'
@@ -167,10 +167,10 @@ export function mergePaper(
 export function unmergePaper(
   db: WritableDb,
   mergedId: number,
-): { survivorId: number; mergedId: number } {
+): { survivorId: PaperId; mergedId: number } {
   const record = db
     .prepare('SELECT survivor_id, undo FROM merged_papers WHERE merged_id = ?')
-    .get(mergedId) as { survivor_id: number; undo: string } | undefined
+    .get(mergedId) as { survivor_id: PaperId; undo: string } | undefined
   if (!record) throw new AppError('not-found', `Paper ${mergedId} was not merged into another.`)
   const later = db
     .prepare(

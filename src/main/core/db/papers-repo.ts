@@ -48,7 +48,7 @@ export type RemoteColumns = {
 
 /** A `papers` row as SQLite returns it: id, remote metadata, the user's fields, timestamps. */
 export type PaperRow = RemoteColumns & {
-  id: number
+  id: PaperId
   status: ReadingStatus
   starred: number
   note: string | null
@@ -99,7 +99,7 @@ export function getPaperRows(db: WritableDb, ids: ReadonlyArray<number>): PaperR
   const rows = db
     .prepare('SELECT * FROM papers WHERE id IN (SELECT value FROM json_each(?))')
     .all(jsonIds(ids)) as PaperRow[]
-  const byId = new Map(rows.map((row) => [row.id, row]))
+  const byId = new Map<number, PaperRow>(rows.map((row) => [row.id, row]))
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
@@ -200,7 +200,7 @@ export function countPapers(db: WritableDb): number {
 
 function toPaper(row: PaperRow, authors: string[], tags: string[]): Paper {
   return {
-    id: row.id as PaperId,
+    id: row.id,
     arxivId: row.arxiv_id,
     doi: row.doi,
     title: row.title,

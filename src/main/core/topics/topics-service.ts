@@ -4,8 +4,7 @@
 // training produced (the "For you" scores, auto-applied tags) in the library's one writer.
 import { AppError } from '@shared/api/errors'
 import type { LibraryService } from '@shared/api/library-api'
-import type { PaperId } from '@shared/model/ids'
-import { getPaperRows } from '../db/papers-repo'
+import { getPaperRows, type PaperRow } from '../db/papers-repo'
 import { reindexPapers } from '../db/papers-index'
 import type { WritableDb } from '../db/open-database'
 import type { EventHub } from '../event-hub'
@@ -117,7 +116,7 @@ export function createTopicsService(
         suggestions = await topics.suggest(paperIds, input.limit)
       }
       return rows.map((row, i) => ({
-        id: row.id as PaperId,
+        id: row.id,
         arxivId: row.arxiv_id,
         title: row.title,
         suggestions: suggestions[i] ?? [],
@@ -131,14 +130,14 @@ export function createTopicsService(
         getPaperRows(
           db,
           hits.map((hit) => hit.id),
-        ).map((row) => [row.id, row]),
+        ).map((row): [number, PaperRow] => [row.id, row]),
       )
       return hits.flatMap((hit) => {
         const row = rows.get(hit.id)
         if (!row) return []
         return [
           {
-            id: hit.id as PaperId,
+            id: row.id,
             arxivId: row.arxiv_id,
             title: row.title,
             status: row.status,
