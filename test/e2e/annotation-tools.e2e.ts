@@ -209,7 +209,7 @@ describe('e2e/annotation-tools', () => {
     expect(paper.markdown).toContain(COMMENT)
     expect(paper.markdown).toContain('data:image/png;base64,')
 
-    await page.locator('button[data-tag="pen-group"]').click()
+    await page.locator('.sidebar button[data-tag="pen-group"]').click()
     const tag = await exported('Export the annotations of this tag or list as Markdown')
     // One paper of the tag has annotations: its file; the other is left out.
     expect(tag.name).toBe(paper.name)
