@@ -6,6 +6,7 @@ import type { PaperId } from '@shared/model/ids'
 import { DATABASE_FILE } from '../src/main/core/create-core'
 import { openDatabase } from '../src/main/core/db/open-database'
 import { catchUpSearchIndex } from '../src/main/core/db/papers-index'
+import { mergeSearchIndex } from '../src/main/core/db/search-index-merge'
 import { applyDrafts } from '../src/main/core/sync/apply-drafts'
 import { METADATA_RANK } from '../src/main/core/sync/metadata-rank'
 import type { GeneratedLibrary } from './generate-library'
@@ -100,6 +101,16 @@ export function indexQueuedPapers(dataDir: string): void {
   const db = openDatabase(join(dataDir, DATABASE_FILE))
   try {
     catchUpSearchIndex(db)
+  } finally {
+    db.close()
+  }
+}
+
+/** Merges the search index as the background steps of a long-running door do after an import. */
+export function settleSearchIndex(dataDir: string): void {
+  const db = openDatabase(join(dataDir, DATABASE_FILE))
+  try {
+    mergeSearchIndex(db)
   } finally {
     db.close()
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { LibraryService } from '@shared/api/library-api'
 import { createLibraryHealth, type LibraryHealth } from './backup/library-health'
 import { runUpkeep } from './backup/upkeep'
+import { scheduleSearchIndexMerge } from './db/search-index-merge'
 import { openDatabase } from './db/open-database'
 import { isReadOnlyError, libraryWriteProblem, openReadOnlyCopy } from './db/read-only-library'
 import { AppError } from '@shared/api/errors'
@@ -130,7 +131,14 @@ export function createCore(options: CoreOptions): Core {
       : Promise.resolve()
   // The first search of a visit would otherwise build the typo vocabulary (most of a second at
   // 50k papers) while the user waits for the rows: a long-running door builds it once upkeep is done.
-  if (options.upkeep) void upkeep.then(() => (db.open ? libraryVocabulary(db) : undefined))
+  // A library a one-shot import left with a fragmented index is merged in the background too.
+  if (options.upkeep) {
+    void upkeep.then(() => {
+      if (!db.open) return
+      libraryVocabulary(db)
+      if (readOnly === null) scheduleSearchIndexMerge(db)
+    })
+  }
   return {
     api,
     events,

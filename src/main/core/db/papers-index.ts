@@ -1,6 +1,7 @@
 import { jsonIds } from './json-ids'
 import type { WritableDb } from './open-database'
 import { prepared } from './prepared'
+import { noteIndexed, scheduleSearchIndexMerge } from './search-index-merge'
 
 const listeners = new WeakMap<WritableDb, Set<(ids: ReadonlyArray<number>) => void>>()
 const scheduled = new WeakSet<WritableDb>()
@@ -33,6 +34,7 @@ export function reindexPapers(db: WritableDb, ids: ReadonlyArray<number>): void 
   if (ids.length === 0) return
   if (ids.length <= REINDEX_NOW_LIMIT) {
     reindexNow(db, ids)
+    scheduleSearchIndexMerge(db)
     return
   }
   queueForSearchIndex(db, ids)
@@ -71,7 +73,9 @@ export function catchUpSearchIndex(db: WritableDb, max = Number.POSITIVE_INFINIT
     }).immediate()
     indexed += ids.length
   }
-  return pendingCount(db)
+  const pending = pendingCount(db)
+  if (indexed > 0 && pending === 0) scheduleSearchIndexMerge(db)
+  return pending
 }
 
 /** How many papers wait to be indexed. */
@@ -120,6 +124,7 @@ function reindexNow(db: WritableDb, ids: ReadonlyArray<number>): void {
     `INSERT INTO papers_fts (rowid, title, authors, org, abstract, tags, note) ${INDEX_TEXTS_SQL}`,
   ).run(json)
   prepared(db, `INSERT INTO papers_fts_terms (rowid, text) ${VOCABULARY_TEXT_SQL}`).run(json)
+  noteIndexed(db, ids.length)
   for (const listener of listeners.get(db) ?? []) listener(ids)
 }
 

@@ -36,6 +36,27 @@ export function pdfCandidates(
     .all(match, ...filters.params, limit) as number[]
 }
 
+/** Every paper (under `filters`) whose stored PDF text matches, or null when more than `cap` do. */
+export function pdfMatches(
+  db: WritableDb,
+  match: string,
+  filters: { where: string[]; params: unknown[] },
+  cap: number,
+): number[] | null {
+  if (!hasPdfText(db)) return []
+  const where = ['pdf_pages_fts MATCH ?', ...filters.where].join(' AND ')
+  const ids = db
+    .prepare(
+      `SELECT DISTINCT p.id FROM pdf_pages_fts
+       JOIN paper_files pf ON pf.sha256 = pdf_pages_fts.sha256
+       JOIN papers p ON p.id = pf.paper_id
+       WHERE ${where} LIMIT ?`,
+    )
+    .pluck()
+    .all(match, ...filters.params, cap + 1) as number[]
+  return ids.length > cap ? null : ids
+}
+
 /** Which of `words` the PDF text of each paper holds (each word checked as a prefix). */
 export function pdfWordsOf(
   db: WritableDb,

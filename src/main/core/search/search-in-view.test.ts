@@ -1,8 +1,11 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { titleKey } from '@shared/model/title-key'
 import { insertPapers } from '../../../../test/helpers/bulk-papers'
 import { useTempDir } from '../../../../test/helpers/temp-dir'
 import { useTestCore } from '../../../../test/helpers/test-core'
+import { DATABASE_FILE } from '../create-core'
+import { openDatabase } from '../db/open-database'
 import { RELEVANCE_POOL } from './search-papers'
 
 const SIZE = 50_000
@@ -69,6 +72,29 @@ describe('core/search: a search is a view', () => {
     const newest = await api.searchPaperRows({ tag: 'mine', query: QUERY, sort: 'added' })
     expect(newest.rows.map((row) => row.id)).toEqual([...mine].reverse())
   }, 120_000)
+
+  it('counts the papers of a view whose PDF text alone matches', async () => {
+    const dir = tempDir()
+    const ids = insertPapers(dir, 40, (i) => ({
+      title: i < 10 ? `Quantum annealing schedules ${i}` : `Protein folding ${i}`,
+      tags: i % 2 === 0 ? ['mine'] : ['other'],
+      pdf: i >= 30,
+    }))
+    const db = openDatabase(join(dir, DATABASE_FILE))
+    const text = db.prepare('INSERT INTO pdf_pages_fts (text, sha256, page) VALUES (?, ?, 2)')
+    // two papers of the view and one outside it hold the words in their PDF only
+    for (const id of [ids[30], ids[32], ids[31]]) {
+      text.run('We revisit quantum annealing on page two.', `sha-${id}`)
+    }
+    db.close()
+    const { api } = openCore(dir)
+    const page = await api.searchPaperRows({ tag: 'mine', query: 'quantum annealing', limit: 50 })
+    const expected = [0, 2, 4, 6, 8, 30, 32].map((i) => ids[i])
+    expect(page.total).toBe(expected.length)
+    expect(page.rows.map((row) => row.id).sort()).toEqual([...expected].sort())
+    const inPdf = page.rows.find((row) => row.id === ids[32])
+    expect(inPdf?.snippet).toMatchObject({ field: 'pdf', page: 2 })
+  })
 
   it('windows the relevance order through matches beyond the ranked ones, each once', async () => {
     const { api, many } = open()

@@ -20,7 +20,7 @@ import {
 } from '../db/view-filter'
 import { withAnnotationSnippets } from '../annotations/annotation-filter'
 import { filterSql, type FilterContext, type FilterSql } from './filter-sql'
-import { hasPdfText, pdfCandidates, pdfSnippet, pdfWordsOf } from './pdf-text-search'
+import { hasPdfText, pdfCandidates, pdfMatches, pdfSnippet, pdfWordsOf } from './pdf-text-search'
 import { excludedExpression, matchSteps, planQuery, type QueryPlan } from './plan-query'
 import { prepared } from '../db/prepared'
 import { fieldTexts, scorePaper, snippetOf } from './score-hit'
@@ -135,9 +135,9 @@ function prepareSearch(
     const pooled = new Set<number>()
     // Leaving one word out in turn pools several sets: each gives its share of the candidates.
     const share = step.length === 1 ? want : Math.max(limit, Math.ceil((2 * want) / step.length))
-    // every expression's matches in full are every match of the step (an OR of them); PDF
-    // passages are counted by the index
-    matched = hasPdfText(db) ? null : new Set<number>()
+    // every expression's matches in full, with the papers whose PDF text matches the step, are
+    // every match of the step (an OR of them) when each set is small enough to read whole
+    matched = new Set<number>()
     for (const expression of step) {
       const found = candidates(db, withFilters(expression), filters, share)
       for (const id of found.ids) pooled.add(id)
@@ -146,6 +146,9 @@ function prepareSearch(
     }
     if (hasPdfText(db)) {
       for (const id of pdfCandidates(db, match, pdfFilters, want / 2)) pooled.add(id)
+      const inPdf = matched === null ? null : pdfMatches(db, match, pdfFilters, RANKED)
+      if (inPdf === null) matched = null
+      for (const id of inPdf ?? []) matched?.add(id)
     }
     ids = [...pooled]
     if (ids.length > 0) break

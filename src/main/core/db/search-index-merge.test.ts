@@ -1,0 +1,123 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { insertPapers } from '../../../../test/helpers/bulk-papers'
+import { useTempDir } from '../../../../test/helpers/temp-dir'
+import { createCore, DATABASE_FILE } from '../create-core'
+import { openDatabase, type WritableDb } from './open-database'
+import { catchUpSearchIndex, queueForSearchIndex, reindexPapers } from './papers-index'
+import { mergeSearchIndexStep, unmergedCount } from './search-index-merge'
+
+const WORDS = ['graph', 'neural', 'diffusion', 'language', 'retrieval', 'protein', 'vision']
+const EXPRESSIONS = ['"graph"', '"neural" AND "language"', '"diff"*', '"protein" OR "vision"']
+
+/** Papers written without an index, then indexed the way a big import is: queued, caught up. */
+function importedLibrary(dir: string, count: number): { db: WritableDb; ids: number[] } {
+  const ids = insertPapers(
+    dir,
+    count,
+    (i) => ({
+      title: `${WORDS[i % 7]} ${WORDS[(i * 3) % 7]} study ${i}`,
+      abstract: `we study ${WORDS[(i * 5) % 7]} models number ${i}`,
+    }),
+    { searchIndex: false },
+  )
+  const db = openDatabase(join(dir, DATABASE_FILE))
+  db.transaction(() => queueForSearchIndex(db, ids))()
+  return { db, ids }
+}
+
+const matches = (db: WritableDb) =>
+  EXPRESSIONS.map((m) =>
+    db
+      .prepare('SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid')
+      .pluck()
+      .all(m),
+  )
+/**
+ * How many segments the papers index holds, read from FTS5's structure record (row 10 of its data
+ * table: a 4-byte cookie, the 4-byte marker of the format with deletes, then the level and the
+ * segment counts as varints).
+ */
+function segments(db: WritableDb): number {
+  const record = db
+    .prepare('SELECT block FROM papers_fts_data WHERE id = 10')
+    .pluck()
+    .get() as Buffer
+  let at = record.readUInt32BE(4) === 0xff000001 ? 8 : 4
+  const varint = () => {
+    let value = 0
+    for (;;) {
+      const byte = record[at++] ?? 0
+      value = value * 128 + (byte & 0x7f)
+      if (byte < 0x80) return value
+    }
+  }
+  varint() // levels
+  return varint()
+}
+
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+describe('search index merge', () => {
+  const tempDir = useTempDir()
+
+  it('merges the index in background steps once a big catch-up is done, finding the same papers', async () => {
+    const { db } = importedLibrary(tempDir(), 3_000)
+    try {
+      // the catch-up indexes in several transactions: several segments, one count
+      expect(catchUpSearchIndex(db)).toBe(0)
+      expect(unmergedCount(db)).toBe(3_000)
+      const before = matches(db)
+      expect(segments(db)).toBeGreaterThan(1)
+      expect(before.every((ids) => ids.length > 0)).toBe(true)
+
+      await until(() => unmergedCount(db) === 0)
+
+      expect(matches(db)).toEqual(before)
+      expect(segments(db)).toBe(1)
+      expect(() =>
+        db.prepare("INSERT INTO papers_fts (papers_fts) VALUES ('integrity-check')").run(),
+      ).not.toThrow()
+      expect(mergeSearchIndexStep(db)).toBe(false)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('leaves the index alone after a few edits', async () => {
+    const { db, ids } = importedLibrary(tempDir(), 50)
+    try {
+      catchUpSearchIndex(db)
+      db.transaction(() => reindexPapers(db, ids.slice(0, 10)))()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(unmergedCount(db)).toBe(60)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('is merged when a long-running door opens a library a one-shot import left unmerged', async () => {
+    const dir = tempDir()
+    const { db } = importedLibrary(dir, 2_500)
+    // indexed in one process that closes before any background step runs (a CLI import)
+    catchUpSearchIndex(db)
+    db.close()
+    const core = createCore({ dataDir: dir, upkeep: true })
+    const reader = openDatabase(join(dir, DATABASE_FILE))
+    try {
+      expect(unmergedCount(reader)).toBe(2_500)
+      await core.upkeep
+      await until(() => unmergedCount(reader) === 0)
+    } finally {
+      reader.close()
+      await core.stopSyncs()
+      core.close()
+    }
+  })
+})

@@ -1,0 +1,76 @@
+import type { WritableDb } from './open-database'
+import { prepared } from './prepared'
+
+/**
+ * Papers indexed since the last merge above which the search index is merged. Every indexing
+ * transaction adds index segments; after a big import or sync a query reads dozens of them and is
+ * about three times slower than over one merged index (50k papers: 9 ms → 3 ms per expression).
+ */
+export const MERGE_AFTER = 2_000
+/** Index pages one merge step writes (tens of milliseconds), so the thread keeps answering between. */
+const STEP_PAGES = 100
+const UNMERGED = 'search_index.unmerged'
+/** Both full-text tables an indexing batch writes: the papers' fields and the typo vocabulary. */
+const TABLES = ['papers_fts', 'papers_fts_terms'] as const
+
+const scheduled = new WeakSet<WritableDb>()
+
+/** Counts papers written to the index, in the caller's transaction. */
+export function noteIndexed(db: WritableDb, papers: number): void {
+  prepared(
+    db,
+    `INSERT INTO settings (key, value) VALUES (?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value`,
+  ).run(UNMERGED, String(papers))
+}
+
+/** Papers indexed since the index was last merged. */
+export function unmergedCount(db: WritableDb): number {
+  const value = prepared(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(UNMERGED)
+  return value === undefined ? 0 : Number(value)
+}
+
+/**
+ * One step of merging every segment of the index into one (FTS5's incremental `merge` with a
+ * negative page count); returns whether work remains. The last step, which finds nothing left to
+ * merge, clears the count. Call outside a transaction.
+ */
+export function mergeSearchIndexStep(db: WritableDb): boolean {
+  const changes = prepared(db, 'SELECT total_changes()').pluck()
+  return db
+    .transaction(() => {
+      for (const table of TABLES) {
+        const before = changes.get() as number
+        prepared(db, `INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`).run(-STEP_PAGES)
+        // FTS5 reports a merge that did work by two or more changes
+        if ((changes.get() as number) - before >= 2) return true
+      }
+      prepared(db, 'DELETE FROM settings WHERE key = ?').run(UNMERGED)
+      return false
+    })
+    .immediate()
+}
+
+/**
+ * Merges the index in background steps once enough papers were indexed since the last merge
+ * (after the search index caught up with an import or sync, and when a long-running door opens a
+ * library a one-shot import left unmerged).
+ */
+export function scheduleSearchIndexMerge(db: WritableDb): void {
+  if (scheduled.has(db) || !db.open || db.readonly || unmergedCount(db) < MERGE_AFTER) return
+  scheduled.add(db)
+  const step = () => {
+    scheduled.delete(db)
+    if (!db.open) return
+    if (db.inTransaction || mergeSearchIndexStep(db)) {
+      scheduled.add(db)
+      setImmediate(step).unref()
+    }
+  }
+  setImmediate(step).unref()
+}
+
+/** Merges the whole index now (benchmarks and tests that measure a settled library). */
+export function mergeSearchIndex(db: WritableDb): void {
+  while (mergeSearchIndexStep(db));
+}
