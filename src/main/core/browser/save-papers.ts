@@ -25,7 +25,7 @@ type SaveDeps = {
 }
 
 /** The library paper each draft is by the identity rules, or null. */
-function existing(db: WritableDb, drafts: ReadonlyArray<PaperDraft>): Array<number | null> {
+function existing(db: WritableDb, drafts: ReadonlyArray<PaperDraft>): Array<PaperId | null> {
   const finder = createPaperFinder(db, drafts)
   return drafts.map((draft) => finder.find(draft))
 }
@@ -41,7 +41,7 @@ export function lookupPagePapers(
   )
   const places = paperPlaces(
     db,
-    ids.filter((id): id is number => id !== null),
+    ids.filter((id): id is PaperId => id !== null),
   )
   return ids.map((id) => (id === null ? null : (places.get(id) ?? null)))
 }
@@ -71,7 +71,7 @@ export async function savePagePapers(
     tuning: deps.importBatches,
   })
   const after = existing(db, drafts)
-  const ids = [...new Set(after.filter((id): id is number => id !== null))] as PaperId[]
+  const ids = [...new Set(after.filter((id): id is PaperId => id !== null))]
   if (input.listId !== undefined && ids.length > 0) {
     const listId = input.listId
     db.transaction(() => addToList(db, listId, ids, now)).immediate()

@@ -47,8 +47,8 @@ export function getJob(db: WritableDb, paperId: number): DownloadJob | null {
 /** Queues papers (a failed or cancelled job is queued again; a queued or running one is kept). */
 export function enqueue(
   db: WritableDb,
-  ids: ReadonlyArray<number>,
-  url: (id: number) => string | null,
+  ids: ReadonlyArray<PaperId>,
+  url: (id: PaperId) => string | null,
   now: string,
 ): void {
   const insert = db.prepare(

@@ -61,10 +61,10 @@ export function createPdfService(deps: PdfServiceDeps): Pick<LibraryService, Pdf
   const { db, events, pdf } = deps
   const stamp = () => deps.now().toISOString()
   const requirePaper = (id: number) => requireLibraryPaper(db, id)
-  const changed = (reason: LibraryChangeReason, ids: ReadonlyArray<number>) => {
-    if (ids.length > 0) events.emit('library.changed', { reason, paperIds: ids as PaperId[] })
+  const changed = (reason: LibraryChangeReason, ids: ReadonlyArray<PaperId>) => {
+    if (ids.length > 0) events.emit('library.changed', { reason, paperIds: [...ids] })
   }
-  const afterStore = (paperId: number, stored: StoredPdf) => {
+  const afterStore = (paperId: PaperId, stored: StoredPdf) => {
     changed('pdf', [paperId])
     pdf.indexer.kick()
     return stored
@@ -113,7 +113,7 @@ export function createPdfService(deps: PdfServiceDeps): Pick<LibraryService, Pdf
       const urls = new Map(wanted.map((id) => [id, pdf.queue.candidates(id)[0] ?? null]))
       const queued = wanted.filter((id) => urls.get(id) !== null)
       const noLink = wanted.filter((id) => urls.get(id) === null)
-      enqueue(db, queued, (id) => urls.get(id as PaperId) ?? null, stamp())
+      enqueue(db, queued, (id) => urls.get(id) ?? null, stamp())
       pdf.queue.pump()
       const results = input.wait ? await pdf.queue.waitFor(queued) : []
       if (input.wait) await pdf.indexer.idle()
@@ -125,12 +125,12 @@ export function createPdfService(deps: PdfServiceDeps): Pick<LibraryService, Pdf
     cancelDownload: ({ ids }) => ({ changed: pdf.queue.cancel(ids ?? null) }),
 
     removePdf: async ({ id, ids, sourceId }) => {
-      const targets = new Set<number>([...(id === undefined ? [] : [id]), ...(ids ?? [])])
+      const targets = new Set<PaperId>([...(id === undefined ? [] : [id]), ...(ids ?? [])])
       if (sourceId !== undefined) {
         for (const paper of papersWithFiles(db, sourceId)) targets.add(paper)
       }
       let freedBytes = 0
-      const touched: number[] = []
+      const touched: PaperId[] = []
       const unused = db
         .transaction(() => {
           const gone: string[] = []
@@ -269,9 +269,9 @@ export function createPdfService(deps: PdfServiceDeps): Pick<LibraryService, Pdf
   }
 }
 
-function attachReport(paperId: number, created: boolean, stored: StoredPdf) {
+function attachReport(paperId: PaperId, created: boolean, stored: StoredPdf) {
   return {
-    paperId: paperId as PaperId,
+    paperId,
     created,
     sha256: stored.sha256,
     size: stored.size,

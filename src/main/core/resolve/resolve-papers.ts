@@ -1,3 +1,4 @@
+import type { PaperId } from '@shared/model/ids'
 import { AppError } from '@shared/api/errors'
 import type { ResolveReport } from '@shared/model/sync-source'
 import type { WritableDb } from '../db/open-database'
@@ -27,7 +28,7 @@ export type ResolveDeps = {
   parse: ParseThread
 }
 
-type Candidate = { id: number; title: string | null; arxiv_id: string | null; doi: string | null }
+type Candidate = { id: PaperId; title: string | null; arxiv_id: string | null; doi: string | null }
 type Origin = 'hf' | 'arxiv' | 'crossref' | 'datacite'
 type Found = { draft: PaperDraft; origin: Origin } | { unresolved: string }
 

@@ -30,7 +30,7 @@ export type ApplyOptions = {
    * Drafts already matched to a paper by the caller (index in `drafts` → paper id), e.g. a title
    * resolved to its arXiv record; these skip the identity lookup.
    */
-  targets?: ReadonlyMap<number, number> | undefined
+  targets?: ReadonlyMap<number, PaperId> | undefined
   /** Notes every change so the whole run can be undone (an import written in many batches). */
   journal?: WriteJournal | undefined
   /**
@@ -131,12 +131,12 @@ export function applyDrafts(
     }
     if (before === null) {
       result.added += 1
-      result.addedIds.push(paperId as PaperId)
+      result.addedIds.push(paperId)
     } else if (remoteChanged || newLabels > 0) result.updated += 1
     else result.unchanged += 1
     store.recordProvenance(paperId, { ...draft.provenance, upvotes: draft.upvotes ?? null })
     firstLine.set(paperId, draft.provenance.line)
-    result.paperIds.push(paperId as PaperId)
+    result.paperIds.push(paperId)
   })
   if (options.tags.length > 0) {
     const untagged = papersMissingTags(db, result.paperIds, options.tags)
@@ -321,10 +321,11 @@ function createBatchStore(
       if (!row) throw new Error(`paper ${id} vanished during an import`)
       return row
     },
-    insert(fields: RemoteFields): number {
+    insert(fields: RemoteFields): PaperId {
+      // the row id SQLite gives the new paper: where a paper id is first made
       const id = Number(
         s.insertRow.run(...REMOTE_COLUMNS.map((c) => fields[c]), now, now, arrival).lastInsertRowid,
-      )
+      ) as PaperId
       writeAuthors(id, fields, false)
       journal?.inserted(id)
       rows.set(id, fields)

@@ -1,10 +1,11 @@
+import type { PaperId } from '@shared/model/ids'
 import { titleKey } from '@shared/model/title-key'
 import type { WritableDb } from '../db/open-database'
 import { prepared } from '../db/prepared'
 import type { PaperDraft } from '../sources/paper-draft'
 
 type IdentityRow = {
-  id: number
+  id: PaperId
   arxiv_id: string | null
   doi: string | null
   title_key: string | null
@@ -17,9 +18,9 @@ export type PaperFinder = {
    * else the same DOI, else the same normalised title — the last only when exactly one paper has
    * that title and no identifier of it contradicts the draft's. Never a guess between several.
    */
-  find(draft: PaperDraft): number | null
+  find(draft: PaperDraft): PaperId | null
   /** The paper that holds an arXiv id or DOI, or null. */
-  holder(column: 'arxiv_id' | 'doi', value: string): number | null
+  holder(column: 'arxiv_id' | 'doi', value: string): PaperId | null
   /** Tells the finder a paper now holds these identifiers and title (written earlier in the batch). */
   remember(row: IdentityRow): void
 }
@@ -89,7 +90,7 @@ export function createPaperFinder(db: WritableDb, drafts: ReadonlyArray<PaperDra
       // Identifiers of this batch's drafts were all read up front: absent means no paper holds it.
       if ((column === 'arxiv_id' ? arxivIds : dois).has(value)) return null
       const found = prepared(db, `SELECT id FROM papers WHERE ${column} = ?`).get(value) as
-        { id: number } | undefined
+        { id: PaperId } | undefined
       return found?.id ?? null
     },
     remember,
