@@ -450,7 +450,18 @@ function candidates(db: WritableDb, match: string, filters: FilterSql, want: num
 }
 
 const FROM_MATCHES = 'FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid'
-const whereMatches = (filters: FilterSql) => ['papers_fts MATCH ?', ...filters.where].join(' AND ')
+const ON_ID = /^p\.id (NOT )?IN \(/
+/**
+ * The conditions on index matches. A condition on the paper id alone (a tag, list or source, an
+ * excluded word) is tested on the index row, before the paper's row is read: most matches of a
+ * broad query fall outside a view, and reading each one's row was most of the query's time
+ * (50k papers, a tag: 15 ms → 6 ms). The `+` keeps FTS5 from taking it as a rowid lookup.
+ */
+const whereMatches = (filters: FilterSql) =>
+  [
+    'papers_fts MATCH ?',
+    ...filters.where.map((w) => w.replace(ON_ID, (_, not = '') => `+papers_fts.rowid ${not}IN (`)),
+  ].join(' AND ')
 
 /** Up to `ranked + 1` matches of the view, newest first. */
 function newestMatches(
