@@ -172,6 +172,8 @@ describe.each([
       .getByRole('button', { name: `Confirm: stop keeping ${listTarget}` })
       .click()
     await expect.poll(() => kept().locator('li').count()).toBe(2)
+    // The focus goes to the row that took the removed one's place.
+    await expect.poll(focused).toBe(`BUTTON:Stop keeping ${other}`)
     expect((await server.api.listAutoExports({})).map((item) => item.path).sort()).toEqual(
       [other, tagTarget].sort(),
     )

@@ -82,6 +82,14 @@ describe.each([
     await expect.poll(() => confirm.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.press('Enter')
     await expect.poll(() => dialog().getByTestId('pairings-empty').count()).toBe(1)
+    // The row went with the focus: the message that replaced it has it.
+    await expect
+      .poll(() =>
+        dialog()
+          .getByTestId('pairings-empty')
+          .evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true)
     expect((await extension('/ext/rpc/listTags', {}, granted.value.key)).status).toBe(401)
     expect((await server.api.listPairings({})).paired).toEqual([])
 

@@ -1,6 +1,7 @@
 import type { Creator } from '@retorquere/bibtex-parser'
 import { parse as parseBibFile } from '@citation-js/plugin-bibtex/lib/input/file.js'
 import { parse as parseBibValue, type BibName } from '@citation-js/plugin-bibtex/lib/input/value.js'
+import { readPlainList, readPlainNames, readPlainText } from './bibtex-plain'
 
 /** One BibTeX entry with the fields a paper is drafted from, TeX already turned into text. */
 export type BibEntry = {
@@ -34,8 +35,11 @@ const READ_FIELDS = new Set([
   'year',
   'month',
 ])
+const VERBATIM_FIELDS = new Set(['author', 'keywords', 'doi', 'eprint', 'url'])
 // A value without any of these is plain text: decoding it would give it back unchanged.
 const TEX_MARKS = /[\\{}$~^_%&#]|--|''|``|\s\s|\n/
+// The fields the field reader reads as text (not names, lists, URLs or verbatim ids).
+const TEXT_FIELDS = new Set([...READ_FIELDS].filter((f) => !VERBATIM_FIELDS.has(f)))
 const SPECIAL_ENTRIES = /^(?:string|preamble|comment)$/i
 // Definitions are not text; the careful parser reports the entry as unreadable.
 const DEFINITION = /\\(?:(?:re)?newcommand|def)(?![A-Za-z])/
@@ -73,14 +77,17 @@ export function readBibtexQuickly(text: string): BibEntry[] | null {
 
 function decodeField(field: string, value: string): unknown {
   if (DEFINITION.test(value)) throw new Error('a TeX definition in a field')
-  if (field === 'author') return (parseBibValue(value, field) as BibName[]).map(toCreator)
+  if (field === 'author') {
+    return (readPlainNames(value) ?? (parseBibValue(value, field) as BibName[])).map(toCreator)
+  }
   if (field === 'keywords') {
     // in the careful parser's order; a tie (`~`) is a space in a tag
-    return (parseBibValue(value, field) as string[])
+    return (readPlainList(value) ?? (parseBibValue(value, field) as string[]))
       .map((keyword) => keyword.replace(/\u00A0/g, ' '))
       .sort((a, b) => a.localeCompare(b))
   }
-  return TEX_MARKS.test(value) ? parseBibValue(value, field) : value
+  if (!TEX_MARKS.test(value)) return value
+  return (TEXT_FIELDS.has(field) ? readPlainText(value) : undefined) ?? parseBibValue(value, field)
 }
 
 function toCreator(name: BibName): Creator {

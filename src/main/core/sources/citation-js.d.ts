@@ -40,5 +40,15 @@ declare module '@citation-js/plugin-bibtex/lib/input/value.js' {
   }
   export function parse(text: string, field: string): string | string[] | BibName[]
 }
+
+declare module '@citation-js/plugin-bibtex/lib/input/name.js' {
+  import type { BibName } from '@citation-js/plugin-bibtex/lib/input/value.js'
+  /** One word of a name as the field reader lexes it. */
+  export type BibNamePart = { value: string; upperCase: boolean | null; hyphenated?: boolean }
+  /** True for a word whose first cased letter is upper case, false for lower, null for none. */
+  export function getStringCase(word: string): boolean | null
+  /** A name from its comma-separated pieces: given, prefix, family and suffix. */
+  export function orderNamePieces(pieces: BibNamePart[][]): BibName
+}
 declare module '@citation-js/plugin-bibtex'
 declare module '@citation-js/plugin-csl'

@@ -47,7 +47,7 @@ export function assertTextInput(text: string): void {
       lineOf(text, first),
     )
   }
-  if (text.replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '') === '') {
+  if (!/[^\s\u200B-\u200D\u2060\uFEFF]/.test(text)) {
     throw new ParseError('the text is empty')
   }
 }

@@ -3,6 +3,7 @@ import type { PairingList } from '@shared/api/browser-api'
 import type { AppEventEnvelope } from '@shared/api/events'
 import type { LibraryApi } from '@shared/api/library-api'
 import { Dialog } from '../../components/Dialog'
+import { SettingsList } from '../../components/SettingsList'
 
 /** What the dialog talks to. */
 export type PairingsApi = {
@@ -27,7 +28,6 @@ export function PairingsDialog({
   const { api, subscribeToEvents } = pairings
   const [list, setList] = useState<PairingList | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [confirm, setConfirm] = useState<number | null>(null)
   const load = useCallback(() => {
     api
       .listPairings({})
@@ -47,11 +47,6 @@ export function PairingsDialog({
   }, [load, subscribeToEvents])
 
   const revoke = (id: number) => {
-    if (confirm !== id) {
-      setConfirm(id)
-      return
-    }
-    setConfirm(null)
     api
       .revokePairing({ id })
       .then(load)
@@ -67,59 +62,46 @@ export function PairingsDialog({
           {error}
         </p>
       ) : null}
-      {list === null ? (
-        <p className="muted">Loading…</p>
-      ) : (
-        <>
-          {list.pending.length > 0 ? (
-            <section aria-label="Waiting for a code">
-              <h3>Waiting for a code</h3>
-              <ul className="pairings" data-testid="pairings-pending">
-                {list.pending.map((request) => (
-                  <li key={request.requestId}>
-                    Type <strong className="pairings__code">{request.code}</strong> into the{' '}
-                    {request.client} extension (until {when(request.expiresAt)}).
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          <section aria-label="Paired extensions">
-            <h3>Paired extensions</h3>
-            {list.paired.length === 0 ? (
-              <p className="muted" data-testid="pairings-empty">
-                No extension is paired with this library. Press the Papershelf button in your
-                browser: the code it asks for appears here.
-              </p>
-            ) : (
-              <ul className="pairings" data-testid="pairings-paired">
-                {list.paired.map((pairing) => (
-                  <li key={pairing.id}>
-                    <span>
-                      <strong>{pairing.client}</strong> · paired {when(pairing.createdAt)} ·{' '}
-                      {pairing.lastUsedAt
-                        ? `last used ${when(pairing.lastUsedAt)}`
-                        : 'not used yet'}
-                    </span>
-                    <button
-                      type="button"
-                      className={confirm === pairing.id ? 'danger' : 'link-button'}
-                      aria-label={
-                        confirm === pairing.id
-                          ? `Confirm: revoke ${pairing.client}`
-                          : `Revoke ${pairing.client}`
-                      }
-                      onClick={() => revoke(pairing.id)}
-                    >
-                      {confirm === pairing.id ? 'Confirm revoke' : 'Revoke'}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        </>
-      )}
+      {list && list.pending.length > 0 ? (
+        <SettingsList
+          label="Waiting for a code"
+          heading
+          testId="pairings-pending"
+          entries={list.pending.map((request) => ({
+            key: request.requestId,
+            facts: (
+              <span>
+                Type <strong className="pairings__code">{request.code}</strong> into the{' '}
+                {request.client} extension (until {when(request.expiresAt)}).
+              </span>
+            ),
+          }))}
+        />
+      ) : null}
+      <SettingsList
+        label="Paired extensions"
+        heading
+        testId="pairings-paired"
+        emptyTestId="pairings-empty"
+        entries={
+          list?.paired.map((pairing) => ({
+            key: pairing.id,
+            facts: (
+              <span>
+                <strong>{pairing.client}</strong> · paired {when(pairing.createdAt)} ·{' '}
+                {pairing.lastUsedAt ? `last used ${when(pairing.lastUsedAt)}` : 'not used yet'}
+              </span>
+            ),
+            remove: {
+              label: 'Revoke',
+              name: `Revoke ${pairing.client}`,
+              confirm: { label: 'Confirm revoke', name: `Confirm: revoke ${pairing.client}` },
+              onRemove: () => revoke(pairing.id),
+            },
+          })) ?? null
+        }
+        empty="No extension is paired with this library. Press the Papershelf button in your browser: the code it asks for appears here."
+      />
       <div className="form__actions">
         <button type="button" onClick={onClose}>
           Done

@@ -7,7 +7,9 @@ import {
 } from '@shared/api/curation-api'
 import type { AppEventEnvelope } from '@shared/api/events'
 import type { LibraryApi } from '@shared/api/library-api'
+import { ChoiceField } from '../../components/ChoiceField'
 import { Dialog } from '../../components/Dialog'
+import { AddEntryForm, SettingsList } from '../../components/SettingsList'
 
 /** What the dialog talks to. */
 export type AutoExportsApi = {
@@ -71,7 +73,6 @@ export function AutoExportsDialog({
   const [kept, setKept] = useState<ReadonlyArray<AutoExport> | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [status, setStatus] = useState<string | null>(null)
-  const [confirm, setConfirm] = useState<number | null>(null)
   const [busy, setBusy] = useState(false)
   const [path, setPath] = useState('')
   const [format, setFormat] = useState<ExportFormat>('bibtex')
@@ -126,17 +127,11 @@ export function AutoExportsDialog({
         ? `Wrote ${run.path} (${run.count} papers).`
         : `${run.path} is up to date (${run.count} papers).`
     })
-  const remove = (item: AutoExport) => {
-    if (confirm !== item.id) {
-      setConfirm(item.id)
-      return
-    }
-    setConfirm(null)
+  const remove = (item: AutoExport) =>
     act(async () => {
       await api.removeAutoExport({ id: item.id })
       return `Stopped keeping ${item.path}; the file stays.`
     })
-  }
 
   const targetLabel = target
     ? scopeLabel(
@@ -147,15 +142,12 @@ export function AutoExportsDialog({
   return (
     <Dialog title="Auto-exports" onClose={onClose} wide>
       {targetLabel ? (
-        <form
-          className="form auto-exports__add"
-          aria-label="Add an auto-export"
-          onSubmit={(event) => {
-            event.preventDefault()
-            add()
-          }}
+        <AddEntryForm
+          label="Add an auto-export"
+          heading={`Keep a file in step with ${targetLabel}`}
+          submitLabel="Add"
+          onSubmit={add}
         >
-          <h3 className="auto-exports__heading">Keep a file in step with {targetLabel}</h3>
           <div className="form__row auto-exports__fields">
             <label className="form__field auto-exports__path-field">
               <span>File (full path)</span>
@@ -167,26 +159,16 @@ export function AutoExportsDialog({
                 onChange={(event) => setPath(event.target.value)}
               />
             </label>
-            <label className="form__field auto-exports__format-field">
-              <span>Format</span>
-              <select
-                value={format}
-                onChange={(event) => setFormat(event.target.value as ExportFormat)}
-              >
-                {EXPORT_FORMATS.map((value) => (
-                  <option key={value} value={value}>
-                    {FORMAT_LABELS[value]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ChoiceField
+              label="Format"
+              className="auto-exports__format-field"
+              value={format}
+              choices={EXPORT_FORMATS}
+              labels={FORMAT_LABELS}
+              onChange={setFormat}
+            />
           </div>
-          <div className="form__actions">
-            <button type="submit" className="primary">
-              Add
-            </button>
-          </div>
-        </form>
+        </AddEntryForm>
       ) : (
         <p className="muted" data-testid="auto-exports-no-target">
           Open a tag or list to keep a file in step with it (or use its ⋯ menu).
@@ -202,58 +184,49 @@ export function AutoExportsDialog({
           {status}
         </p>
       ) : null}
-      <section aria-label="Kept files">
-        <h3 className="auto-exports__heading">Kept files</h3>
-        {kept === null ? (
-          <p className="muted">Loading…</p>
-        ) : kept.length === 0 ? (
-          <p className="muted" data-testid="auto-exports-empty">
-            No file is kept in step with a tag or list yet.
-          </p>
-        ) : (
-          <ul className="auto-exports" data-testid="auto-exports">
-            {kept.map((item) => {
-              const what = `${FORMAT_LABELS[item.format]} of ${scopeLabel(item.scope, listNames)}`
-              return (
-                <li key={item.id} className="auto-export" data-auto-export-id={item.id}>
-                  <div className="auto-export__text">
-                    <strong>{what}</strong>
-                    <span className="auto-export__path">{item.path}</span>
-                    {item.error ? (
-                      <span className="auto-export__error">Last attempt failed: {item.error}</span>
-                    ) : (
-                      <span className="muted">
-                        {item.writtenAt ? `Written ${when(item.writtenAt)}` : 'Not written yet'}
-                      </span>
-                    )}
-                  </div>
-                  <div className="auto-export__actions">
-                    <button
-                      type="button"
-                      aria-label={`Write ${item.path} now`}
-                      onClick={() => writeNow(item)}
-                    >
-                      Write now
-                    </button>
-                    <button
-                      type="button"
-                      className={confirm === item.id ? 'danger' : 'link-button'}
-                      aria-label={
-                        confirm === item.id
-                          ? `Confirm: stop keeping ${item.path}`
-                          : `Stop keeping ${item.path}`
-                      }
-                      onClick={() => remove(item)}
-                    >
-                      {confirm === item.id ? 'Confirm remove' : 'Remove'}
-                    </button>
-                  </div>
-                </li>
-              )
-            })}
-          </ul>
-        )}
-      </section>
+      <SettingsList
+        label="Kept files"
+        heading
+        className="auto-exports"
+        testId="auto-exports"
+        emptyTestId="auto-exports-empty"
+        entries={
+          kept?.map((item) => ({
+            key: item.id,
+            facts: (
+              <>
+                <strong>
+                  {FORMAT_LABELS[item.format]} of {scopeLabel(item.scope, listNames)}
+                </strong>
+                <span className="auto-export__path">{item.path}</span>
+                {item.error ? (
+                  <span className="auto-export__error">Last attempt failed: {item.error}</span>
+                ) : (
+                  <span className="muted">
+                    {item.writtenAt ? `Written ${when(item.writtenAt)}` : 'Not written yet'}
+                  </span>
+                )}
+              </>
+            ),
+            actions: (
+              <button
+                type="button"
+                aria-label={`Write ${item.path} now`}
+                onClick={() => writeNow(item)}
+              >
+                Write now
+              </button>
+            ),
+            remove: {
+              label: 'Remove',
+              name: `Stop keeping ${item.path}`,
+              confirm: { label: 'Confirm remove', name: `Confirm: stop keeping ${item.path}` },
+              onRemove: () => remove(item),
+            },
+          })) ?? null
+        }
+        empty="No file is kept in step with a tag or list yet."
+      />
       <div className="form__actions">
         <button type="button" onClick={onClose}>
           Done

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { ChoiceField } from '../../components/ChoiceField'
 import { Dialog } from '../../components/Dialog'
 import { messageOf } from '../../components/toast-store'
 import type { SyncKind as SourceKind } from '@shared/model/sync-source'
@@ -207,16 +208,13 @@ function HfDailyFields({
   const today = new Date().toISOString().slice(0, 10)
   return (
     <>
-      <label className="form__field">
-        <span>Papers to fetch</span>
-        <select value={mode} onChange={(event) => onMode(event.target.value as HfDailyMode)}>
-          {HF_DAILY_MODES.map((value) => (
-            <option key={value} value={value}>
-              {HF_DAILY_MODE_LABELS[value]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label="Papers to fetch"
+        value={mode}
+        choices={HF_DAILY_MODES}
+        labels={HF_DAILY_MODE_LABELS}
+        onChange={onMode}
+      />
       {HF_DAILY_INPUTS[mode].map((input) => (
         <label key={`${mode}-${input.name}`} className="form__field">
           <span>{input.label}</span>

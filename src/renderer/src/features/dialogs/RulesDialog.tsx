@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react'
 import type { LibraryApi } from '@shared/api/library-api'
 import { RULE_ACTIONS, type ArrivalRule, type RuleAction } from '@shared/api/triage-api'
 import type { SourceSummary } from '@shared/model/sync-source'
+import { ChoiceField } from '../../components/ChoiceField'
 import { Dialog } from '../../components/Dialog'
+import { AddEntryForm, SettingsList } from '../../components/SettingsList'
 
 const ACTION_LABELS: Record<RuleAction, string> = {
   keep: 'Keep',
@@ -91,33 +93,30 @@ export function RulesDialog({
 
   return (
     <Dialog title={`Arrival rules of ${source.name}`} onClose={onClose}>
-      {rules.length === 0 ? (
-        <p className="muted">No rules yet: every paper from this source lands in the inbox.</p>
-      ) : (
-        <ul className="rules-list" aria-label="Rules">
-          {rules.map((rule) => (
-            <li key={rule.id}>
-              <span>{ruleText(rule)}</span>{' '}
-              <button
-                type="button"
-                className="link-button"
-                aria-label={`Remove the rule ${ruleText(rule)}`}
-                onClick={() =>
-                  void api.removeArrivalRule({ id: rule.id }).then(() => setVersion((n) => n + 1))
-                }
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void add()
-        }}
+      <SettingsList
+        label="Rules"
+        entries={rules.map((rule) => ({
+          key: rule.id,
+          facts: <span>{ruleText(rule)}</span>,
+          remove: {
+            label: 'Remove',
+            name: `Remove the rule ${ruleText(rule)}`,
+            onRemove: () =>
+              void api.removeArrivalRule({ id: rule.id }).then(() => setVersion((n) => n + 1)),
+          },
+        }))}
+        empty="No rules yet: every paper from this source lands in the inbox."
+      />
+      <AddEntryForm
+        label="Add a rule"
+        submitLabel="Add rule"
+        canSubmit={query.trim() !== ''}
+        onSubmit={() => void add()}
+        otherButtons={
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        }
       >
         <label className="form__field">
           <span>When a paper matches</span>
@@ -127,16 +126,13 @@ export function RulesDialog({
             onChange={(event) => setQuery(event.target.value)}
           />
         </label>
-        <label className="form__field">
-          <span>Then</span>
-          <select value={action} onChange={(event) => setAction(event.target.value as RuleAction)}>
-            {RULE_ACTIONS.map((value) => (
-              <option key={value} value={value}>
-                {ACTION_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label="Then"
+          value={action}
+          choices={RULE_ACTIONS}
+          labels={ACTION_LABELS}
+          onChange={setAction}
+        />
         {action === 'tag' ? (
           <label className="form__field">
             <span>Tag</span>
@@ -151,15 +147,7 @@ export function RulesDialog({
             {error}
           </p>
         ) : null}
-        <div className="form__actions">
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-          <button type="submit" className="primary" disabled={query.trim() === ''}>
-            Add rule
-          </button>
-        </div>
-      </form>
+      </AddEntryForm>
     </Dialog>
   )
 }

@@ -1,60 +1,27 @@
 // A renderer test against a real core (a SQLite file in a temp dir, every call through `dispatch`):
 // `*.core.test.ts` files run in the dom project but are typechecked with the main process's config.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { LibraryApi } from '@shared/api/library-api'
-import { useTempDir } from '../../../../../test/helpers/temp-dir'
-import { useTestCore } from '../../../../../test/helpers/test-core'
-import { createToastStore } from '../../components/toast-store'
-import { createLibraryStore, type LibraryStore } from './library-store'
-
-/** The API with a count of calls per method. */
-function counted(api: LibraryApi): { api: LibraryApi; calls: Map<string, number> } {
-  const calls = new Map<string, number>()
-  const proxy = new Proxy(api, {
-    get(target, method: string) {
-      const call = target[method as keyof LibraryApi] as (input: unknown) => Promise<unknown>
-      return (input: unknown) => {
-        calls.set(method, (calls.get(method) ?? 0) + 1)
-        return call(input)
-      }
-    },
-  })
-  return { api: proxy, calls }
-}
+import { describe, expect, it, vi } from 'vitest'
+import { useStoreOverCore } from '../../../../../test/helpers/store-over-core'
+import type { LibraryStore } from './library-store'
 
 describe('renderer/features/library/library-store over a real core', () => {
-  const tempDir = useTempDir()
-  const openCore = useTestCore()
+  const openStore = useStoreOverCore()
   let store: LibraryStore
-  let stop: () => void = () => undefined
-
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-  })
-  afterEach(() => {
-    stop()
-    vi.useRealTimers()
-  })
 
   /** A library screen on three papers, loaded, with the first paper open. */
   const start = async () => {
-    const { api, core } = openCore(tempDir())
-    await api.importText({
-      text: '2401.00001\n2401.00002\n2401.00003',
-      format: 'ids',
-      sourceName: 'ids',
+    const opened = await openStore(async (api) => {
+      await api.importText({
+        text: '2401.00001\n2401.00002\n2401.00003',
+        format: 'ids',
+        sourceName: 'ids',
+      })
     })
-    const probe = counted(api)
-    store = createLibraryStore({
-      api: probe.api,
-      subscribeToEvents: (listener) => core.events.subscribe(listener),
-      toasts: createToastStore(),
-    })
-    stop = store.start()
+    store = opened.store
     await vi.advanceTimersByTimeAsync(1_000)
     expect(store.getState().detail?.id).toBe(store.rowAt(0)?.id)
-    probe.calls.clear()
-    return probe
+    opened.calls.clear()
+    return opened
   }
 
   it('an edit of one paper calls no method twice: one write, then one refresh of what it affects', async () => {

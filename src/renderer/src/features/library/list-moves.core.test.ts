@@ -1,50 +1,37 @@
 // A renderer test against a real core (a SQLite file in a temp dir, every call through `dispatch`):
 // `*.core.test.ts` files run in the dom project but are typechecked with the main process's config.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { LibraryApi } from '@shared/api/library-api'
 import type { PaperId } from '@shared/model/ids'
-import { useTempDir } from '../../../../../test/helpers/temp-dir'
-import { useTestCore } from '../../../../../test/helpers/test-core'
-import { createToastStore } from '../../components/toast-store'
-import { createLibraryStore, type LibraryStore } from './library-store'
+import { useStoreOverCore } from '../../../../../test/helpers/store-over-core'
+import type { LibraryStore } from './library-store'
 
 describe('renderer/features/library: moving papers in a list over a real core', () => {
-  const tempDir = useTempDir()
-  const openCore = useTestCore()
+  const openStore = useStoreOverCore()
   let store: LibraryStore
   let api: LibraryApi
-  let stop: () => void = () => undefined
-
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-  })
-  afterEach(() => {
-    stop()
-    vi.useRealTimers()
-  })
 
   /** A library screen showing a list of four papers, the first focused. */
   const start = async (): Promise<{ listId: number; ids: PaperId[] }> => {
-    const opened = openCore(tempDir())
+    let ids: PaperId[] = []
+    let listId = 0
+    const opened = await openStore(async (api) => {
+      const report = await api.importText({
+        text: '2401.00001\n2401.00002\n2401.00003\n2401.00004',
+        format: 'ids',
+        sourceName: 'ids',
+      })
+      ids = [...report.paperIds].reverse()
+      const list = await api.createList({ name: 'Club' })
+      await api.addToList({ listId: list.id, ids })
+      listId = list.id
+    })
+    store = opened.store
     api = opened.api
-    const report = await api.importText({
-      text: '2401.00001\n2401.00002\n2401.00003\n2401.00004',
-      format: 'ids',
-      sourceName: 'ids',
-    })
-    const ids = [...report.paperIds].reverse()
-    const list = await api.createList({ name: 'Club' })
-    await api.addToList({ listId: list.id, ids })
-    store = createLibraryStore({
-      api,
-      subscribeToEvents: (listener) => opened.core.events.subscribe(listener),
-      toasts: createToastStore(),
-    })
-    stop = store.start()
     await vi.advanceTimersByTimeAsync(1_000)
-    store.setScope({ kind: 'list', listId: list.id, name: 'Club' })
+    store.setScope({ kind: 'list', listId, name: 'Club' })
     await vi.advanceTimersByTimeAsync(1_000)
-    return { listId: list.id, ids }
+    return { listId, ids }
   }
   const shown = () => [0, 1, 2, 3].map((i) => store.rowAt(i)?.id)
   const stored = async (listId: number) =>

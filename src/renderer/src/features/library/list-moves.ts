@@ -23,6 +23,20 @@ export function sortsForScope(
 }
 
 /**
+ * Whether a list is shown in its own order (browsing, or a search sorted that way): only then can
+ * its papers be moved.
+ */
+export function canMoveInList(state: {
+  scope: Scope
+  query: string
+  sort: PaperSort
+  searchSort: SearchSort
+}): boolean {
+  const sort = state.query.trim() === '' ? state.sort : state.searchSort
+  return state.scope.kind === 'list' && sort === 'list'
+}
+
+/**
  * The list place of a paper put above or below another row: in ascending list order the row
  * above comes before it; shown last-first, above means after.
  */

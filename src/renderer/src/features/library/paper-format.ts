@@ -53,3 +53,8 @@ export function countLabel(shown: number, total: number, searching: boolean): st
   const papers = total === 1 ? 'paper' : 'papers'
   return searching ? `${shown} of ${total} ${papers}` : `${total} ${papers}`
 }
+
+/** "1 paper", "3 papers". */
+export function plural(count: number): string {
+  return count === 1 ? '1 paper' : `${count} papers`
+}

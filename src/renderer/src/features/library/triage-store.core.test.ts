@@ -1,61 +1,28 @@
 // The inbox's keys against a real core: each action changes the rows at once, writes once and
 // refreshes once; nothing moved comes back, and the undo puts it back.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { LibraryApi } from '@shared/api/library-api'
-import { useTempDir } from '../../../../../test/helpers/temp-dir'
-import { useTestCore } from '../../../../../test/helpers/test-core'
-import { createToastStore } from '../../components/toast-store'
-import { createLibraryStore, type LibraryStore } from './library-store'
+import { describe, expect, it, vi } from 'vitest'
+import { useStoreOverCore } from '../../../../../test/helpers/store-over-core'
+import type { LibraryStore } from './library-store'
 import { createTriageStore, type TriageStore } from './triage-store'
 
-/** The API with a count of calls per method. */
-function counted(api: LibraryApi): { api: LibraryApi; calls: Map<string, number> } {
-  const calls = new Map<string, number>()
-  const proxy = new Proxy(api, {
-    get(target, method: string) {
-      const call = target[method as keyof LibraryApi] as (input: unknown) => Promise<unknown>
-      return (input: unknown) => {
-        calls.set(method, (calls.get(method) ?? 0) + 1)
-        return call(input)
-      }
-    },
-  })
-  return { api: proxy, calls }
-}
-
 describe('renderer/features/library/triage-store over a real core', () => {
-  const tempDir = useTempDir()
-  const openCore = useTestCore()
+  const openStore = useStoreOverCore()
   let store: LibraryStore
   let triage: TriageStore
-  let stop: () => void = () => undefined
-
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-  })
-  afterEach(() => {
-    stop()
-    vi.useRealTimers()
-  })
 
   /** The inbox of five papers, loaded, the first one under the cursor. */
   const start = async () => {
-    const { api, core } = openCore(tempDir())
-    const ids = Array.from({ length: 5 }, (_, i) => `2401.0000${i + 1}`).join('\n')
-    await api.importText({ text: ids, format: 'ids', sourceName: 'ids', inbox: true })
-    const probe = counted(api)
-    const toasts = createToastStore()
-    store = createLibraryStore({
-      api: probe.api,
-      subscribeToEvents: (listener) => core.events.subscribe(listener),
-      toasts,
+    const opened = await openStore(async (api) => {
+      const ids = Array.from({ length: 5 }, (_, i) => `2401.0000${i + 1}`).join('\n')
+      await api.importText({ text: ids, format: 'ids', sourceName: 'ids', inbox: true })
     })
-    triage = createTriageStore({ api: probe.api, store, toasts })
-    stop = store.start()
+    const { countedApi, toasts } = opened
+    store = opened.store
+    triage = createTriageStore({ api: countedApi, store, toasts })
     store.setScope({ kind: 'view', view: 'inbox' })
     await vi.advanceTimersByTimeAsync(1_000)
-    probe.calls.clear()
-    return { ...probe, api }
+    opened.calls.clear()
+    return opened
   }
 
   it('keeps the paper under the cursor: the next one is there at once, one write and one refresh follow', async () => {

@@ -4,7 +4,8 @@ import type { InboxGroup, TriageAction } from '@shared/api/triage-api'
 import type { PaperId } from '@shared/model/ids'
 import type { ToastStore } from '../../components/toast-store'
 import { createListeners } from '../../hooks/create-listeners'
-import { plural, type LibraryStore } from './library-store'
+import type { LibraryStore } from './library-store'
+import { plural } from './paper-format'
 import type { Scope } from './scope'
 
 /** What the inbox shows besides its rows: its papers by source and day. */
