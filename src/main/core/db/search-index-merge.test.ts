@@ -88,7 +88,26 @@ describe('search index merge', () => {
     } finally {
       db.close()
     }
-  })
+  }, 30_000)
+
+  it('puts the merge off while papers are still being indexed', async () => {
+    const { db, ids } = importedLibrary(tempDir(), 2_500)
+    try {
+      catchUpSearchIndex(db)
+      const segmentsAfterImport = segments(db)
+      // an edit every 300 ms for 3 s: never the quiet spell a merge waits for
+      for (let i = 0; i < 10; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        db.transaction(() => reindexPapers(db, [ids[i] as number]))()
+      }
+      expect(unmergedCount(db)).toBe(2_510)
+      expect(segments(db)).toBeGreaterThanOrEqual(segmentsAfterImport)
+      await until(() => unmergedCount(db) === 0)
+      expect(segments(db)).toBe(1)
+    } finally {
+      db.close()
+    }
+  }, 30_000)
 
   it('leaves the index alone after a few edits', async () => {
     const { db, ids } = importedLibrary(tempDir(), 50)

@@ -13,10 +13,20 @@ const UNMERGED = 'search_index.unmerged'
 /** Both full-text tables an indexing batch writes: the papers' fields and the typo vocabulary. */
 const TABLES = ['papers_fts', 'papers_fts_terms'] as const
 
-const scheduled = new WeakSet<WritableDb>()
+/**
+ * How long the index must go unwritten before a merge step runs: a merge rewrites the whole index,
+ * so one that ran between an import's batches would be redone after each of them.
+ */
+export const MERGE_WHEN_IDLE_MS = 2_000
+
+/** Per library: when papers were last indexed, and the timer of the next merge step. */
+const activity = new WeakMap<WritableDb, { indexedAt: number; timer: NodeJS.Timeout | null }>()
 
 /** Counts papers written to the index, in the caller's transaction. */
 export function noteIndexed(db: WritableDb, papers: number): void {
+  const state = activity.get(db)
+  if (state) state.indexedAt = Date.now()
+  else activity.set(db, { indexedAt: Date.now(), timer: null })
   prepared(
     db,
     `INSERT INTO settings (key, value) VALUES (?, ?)
@@ -54,20 +64,26 @@ export function mergeSearchIndexStep(db: WritableDb): boolean {
 /**
  * Merges the index in background steps once enough papers were indexed since the last merge
  * (after the search index caught up with an import or sync, and when a long-running door opens a
- * library a one-shot import left unmerged).
+ * library a one-shot import left unmerged). Steps run only while nothing is being indexed: new
+ * indexing puts the next step off until the library has been quiet for MERGE_WHEN_IDLE_MS.
  */
 export function scheduleSearchIndexMerge(db: WritableDb): void {
-  if (scheduled.has(db) || !db.open || db.readonly || unmergedCount(db) < MERGE_AFTER) return
-  scheduled.add(db)
-  const step = () => {
-    scheduled.delete(db)
-    if (!db.open) return
-    if (db.inTransaction || mergeSearchIndexStep(db)) {
-      scheduled.add(db)
-      setImmediate(step).unref()
-    }
+  if (!db.open || db.readonly) return
+  const state = activity.get(db) ?? { indexedAt: 0, timer: null }
+  activity.set(db, state)
+  if (state.timer !== null || unmergedCount(db) < MERGE_AFTER) return
+  const later = (ms: number) => {
+    state.timer = setTimeout(step, ms)
+    state.timer.unref()
   }
-  setImmediate(step).unref()
+  const step = () => {
+    state.timer = null
+    if (!db.open) return
+    const quietFor = Date.now() - state.indexedAt
+    if (quietFor < MERGE_WHEN_IDLE_MS) later(MERGE_WHEN_IDLE_MS - quietFor)
+    else if (db.inTransaction || mergeSearchIndexStep(db)) later(0)
+  }
+  later(Math.max(0, MERGE_WHEN_IDLE_MS - (Date.now() - state.indexedAt)))
 }
 
 /** Merges the whole index now (benchmarks and tests that measure a settled library). */
