@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react'
 import type { PaperDetail, ReadingStatus } from '@shared/model/paper'
 import { displayTitle } from '@shared/model/paper'
 import type { Tag } from '@shared/model/tag'
+import { shallowEqual, useStoreSlice, type ReadableStore } from '../../hooks/use-store'
 import { usePdfDrop } from '../downloads/use-pdf-drop'
 import { formatDay } from '../library/paper-format'
 import { MathText } from './MathText'
@@ -12,6 +13,20 @@ import { AnnotationSummary } from '../annotations/AnnotationSummary'
 import { LearnedTopics, type TopicsLoader } from '../topics/LearnedTopics'
 import { CitationActions, CitationDragSource, type Notify } from '../curation/CitationActions'
 import type { CitationSource } from '../curation/citation-source'
+
+/** What the pane shows: the open paper, every tag (for the tag box), and the `t` key's requests. */
+export type DetailSource = {
+  detail: PaperDetail | null
+  tags: ReadonlyArray<Tag>
+  /** Bumps when the tag box should take the focus. */
+  tagFocusRequest: number
+}
+
+const detailSlice = ({ detail, tags, tagFocusRequest }: DetailSource): DetailSource => ({
+  detail,
+  tags,
+  tagFocusRequest,
+})
 
 const STATUS_ACTIONS: ReadonlyArray<{ status: ReadingStatus; label: string }> = [
   { status: 'unread', label: 'Mark as unread' },
@@ -57,19 +72,17 @@ const EDITED_NAMES: Record<PaperDetail['editedFields'][number], string> = {
 
 /** The focused paper: metadata, abstract with typeset math, links, provenance, tags, status, star and note. */
 export function DetailPane({
-  paper,
-  tags,
-  tagFocusRequest,
+  source,
   actions,
   topics,
 }: {
-  paper: PaperDetail | null
-  tags: ReadonlyArray<Tag>
-  tagFocusRequest: number
+  /** Where the pane reads what it shows (the library store): it re-renders when that changes. */
+  source: ReadableStore<DetailSource>
   actions: DetailActions
   /** Learned suggestions, related papers and "Not interested"; absent, those sections are not shown. */
   topics?: TopicsLoader | undefined
 }) {
+  const { detail: paper, tags, tagFocusRequest } = useStoreSlice(source, detailSlice, shallowEqual)
   const { dropFiles } = actions
   const drop = usePdfDrop((files) => dropFiles?.(files))
   const dropProps = dropFiles ? drop.handlers : {}

@@ -1,29 +1,26 @@
-import type { UserList } from '@shared/api/library-ui'
 import type { ReadingStatus } from '@shared/model/paper'
+import { shallowEqual, useStoreSlice } from '../../hooks/use-store'
+import type { LibraryState, LibraryStore } from './library-store'
 
-/** Actions on a multi-selection: tag, untag, status, star, add to list, clear. */
+/** Actions on a multi-selection: tag, untag, status, star, add to list, clear; none without one. */
 export function BulkBar({
-  count,
-  lists,
+  store,
   onTag,
   onUntag,
-  onStatus,
-  onStar,
-  onAddToList,
-  onClear,
   onMakeOffline,
 }: {
-  count: number
-  lists: ReadonlyArray<UserList>
+  store: LibraryStore
   onTag: () => void
   onUntag: () => void
-  onStatus: (status: ReadingStatus) => void
-  onStar: (starred: boolean) => void
-  onAddToList: (listId: number) => void
-  onClear: () => void
   /** Downloads the selected papers' PDFs; absent when PDFs are not handled. */
   onMakeOffline?: () => void
 }) {
+  const { count, lists } = useStoreSlice(store, bulkState, shallowEqual)
+  if (count === 0) return null
+  const onStatus = (status: ReadingStatus) => void store.setStatus(status)
+  const onStar = (starred: boolean) =>
+    void store.edit(starred ? 'Starred selection' : 'Unstarred selection', { starred })
+  const onAddToList = (listId: number) => void store.addToList(listId)
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selected papers">
       <strong className="bulk-bar__count" data-testid="selection-count">
@@ -74,9 +71,14 @@ export function BulkBar({
           Make available offline
         </button>
       ) : null}
-      <button type="button" className="link-button" onClick={onClear}>
+      <button type="button" className="link-button" onClick={store.clearSelection}>
         Clear
       </button>
     </div>
   )
+}
+
+/** How many papers are selected, and the lists they can be added to. */
+function bulkState(state: LibraryState) {
+  return { count: state.selection.ids.size, lists: state.lists }
 }

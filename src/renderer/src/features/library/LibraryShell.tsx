@@ -44,9 +44,7 @@ import type { LibraryState, LibraryStore } from './library-store'
 import { ListHeader } from './ListHeader'
 import { TriageBar } from './TriageBar'
 import { createTriageStore } from './triage-store'
-import { countLabel } from './paper-format'
 import { PaperList } from './PaperList'
-import { scopeTitle } from './scope'
 import { emptySyncNotice } from '../sources/empty-sync'
 import { lookUpPaper, lookUpPapers } from '../sources/look-up-paper'
 import { apiCitationSource } from '../curation/citation-source'
@@ -105,7 +103,8 @@ export function LibraryShell({
   loadSavedSearches: () => Promise<ReadonlyArray<SavedSearch>>
   topics?: TopicsLoader
 }) {
-  // Not the keyboard's place in the list: `j`/`k` re-render the list alone, not the screen.
+  // Only what the screen itself draws: the list, its header, the bars and the detail pane each
+  // subscribe to their own part (`j`/`k` re-render the list alone, `t` the detail pane).
   const state = useStoreSlice(store, screenState, shallowEqual)
   const sourcesState = useStore(sources)
   const [sizes, resize] = usePaneSizes()
@@ -149,10 +148,9 @@ export function LibraryShell({
     () => createTriageStore({ api: readerApi.api, store, toasts }),
     [readerApi.api, store, toasts],
   )
-  const triageState = useStore(triage)
   // The first-run screen leaves once papers arrive; the focus it held (a dialog hands it back to
   // the button that opened it) goes to the list rather than to nowhere.
-  const listShown = !empty && state.loaded && state.total > 0
+  const listShown = !empty && state.loaded && !state.noRows
   useEffect(() => {
     if (listShown && document.activeElement === document.body) {
       listRef.current?.querySelector<HTMLElement>('.paper-list')?.focus()
@@ -259,7 +257,7 @@ export function LibraryShell({
     },
     'read-pdf': () => openReader?.(),
     'edit-tags': () =>
-      state.selection.ids.size > 1
+      store.getState().selection.ids.size > 1
         ? setModal({ kind: 'bulk-tag', remove: false })
         : store.requestTagFocus(),
     'toggle-star': () => void store.toggleStar(),
@@ -524,52 +522,21 @@ export function LibraryShell({
               aria-label="Paper list"
               {...listDrop.handlers}
             >
-              <ListHeader
-                title={searching ? `Search in ${scopeTitle(state.scope)}` : scopeTitle(state.scope)}
-                count={
-                  state.loaded
-                    ? countLabel(
-                        state.total,
-                        searching ? (state.counts?.all ?? state.total) : state.total,
-                        searching,
-                      )
-                    : ''
-                }
-                sort={searching ? state.searchSort : state.sort}
-                order={searching ? state.searchOrder : state.order}
-                searching={searching}
-                inList={state.scope.kind === 'list'}
-                onSort={store.setSort}
-              />
+              <ListHeader store={store} />
               {triageView && !searching ? (
                 <TriageBar
                   view={triageView}
-                  left={state.total}
-                  onAct={(action) => void triage.act(action)}
-                  onReadLater={() => void triage.readLater()}
-                  onDismissRest={() => void triage.dismissRest()}
+                  store={store}
+                  triage={triage}
                   onEmptyTrash={() => setModal({ kind: 'empty-trash' })}
-                  groups={triageState.groups}
-                  onDismissGroup={(group) => void triage.dismissGroup(group)}
                 />
               ) : null}
-              {state.selection.ids.size > 0 ? (
-                <BulkBar
-                  count={state.selection.ids.size}
-                  lists={state.lists}
-                  onTag={() => setModal({ kind: 'bulk-tag', remove: false })}
-                  onUntag={() => setModal({ kind: 'bulk-tag', remove: true })}
-                  onStatus={(status) => void store.setStatus(status)}
-                  onStar={(starred) =>
-                    void store.edit(starred ? 'Starred selection' : 'Unstarred selection', {
-                      starred,
-                    })
-                  }
-                  onAddToList={(listId) => void store.addToList(listId)}
-                  onClear={store.clearSelection}
-                  onMakeOffline={makeOffline}
-                />
-              ) : null}
+              <BulkBar
+                store={store}
+                onTag={() => setModal({ kind: 'bulk-tag', remove: false })}
+                onUntag={() => setModal({ kind: 'bulk-tag', remove: true })}
+                onMakeOffline={makeOffline}
+              />
               {empty ? (
                 <FirstRun
                   canSync={sourcesState.available}
@@ -588,7 +555,7 @@ export function LibraryShell({
                   }
                   onImport={() => setModal({ kind: 'import' })}
                 />
-              ) : state.loaded && state.total === 0 ? (
+              ) : state.loaded && state.noRows ? (
                 <div className="empty-state" data-testid="empty-state">
                   <p className="empty-state__title">
                     {searching
@@ -622,9 +589,7 @@ export function LibraryShell({
               onResize={(width) => resize('detail', width)}
             />
             <DetailPane
-              paper={state.detail}
-              tags={state.tags}
-              tagFocusRequest={state.tagFocusRequest}
+              source={store}
               topics={topics}
               actions={{
                 setStatus: (status) => {
@@ -836,14 +801,22 @@ export function LibraryShell({
   )
 }
 
-/** The library state the screen around the list shows: all but the list's own focus and rows. */
-function screenState({
-  focusIndex: _focusIndex,
-  rowsVersion: _rowsVersion,
-  undo: _undo,
-  ...screen
-}: LibraryState): Omit<LibraryState, 'focusIndex' | 'rowsVersion' | 'undo'> {
-  return screen
+/** What the screen around the list, its header and bars shows itself. */
+function screenState(state: LibraryState) {
+  return {
+    scope: state.scope,
+    query: state.query,
+    shownQuery: state.shownQuery,
+    searchWarnings: state.searchWarnings,
+    searchCorrections: state.searchCorrections,
+    loaded: state.loaded,
+    /** Whether the view holds no paper (the list or an empty state is shown). */
+    noRows: state.total === 0,
+    counts: state.counts,
+    tags: state.tags,
+    lists: state.lists,
+    detail: state.detail,
+  }
 }
 
 /** The first followed list whose last sync brought nothing, said in words (for the empty library). */

@@ -1,28 +1,20 @@
-import type { SearchSort } from '@shared/api/search-api'
+import { shallowEqual, useStoreSlice } from '../../hooks/use-store'
+import type { LibraryState, LibraryStore } from './library-store'
+import { countLabel } from './paper-format'
+import { scopeTitle } from './scope'
 import { defaultOrder, SEARCH_SORT_OPTIONS, SORT_OPTIONS } from './sort-options'
 
 /**
  * The list's title, count and sort control (relevance is offered, and the default, while
  * searching; a user list's own order in a list view).
  */
-export function ListHeader({
-  title,
-  count,
-  sort,
-  order,
-  searching,
-  inList,
-  onSort,
-}: {
-  title: string
-  count: string
-  sort: SearchSort
-  order: 'asc' | 'desc'
-  searching: boolean
-  /** A user list is shown: its own order is offered. */
-  inList: boolean
-  onSort: (sort: SearchSort, order: 'asc' | 'desc') => void
-}) {
+export function ListHeader({ store }: { store: LibraryStore }) {
+  const { title, count, sort, order, searching, inList } = useStoreSlice(
+    store,
+    headerState,
+    shallowEqual,
+  )
+  const onSort = store.setSort
   const options = (searching ? SEARCH_SORT_OPTIONS : SORT_OPTIONS).filter(
     (option) => inList || option.sort !== 'list',
   )
@@ -62,4 +54,25 @@ export function ListHeader({
       )}
     </div>
   )
+}
+
+/** What the header shows: the view (or the search in it), how many papers, and their order. */
+function headerState(state: LibraryState) {
+  const searching = state.shownQuery !== ''
+  const title = scopeTitle(state.scope)
+  return {
+    title: searching ? `Search in ${title}` : title,
+    count: state.loaded
+      ? countLabel(
+          state.total,
+          searching ? (state.counts?.all ?? state.total) : state.total,
+          searching,
+        )
+      : '',
+    sort: searching ? state.searchSort : state.sort,
+    order: searching ? state.searchOrder : state.order,
+    searching,
+    /** A user list is shown: its own order is offered. */
+    inList: state.scope.kind === 'list',
+  }
 }

@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { PaperId } from '@shared/model/ids'
 import { displayTitle } from '@shared/model/paper'
-import { useStore } from '../../hooks/use-store'
-import type { LibraryStore, PaperListRow } from './library-store'
-import type { DropSide } from './list-moves'
+import { shallowEqual, useStoreSlice } from '../../hooks/use-store'
+import type { LibraryState, LibraryStore, PaperListRow } from './library-store'
+import { canMoveInList, type DropSide } from './list-moves'
 import { bylineOf } from './paper-format'
 import { PaperRow } from './PaperRow'
 
@@ -36,8 +36,9 @@ export function PaperList({
   /** Whether a row's snippet opens something (a PDF passage, when the reader is built in). */
   canOpenSnippet?: (row: PaperListRow) => boolean
 }) {
-  const state = useStore(store)
-  const reorderable = store.canMoveInList()
+  // Not the detail, counts or the search box's text: a paper opening re-renders the pane alone.
+  const state = useStoreSlice(store, listState, shallowEqual)
+  const { reorderable } = state
   const [drop, setDrop] = useState<{ id: number; side: DropSide } | null>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
   const tagColors = useMemo(
@@ -58,6 +59,18 @@ export function PaperList({
   // (browsing rows are all one height, so scrolling a large view never re-measures).
   const hitsVersion = state.shownQuery === '' ? -1 : state.rowsVersion
   useEffect(() => virtualizer.measure(), [state.shownQuery, hitsVersion, virtualizer])
+  // One callback for every row, so a row re-renders only when its paper changes.
+  const onOpenRef = useRef(onOpen)
+  useEffect(() => {
+    onOpenRef.current = onOpen
+  })
+  const openSnippet = useCallback(
+    (index: number, id: PaperId) => {
+      store.click(index, { shift: false, toggle: false }, id)
+      onOpenRef.current()
+    },
+    [store],
+  )
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
   const last = items.at(-1)?.index ?? 0
@@ -159,15 +172,9 @@ export function PaperList({
             >
               <PaperRow
                 row={row}
+                index={item.index}
                 tagColors={tagColors}
-                onOpenSnippet={
-                  canOpenSnippet?.(row)
-                    ? () => {
-                        store.click(item.index, { shift: false, toggle: false }, row.id)
-                        onOpen()
-                      }
-                    : undefined
-                }
+                onOpenSnippet={canOpenSnippet?.(row) ? openSnippet : undefined}
               />
             </div>
           )
@@ -175,4 +182,17 @@ export function PaperList({
       </div>
     </div>
   )
+}
+
+/** What the list draws besides the rows themselves (those it reads by index, per `rowsVersion`). */
+function listState(state: LibraryState) {
+  return {
+    total: state.total,
+    focusIndex: state.focusIndex,
+    selection: state.selection,
+    rowsVersion: state.rowsVersion,
+    shownQuery: state.shownQuery,
+    tags: state.tags,
+    reorderable: canMoveInList(state),
+  }
 }

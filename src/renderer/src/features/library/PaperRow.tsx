@@ -1,3 +1,5 @@
+import { memo } from 'react'
+import type { PaperId } from '@shared/model/ids'
 import { displayTitle } from '@shared/model/paper'
 import { highlightParts } from '../search/highlight-parts'
 import { SnippetLine } from '../search/SnippetLine'
@@ -7,16 +9,22 @@ import { TagChip } from './TagChip'
 
 const STATUS_LABELS = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const
 
-/** One paper in the list: title, byline, date, upvotes, tags, status and PDF availability. */
-export function PaperRow({
+/**
+ * One paper in the list: title, byline, date, upvotes, tags, status and PDF availability. It
+ * re-renders only when its row, its place or the tag colours change, not when the focus moves.
+ */
+export const PaperRow = memo(function PaperRow({
   row,
+  index,
   tagColors,
   onOpenSnippet,
 }: {
   row: PaperListRow
+  /** The row's place in the list. */
+  index: number
   tagColors: ReadonlyMap<string, string | null>
   /** Opens the search hit the snippet shows (the reader at its page). */
-  onOpenSnippet?: () => void
+  onOpenSnippet?: ((index: number, id: PaperId) => void) | undefined
 }) {
   const matched = row.matchedAuthor ?? null
   const byline = bylineOf(row, matched)
@@ -87,7 +95,12 @@ export function PaperRow({
           </span>
         </span>
       </div>
-      {row.snippet ? <SnippetLine snippet={row.snippet} onOpen={onOpenSnippet} /> : null}
+      {row.snippet ? (
+        <SnippetLine
+          snippet={row.snippet}
+          onOpen={onOpenSnippet ? () => onOpenSnippet(index, row.id) : undefined}
+        />
+      ) : null}
     </div>
   )
-}
+})

@@ -1,5 +1,8 @@
 import type { SmartView } from '@shared/api/library-ui'
 import type { InboxGroup, TriageAction } from '@shared/api/triage-api'
+import { useStore, useStoreSlice } from '../../hooks/use-store'
+import type { LibraryState, LibraryStore } from './library-store'
+import type { TriageStore } from './triage-store'
 
 const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' })
 
@@ -14,24 +17,23 @@ export function groupLabel(group: InboxGroup): string {
  */
 export function TriageBar({
   view,
-  left,
-  onAct,
-  onReadLater,
-  onDismissRest,
+  store,
+  triage,
   onEmptyTrash,
-  groups,
-  onDismissGroup,
 }: {
   view: Extract<SmartView, 'inbox' | 'dismissed' | 'trash'>
-  left: number
-  onAct: (action: TriageAction) => void
-  onReadLater: () => void
-  onDismissRest: () => void
+  store: LibraryStore
+  /** Its actions, and the inbox by source and day, each group with its own "dismiss the rest". */
+  triage: TriageStore
+  /** Asks before emptying the trash. */
   onEmptyTrash: () => void
-  /** The inbox by source and day, each with its own "dismiss the rest". */
-  groups: ReadonlyArray<InboxGroup>
-  onDismissGroup: (group: InboxGroup) => void
 }) {
+  const left = useStoreSlice(store, papersLeft)
+  const { groups } = useStore(triage)
+  const onAct = (action: TriageAction) => void triage.act(action)
+  const onReadLater = () => void triage.readLater()
+  const onDismissRest = () => void triage.dismissRest()
+  const onDismissGroup = (group: InboxGroup) => void triage.dismissGroup(group)
   const back = (run: () => void) => () => {
     run()
     document.querySelector<HTMLElement>('.paper-list')?.focus()
@@ -100,4 +102,9 @@ export function TriageBar({
       ) : null}
     </>
   )
+}
+
+/** The papers in the view (the inbox's "N left"). */
+function papersLeft(state: LibraryState): number {
+  return state.total
 }
