@@ -7,6 +7,13 @@ import type { UserList } from '@shared/api/library-ui'
 import type { PaperId } from '@shared/model/ids'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/launch-chromium'
+import {
+  closeLibraryPage,
+  openLibraryPage,
+  paperListHasFocus,
+  runCommand,
+  VIEWPORTS,
+} from '../helpers/library-page'
 import { startTestServer, type TestServer } from '../helpers/start-headless'
 
 const BIB = `@article{a, title={Attention Is All You Need}, author={Vaswani, Ashish}, year={2017}, doi={10.1000/a}}
@@ -20,10 +27,7 @@ function keysOf(path: string): string[] {
   return parsed.entries.map((entry) => entry.key).sort()
 }
 
-describe.each([
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-])('e2e/auto-exports dialog at $width×$height', (viewport) => {
+describe.each(VIEWPORTS)('e2e/auto-exports dialog at $width×$height', (viewport) => {
   let dataDir: string
   let outDir: string
   let server: TestServer
@@ -72,17 +76,10 @@ describe.each([
     secondPaper = second
     await server.api.addToList({ listId: list.id, ids: [first] })
     browser = await launchChromium()
-    page = await browser.newPage({ viewport })
-    await page.goto(server.url)
-    await page.locator('.paper-list [data-paper-id]').first().waitFor({ timeout: 15_000 })
+    page = await openLibraryPage(browser, server.url, viewport)
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-    if (outDir) rmSync(outDir, { recursive: true, force: true })
-  })
+  afterAll(() => closeLibraryPage(browser, server, dataDir, outDir))
 
   it('adds a file for a tag from its ⋯ menu by keyboard and hands the focus back', async () => {
     await showSidebar()
@@ -186,18 +183,13 @@ describe.each([
   it('opens from the command palette outside a tag or list, and gives the list its focus back', async () => {
     await page.keyboard.press('Escape')
     await page.locator('.paper-list').focus()
-    await page.keyboard.press('Control+Shift+P')
-    const palette = page.getByRole('dialog', { name: 'Command palette' })
-    await palette.getByRole('combobox', { name: 'Command' }).fill('auto-exports')
-    await page.keyboard.press('Enter')
+    await runCommand(page, 'auto-exports')
     await dialog().waitFor()
     // Not in a tag or list: nothing to add for, the kept files are listed.
     expect(await dialog().getByTestId('auto-exports-no-target').count()).toBe(1)
     await expect.poll(() => kept().locator('li').count()).toBe(2)
     await page.keyboard.press('Escape')
     await expect.poll(() => dialog().count()).toBe(0)
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('paper-list')))
-      .toBe(true)
+    await expect.poll(() => paperListHasFocus(page)).toBe(true)
   })
 })

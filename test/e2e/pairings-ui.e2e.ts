@@ -1,18 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EXTENSION_KEY_HEADER } from '@shared/api/browser-api'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/launch-chromium'
+import {
+  closeLibraryPage,
+  openLibraryPage,
+  paperListHasFocus,
+  runCommand,
+  VIEWPORTS,
+} from '../helpers/library-page'
 import { startTestServer, type TestServer } from '../helpers/start-headless'
 
 const EXTENSION_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop'
 
-describe.each([
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-])('e2e/browser extensions dialog at $width×$height', (viewport) => {
+describe.each(VIEWPORTS)('e2e/browser extensions dialog at $width×$height', (viewport) => {
   let dataDir: string
   let server: TestServer
   let browser: Browser
@@ -31,10 +35,7 @@ describe.each([
     })
   const dialog = () => page.getByRole('dialog', { name: 'Browser extensions' })
   const openFromPalette = async () => {
-    await page.keyboard.press('Control+Shift+P')
-    const palette = page.getByRole('dialog', { name: 'Command palette' })
-    await palette.getByRole('combobox', { name: 'Command' }).fill('browser ext')
-    await page.keyboard.press('Enter')
+    await runCommand(page, 'browser ext')
     await expect.poll(() => dialog().count()).toBe(1)
   }
 
@@ -43,16 +44,10 @@ describe.each([
     server = await startTestServer(dataDir)
     await server.api.importText({ text: '2401.00001\n', format: 'ids', sourceName: 'ids' })
     browser = await launchChromium()
-    page = await browser.newPage({ viewport })
-    await page.goto(server.url)
-    await page.locator('.paper-list [data-paper-id]').first().waitFor({ timeout: 15_000 })
+    page = await openLibraryPage(browser, server.url, viewport)
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-  })
+  afterAll(() => closeLibraryPage(browser, server, dataDir))
 
   it('shows the code an extension waits for, then the paired extension, and revokes it by keyboard', async () => {
     await page.locator('.paper-list').focus()
@@ -96,9 +91,7 @@ describe.each([
     // Escape closes it and the list has the focus again.
     await page.keyboard.press('Escape')
     await expect.poll(() => dialog().count()).toBe(0)
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('paper-list')))
-      .toBe(true)
+    await expect.poll(() => paperListHasFocus(page)).toBe(true)
   })
 
   it('closes with Done by mouse, nothing cut off at this size', async () => {

@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFixtureServer, type FixtureServer } from '../helpers/fixture-http-server'
+import {
+  sourceUrlsAt,
+  startFixtureServer,
+  type FixtureServer,
+} from '../helpers/fixture-http-server'
 import { awesomeRoutes, hfWeek, hfWeekRoutes } from '../helpers/hf-week'
 import { launchChromium } from '../helpers/launch-chromium'
+import { VIEWPORTS } from '../helpers/library-page'
 import { startTestServer, type TestServer } from '../helpers/start-headless'
 
 const WEEK = { kind: 'hf-daily', params: { from: '2026-05-18', to: '2026-05-24' } } as const
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 900, height: 700 },
-]
 
 /** The focused row's title, the detail pane's title, and where the keyboard focus is. */
 async function cursor(page: Page) {
@@ -43,39 +44,41 @@ describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_0
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
   })
 
+  /** A library in a fresh folder whose sources all read the fixture server. */
+  const startLibrary = async (prefix: string) => {
+    const dataDir = mkdtempSync(join(tmpdir(), prefix))
+    dirs.push(dataDir)
+    const server = await startTestServer(dataDir, { baseUrls: sourceUrlsAt(hf.url) })
+    servers.push(server)
+    return server
+  }
+
+  /** The library in a page that records its errors, with a way to open a view from the sidebar. */
+  const openLibrary = async (server: TestServer, viewport: (typeof VIEWPORTS)[number]) => {
+    const page = await browser.newPage({ viewport })
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(server.url)
+    const toggle = page.getByRole('button', { name: 'Library sidebar' })
+    const openView = async (view: string) => {
+      if (await toggle.isVisible()) await toggle.click()
+      await page.locator(`[data-view="${view}"]`).click()
+    }
+    const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option')
+    return { page, errors, openView, rows }
+  }
+
   for (const viewport of VIEWPORTS) {
     it(`keeps, dismisses, deletes and undoes at ${viewport.width}×${viewport.height}; a re-sync and another source bring nothing back`, async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-triage-'))
-      dirs.push(dataDir)
-      const base = hf.url
-      const server = await startTestServer(dataDir, {
-        baseUrls: {
-          huggingFace: base,
-          arxivApi: base,
-          arxiv: base,
-          arxivRss: base,
-          githubRaw: base,
-          github: `${base}/gh`,
-        },
-      })
-      servers.push(server)
+      const server = await startLibrary('papershelf-triage-')
       upvotes = 1
       expect(await server.api.syncOnce(WEEK)).toMatchObject({ status: 'ok', added: week.length })
 
-      const page = await browser.newPage({ viewport })
-      const errors: string[] = []
-      page.on('pageerror', (error) => errors.push(error.message))
-      await page.goto(server.url)
-      const toggle = page.getByRole('button', { name: 'Library sidebar' })
-      const openView = async (view: string) => {
-        if (await toggle.isVisible()) await toggle.click()
-        await page.locator(`[data-view="${view}"]`).click()
-      }
+      const { page, errors, openView, rows } = await openLibrary(server, viewport)
       await expect.poll(() => page.getByTestId('count-inbox').textContent()).toBe('28')
       await openView('inbox')
       const left = () => page.getByTestId('triage-left').textContent()
       await expect.poll(left).toBe('28 left')
-      const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option')
       await rows.nth(0).click()
       const titles = await rows.locator('.paper-row__title').allTextContents()
       const idOf = (title: string | undefined) =>
@@ -83,12 +86,15 @@ describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_0
       await expect.poll(async () => (await cursor(page)).detail).toBe(titles[0])
 
       // one key per action; the next paper comes under the cursor, the focus stays in the list
-      const step = async (key: string, expectedLeft: number, next: string | undefined) => {
-        await page.keyboard.press(key)
+      const movedOn = async (expectedLeft: number, next: string | undefined) => {
         await expect.poll(left).toBe(`${expectedLeft} left`)
         await expect.poll(async () => (await cursor(page)).row).toBe(next)
         await expect.poll(async () => (await cursor(page)).detail).toBe(next)
         expect((await cursor(page)).inList).toBe(true)
+      }
+      const step = async (key: string, expectedLeft: number, next: string | undefined) => {
+        await page.keyboard.press(key)
+        await movedOn(expectedLeft, next)
       }
       await step('a', 27, titles[1])
       await step('d', 26, titles[2])
@@ -100,9 +106,7 @@ describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_0
         .getByRole('toolbar', { name: 'Triage' })
         .getByRole('button', { name: 'Dismiss', exact: true })
         .click()
-      await expect.poll(left).toBe('23 left')
-      await expect.poll(async () => (await cursor(page)).detail).toBe(titles[5])
-      expect((await cursor(page)).inList).toBe(true)
+      await movedOn(23, titles[5])
       // undo brings the last one back into the inbox
       await page.keyboard.press('Control+z')
       await expect.poll(left).toBe('24 left')
@@ -126,7 +130,7 @@ describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_0
       expect(await server.api.syncOnce(WEEK)).toMatchObject({ status: 'ok', added: 0 })
       const other = await server.api.syncOnce({
         kind: 'awesome',
-        params: { url: `${base}/gh/owner/awesome-week` },
+        params: { url: `${hf.url}/gh/owner/awesome-week` },
       })
       expect(other).toMatchObject({ status: 'ok', added: 0 })
       await expect.poll(() => page.getByTestId('count-inbox').textContent()).toBe('24')
@@ -164,20 +168,7 @@ describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_0
 
   for (const viewport of VIEWPORTS) {
     it(`shows on a paper which arrival rule acted on it, as plain text, at ${viewport.width}×${viewport.height}`, async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-rule-note-'))
-      dirs.push(dataDir)
-      const base = hf.url
-      const server = await startTestServer(dataDir, {
-        baseUrls: {
-          huggingFace: base,
-          arxivApi: base,
-          arxiv: base,
-          arxivRss: base,
-          githubRaw: base,
-          github: `${base}/gh`,
-        },
-      })
-      servers.push(server)
+      const server = await startLibrary('papershelf-rule-note-')
       const source = await server.api.addSource({ ...WEEK, name: 'HF week' })
       // the rule's query is the user's text, markup included: it must show as text, never run
       const query = 'diffusion -"<img src=x onerror=window.__ruleNoteRan=true>"'
@@ -189,16 +180,7 @@ describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_0
         ruleNote: `kept by rule '${query} → keep'`,
       })
 
-      const page = await browser.newPage({ viewport })
-      const errors: string[] = []
-      page.on('pageerror', (error) => errors.push(error.message))
-      await page.goto(server.url)
-      const rows = page.getByRole('listbox', { name: 'Papers' }).getByRole('option')
-      const toggle = page.getByRole('button', { name: 'Library sidebar' })
-      const openView = async (view: string) => {
-        if (await toggle.isVisible()) await toggle.click()
-        await page.locator(`[data-view="${view}"]`).click()
-      }
+      const { page, errors, openView, rows } = await openLibrary(server, viewport)
       await openView('all')
       await expect.poll(() => page.getByTestId('count-all').textContent()).toBe(String(kept.length))
       await rows.nth(0).click()
@@ -226,20 +208,7 @@ describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_0
   }
 
   it("edits a source's arrival rules in its settings, testing each against the papers already there", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'papershelf-rules-'))
-    dirs.push(dataDir)
-    const base = hf.url
-    const server = await startTestServer(dataDir, {
-      baseUrls: {
-        huggingFace: base,
-        arxivApi: base,
-        arxiv: base,
-        arxivRss: base,
-        githubRaw: base,
-        github: `${base}/gh`,
-      },
-    })
-    servers.push(server)
+    const server = await startLibrary('papershelf-rules-')
     const source = await server.api.addSource({ ...WEEK, name: 'HF week' })
     await server.api.syncSource({ id: source.id })
     const page = await browser.newPage({ viewport: VIEWPORTS[0] })
@@ -260,6 +229,10 @@ describe('triage in Chromium: the inbox by keyboard and mouse', { timeout: 300_0
     ])
     await dialog.getByRole('button', { name: 'Remove the rule robot → dismiss' }).click()
     await expect.poll(async () => (await server.api.listArrivalRules({})).length).toBe(0)
+    // The removed rule took the focus with it: the message that replaced it has it.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('No rules yet: every paper from this source lands in the inbox.')
     await page.close()
   })
 })

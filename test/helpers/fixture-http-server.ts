@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach } from 'vitest'
+import type { BaseUrls } from '../../src/main/core/net/base-urls'
 
 /** A recorded reply: status, headers and body (a string, bytes, or a function of the request). */
 export type FixtureReply = {
@@ -63,5 +64,17 @@ export function useFixtureServer(): (routes: FixtureRoutes) => Promise<FixtureSe
     const server = await startFixtureServer(routes)
     servers.push(server)
     return server
+  }
+}
+
+/** The endpoints of every paper source at one fixture server (GitHub's site under `/gh`). */
+export function sourceUrlsAt(base: string): Omit<BaseUrls, 'crossref' | 'datacite'> {
+  return {
+    huggingFace: base,
+    arxivApi: base,
+    arxiv: base,
+    arxivRss: base,
+    githubRaw: base,
+    github: `${base}/gh`,
   }
 }

@@ -3,6 +3,7 @@ import { createClient } from '@shared/rpc/create-client'
 import { afterEach } from 'vitest'
 import { createCore, type Core } from '../../src/main/core/create-core'
 import { inProcessTransport } from '../../src/main/transport/in-process-transport'
+import { sourceUrlsAt } from './fixture-http-server'
 import { TEST_NOW } from './test-core'
 
 /** A real core whose every remote endpoint is `serverUrl` (plus an optional path prefix), with fast retries. */
@@ -21,12 +22,7 @@ export function useSyncTestCore(): (
       dataDir,
       now: options.now ?? (() => TEST_NOW),
       baseUrls: {
-        huggingFace: base,
-        arxivApi: base,
-        arxiv: base,
-        arxivRss: base,
-        githubRaw: base,
-        github: `${base}/gh`,
+        ...sourceUrlsAt(base),
         crossref: `${base}/crossref`,
         datacite: `${base}/datacite`,
       },

@@ -3,6 +3,7 @@ import type { PairingList } from '@shared/api/browser-api'
 import type { AppEventEnvelope } from '@shared/api/events'
 import type { LibraryApi } from '@shared/api/library-api'
 import { Dialog } from '../../components/Dialog'
+import { FormError } from '../../components/FormError'
 import { SettingsList } from '../../components/SettingsList'
 
 /** What the dialog talks to. */
@@ -57,11 +58,7 @@ export function PairingsDialog({
 
   return (
     <Dialog title="Browser extensions" onClose={onClose}>
-      {error ? (
-        <p role="alert" className="form__error">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       {list && list.pending.length > 0 ? (
         <SettingsList
           label="Waiting for a code"

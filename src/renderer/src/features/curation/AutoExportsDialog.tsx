@@ -9,6 +9,7 @@ import type { AppEventEnvelope } from '@shared/api/events'
 import type { LibraryApi } from '@shared/api/library-api'
 import { ChoiceField } from '../../components/ChoiceField'
 import { Dialog } from '../../components/Dialog'
+import { FormError } from '../../components/FormError'
 import { AddEntryForm, SettingsList } from '../../components/SettingsList'
 
 /** What the dialog talks to. */
@@ -174,11 +175,7 @@ export function AutoExportsDialog({
           Open a tag or list to keep a file in step with it (or use its ⋯ menu).
         </p>
       )}
-      {error ? (
-        <p className="form__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       {status ? (
         <p className="auto-exports__status" role="status">
           {status}

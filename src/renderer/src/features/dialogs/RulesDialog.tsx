@@ -4,6 +4,7 @@ import { RULE_ACTIONS, type ArrivalRule, type RuleAction } from '@shared/api/tri
 import type { SourceSummary } from '@shared/model/sync-source'
 import { ChoiceField } from '../../components/ChoiceField'
 import { Dialog } from '../../components/Dialog'
+import { FormError } from '../../components/FormError'
 import { AddEntryForm, SettingsList } from '../../components/SettingsList'
 
 const ACTION_LABELS: Record<RuleAction, string> = {
@@ -142,11 +143,7 @@ export function RulesDialog({
         <p className="form__hint muted" role="status">
           {preview}
         </p>
-        {error ? (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
       </AddEntryForm>
     </Dialog>
   )
