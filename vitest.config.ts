@@ -16,6 +16,9 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/main/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/*.test.ts'],
+          // Tests that open real libraries, threads and child processes take more than vitest's
+          // default 5 s on a busy 2-core machine; a test that hangs still fails.
+          testTimeout: 30_000,
         },
       },
       {
