@@ -9,7 +9,11 @@ import { prepared } from './prepared'
 export const MERGE_AFTER = 2_000
 /** Index pages one merge step writes (tens of milliseconds), so the thread keeps answering between. */
 const STEP_PAGES = 100
-const UNMERGED = 'search_index.unmerged'
+/**
+ * Segments above which a library opened by a long-running door is merged: an import leaves about
+ * one per thousand papers, while a merged index and a few edit sessions stay below.
+ */
+export const FRAGMENTED = 6
 /** Both full-text tables an indexing batch writes: the papers' fields and the typo vocabulary. */
 const TABLES = ['papers_fts', 'papers_fts_terms'] as const
 
@@ -20,24 +24,45 @@ const TABLES = ['papers_fts', 'papers_fts_terms'] as const
 export const MERGE_WHEN_IDLE_MS = 2_000
 
 /** Per library: when papers were last indexed, and the timer of the next merge step. */
-const activity = new WeakMap<WritableDb, { indexedAt: number; timer: NodeJS.Timeout | null }>()
+const activity = new WeakMap<
+  WritableDb,
+  { indexedAt: number; indexed: number; timer: NodeJS.Timeout | null }
+>()
 
-/** Counts papers written to the index, in the caller's transaction. */
+/** Counts papers written to the index (this process's own count: the index is not the library). */
 export function noteIndexed(db: WritableDb, papers: number): void {
   const state = activity.get(db)
-  if (state) state.indexedAt = Date.now()
-  else activity.set(db, { indexedAt: Date.now(), timer: null })
-  prepared(
-    db,
-    `INSERT INTO settings (key, value) VALUES (?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value`,
-  ).run(UNMERGED, String(papers))
+  if (state) {
+    state.indexedAt = Date.now()
+    state.indexed += papers
+  } else activity.set(db, { indexedAt: Date.now(), indexed: papers, timer: null })
 }
 
-/** Papers indexed since the index was last merged. */
+/** Papers this process indexed since the index was last merged. */
 export function unmergedCount(db: WritableDb): number {
-  const value = prepared(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(UNMERGED)
-  return value === undefined ? 0 : Number(value)
+  return activity.get(db)?.indexed ?? 0
+}
+
+/**
+ * How many segments the papers index holds, from FTS5's structure record (row 10 of its data
+ * table: a 4-byte cookie, the 4-byte marker of the format with deletes, then the level and
+ * segment counts as varints).
+ */
+export function indexSegments(db: WritableDb): number {
+  const record = prepared(db, 'SELECT block FROM papers_fts_data WHERE id = 10').pluck().get()
+  if (!(record instanceof Uint8Array) || record.length < 8) return 0
+  const view = new DataView(record.buffer, record.byteOffset, record.byteLength)
+  let at = view.getUint32(4) === 0xff000001 ? 8 : 4
+  const varint = () => {
+    let value = 0
+    for (;;) {
+      const byte = record[at++] ?? 0
+      value = value * 128 + (byte & 0x7f)
+      if (byte < 0x80) return value
+    }
+  }
+  varint() // levels
+  return varint()
 }
 
 /**
@@ -55,7 +80,8 @@ export function mergeSearchIndexStep(db: WritableDb): boolean {
         // FTS5 reports a merge that did work by two or more changes
         if ((changes.get() as number) - before >= 2) return true
       }
-      prepared(db, 'DELETE FROM settings WHERE key = ?').run(UNMERGED)
+      const state = activity.get(db)
+      if (state) state.indexed = 0
       return false
     })
     .immediate()
@@ -69,9 +95,10 @@ export function mergeSearchIndexStep(db: WritableDb): boolean {
  */
 export function scheduleSearchIndexMerge(db: WritableDb): void {
   if (!db.open || db.readonly) return
-  const state = activity.get(db) ?? { indexedAt: 0, timer: null }
+  const state = activity.get(db) ?? { indexedAt: 0, indexed: 0, timer: null }
   activity.set(db, state)
-  if (state.timer !== null || unmergedCount(db) < MERGE_AFTER) return
+  if (state.timer !== null) return
+  if (state.indexed < MERGE_AFTER && indexSegments(db) < FRAGMENTED) return
   const later = (ms: number) => {
     state.timer = setTimeout(step, ms)
     state.timer.unref()
