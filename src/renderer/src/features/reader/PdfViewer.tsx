@@ -239,6 +239,11 @@ export function PdfViewer(props: PdfViewerProps) {
     return () => {
       cancelled = true
       latest.current.onDocument?.(null)
+      // Detach before destroying: a page render still queued would otherwise ask the destroyed
+      // document for its page ("Transport destroyed") when a new version of the PDF replaces it.
+      // pdf.js's viewer takes null to mean "no document" (its types do not say so).
+      viewer.setDocument(null as unknown as Parameters<typeof viewer.setDocument>[0])
+      linkService.setDocument(null, null)
       viewer.cleanup()
       void task.destroy()
       live.current = null
