@@ -30,25 +30,6 @@ const FIELD_WEIGHTS: Record<Field | 'pdf', number> = {
 const SHORT_FIELDS = ['title', 'authors', 'organization', 'tags'] as const
 const LONG_FIELDS = ['note', 'abstract'] as const
 
-/** The text of each field as highlights index it: authors and tags joined with `, `. */
-export function fieldTexts(paper: {
-  title: string | null
-  authors: ReadonlyArray<string>
-  organization: string | null
-  tags: ReadonlyArray<string>
-  note: string | null
-  abstract: string | null
-}): ScoredFields {
-  return {
-    title: paper.title ?? '',
-    authors: paper.authors.join(', '),
-    organization: paper.organization ?? '',
-    tags: paper.tags.join(', '),
-    note: paper.note ?? '',
-    abstract: paper.abstract ?? '',
-  }
-}
-
 /** What scoring a paper gives: its score, highlights and, for long-text hits, the field to quote. */
 export type Scored = {
   score: number

@@ -23,7 +23,7 @@ import { filterSql, type FilterContext, type FilterSql } from './filter-sql'
 import { hasPdfText, pdfCandidates, pdfMatches, pdfSnippet, pdfWordsOf } from './pdf-text-search'
 import { excludedExpression, matchSteps, planQuery, type QueryPlan } from './plan-query'
 import { prepared } from '../db/prepared'
-import { fieldTexts, scorePaper, snippetOf } from './score-hit'
+import { scorePaper, snippetOf, type Scored } from './score-hit'
 import { libraryVocabulary } from './vocabulary'
 
 /** How many index candidates are scored; enough for typo'd and broad queries, cheap to score. */
@@ -201,12 +201,24 @@ function matchConditions(db: WritableDb, search: PreparedSearch): SqlCondition[]
   return conditions
 }
 
-/** Candidates scored on which field each word matched and how exactly; best first. */
-function rankCandidates(
+/**
+ * A paper scored on which field each word matched and how exactly, with the long texts scoring
+ * read (only for words its short fields miss), so its snippet needs no second read.
+ */
+type ScoredPaper = Scored & {
+  id: number
+  upvotes: number | null
+  publishedAt: string | null
+  long: LongTexts | null
+}
+type LongTexts = { abstract: string; note: string }
+
+/** Scores the given papers from one read of their short fields. */
+function scorePapers(
   db: WritableDb,
   search: PreparedSearch,
   ids: ReadonlyArray<number>,
-): Array<{ id: number; score: number }> {
+): ScoredPaper[] {
   const pdfWords = pdfWordsOf(
     db,
     ids,
@@ -216,61 +228,59 @@ function rankCandidates(
     db,
     "SELECT coalesce(abstract, '') AS abstract, coalesce(note, '') AS note FROM papers WHERE id = ?",
   )
-  const scored = leanRows(db, ids).map((row) => ({
-    row,
-    score: scorePaper(
-      row,
-      () => longFields.get(row.id) as { abstract: string; note: string },
-      search.plan,
-      pdfWords.get(row.id),
-    ).score,
-  }))
-  // Equal scores go to more upvotes, then newer.
-  scored.sort(
+  return leanRows(db, ids).map((row) => {
+    let long: LongTexts | null = null
+    const read = (): LongTexts => (long ??= longFields.get(row.id) as LongTexts)
+    const scored = scorePaper(row, read, search.plan, pdfWords.get(row.id))
+    return { ...scored, id: row.id, upvotes: row.upvotes, publishedAt: row.publishedAt, long }
+  })
+}
+
+/** Candidates scored, best first; equal scores go to more upvotes, then newer. */
+function rankCandidates(
+  db: WritableDb,
+  search: PreparedSearch,
+  ids: ReadonlyArray<number>,
+): ScoredPaper[] {
+  return scorePapers(db, search, ids).sort(
     (a, b) =>
       b.score - a.score ||
-      (b.row.upvotes ?? -1) - (a.row.upvotes ?? -1) ||
-      (b.row.publishedAt ?? '').localeCompare(a.row.publishedAt ?? '') ||
-      b.row.id - a.row.id,
+      (b.upvotes ?? -1) - (a.upvotes ?? -1) ||
+      (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') ||
+      b.id - a.id,
   )
-  return scored.map(({ row, score }) => ({ id: row.id, score }))
 }
 
-/** A paper's match: its score, highlights, passage and matching author, and the hit itself. */
-type AuthoredMatch = Pick<SearchHit, 'score' | 'highlights' | 'snippet'> & {
+/** What a row shows of its match: score, highlights, the passage to quote, the matching author. */
+type RowMatch = Pick<SearchHit, 'score' | 'highlights' | 'snippet'> & {
   matchedAuthor: string | null
-  paper: SearchHit
 }
 
-/** What matched where in each paper (scored on the full paper), and the passage to show. */
+function matchOf(db: WritableDb, search: PreparedSearch, scored: ScoredPaper): RowMatch {
+  const { quote, long, highlights } = scored
+  let snippet = null
+  if (quote === 'pdf' && search.match !== null) {
+    snippet = pdfSnippet(db, scored.id, search.match)
+  } else if ((quote === 'abstract' || quote === 'note') && long !== null) {
+    snippet = snippetOf(long[quote], highlights[quote] ?? [], quote)
+  }
+  return { score: scored.score, highlights, snippet, matchedAuthor: scored.author }
+}
+
+/** The matches of the given papers, scoring those `known` does not hold yet. */
 function matchesOf(
   db: WritableDb,
   search: PreparedSearch,
   ids: ReadonlyArray<number>,
-): Map<number, AuthoredMatch> {
-  const found = new Map<number, AuthoredMatch>()
-  const papers = hydratePapers(db, getPaperRows(db, ids))
-  const pdfWords = pdfWordsOf(
-    db,
-    ids,
-    search.plan.words.map((w) => w.word),
-  )
-  for (const paper of papers) {
-    const texts = fieldTexts(paper)
-    const { score, highlights, quote, author } = scorePaper(
-      texts,
-      () => texts,
-      search.plan,
-      pdfWords.get(paper.id),
-    )
-    let snippet = null
-    if (quote === 'pdf' && search.match !== null) {
-      snippet = pdfSnippet(db, paper.id, search.match)
-    } else if (quote === 'abstract' || quote === 'note') {
-      snippet = snippetOf(texts[quote], highlights[quote] ?? [], quote)
-    }
-    const hit = { score, highlights, snippet }
-    found.set(paper.id, { ...hit, matchedAuthor: author, paper: { ...paper, ...hit } })
+  known: ReadonlyArray<ScoredPaper> = [],
+): Map<number, RowMatch> {
+  const scored = new Map(known.map((paper) => [paper.id, paper]))
+  const missing = ids.filter((id) => !scored.has(id))
+  for (const paper of scorePapers(db, search, missing)) scored.set(paper.id, paper)
+  const found = new Map<number, RowMatch>()
+  for (const id of ids) {
+    const paper = scored.get(id)
+    if (paper) found.set(id, matchOf(db, search, paper))
   }
   return found
 }
@@ -311,14 +321,13 @@ export function searchPapers(db: WritableDb, query: string, options: SearchOptio
   }
   if (search.candidates.length === 0) return { hits: [], warnings: parsed.warnings, corrections }
   const top = rankCandidates(db, search, search.candidates).slice(0, options.limit)
-  const matches = matchesOf(
-    db,
-    search,
-    top.map((entry) => entry.id),
-  )
-  const hits = top.flatMap(({ id, score }) => {
-    const match = matches.get(id)
-    return match ? [{ ...match.paper, score }] : []
+  const ids = top.map((paper) => paper.id)
+  const matches = matchesOf(db, search, ids, top)
+  const hits = hydratePapers(db, getPaperRows(db, ids)).flatMap((paper): SearchHit[] => {
+    const match = matches.get(paper.id)
+    return match
+      ? [{ ...paper, score: match.score, highlights: match.highlights, snippet: match.snippet }]
+      : []
   })
   return {
     hits: withAnnotationSnippets(db, parsed.filters, hits),
@@ -351,10 +360,9 @@ export function searchPaperRows(
   const total =
     search.matched ?? countPapersWhere(db, conditions, { narrow: search.match !== null })
   let ids: number[]
-  const scores = new Map<number, number>()
+  let ranked: ScoredPaper[] = []
   if (query.sort === 'relevance' && search.match !== null) {
-    const ranked = rankCandidates(db, search, search.candidates)
-    for (const { id, score } of ranked) scores.set(id, score)
+    ranked = rankCandidates(db, search, search.candidates)
     ids = ranked.slice(query.offset, query.offset + query.limit).map((entry) => entry.id)
     const rest = query.limit - ids.length
     if (rest > 0 && total > ranked.length) {
@@ -382,12 +390,12 @@ export function searchPaperRows(
     })
   }
   // a query of only filters matched no text: nothing to highlight
-  const matches = matchesOf(db, search, search.match === null ? [] : ids)
+  const matches = matchesOf(db, search, search.match === null ? [] : ids, ranked)
   const rows = paperRowsByIds(db, ids).map((row): SearchRow => {
     const match = matches.get(row.id)
     return {
       ...row,
-      score: scores.get(row.id) ?? match?.score ?? 0,
+      score: match?.score ?? 0,
       highlights: match?.highlights ?? {},
       snippet: match?.snippet ?? null,
       matchedAuthor: match?.matchedAuthor ?? null,
