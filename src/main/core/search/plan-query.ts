@@ -20,6 +20,8 @@ export type WordPlan = {
   required: boolean
   /** True when the library's titles, authors or tags hold the word (or a word it starts). */
   known: boolean
+  /** How many papers' titles, authors or tags hold one of its variants (how broad it is). */
+  docs: number
 }
 
 /** A query turned into what the index is asked. */
@@ -60,7 +62,8 @@ export function planQuery(parsed: ParsedQuery, vocabulary: Vocabulary): QueryPla
     const variants: WordVariant[] = [{ term: word, kind, edits: 0 }]
     const common = COMMON_WORDS.has(word) && !allCommon
     if (word.length < 2 || common) {
-      return { word, variants, required: word.length >= 2 && !common, known: true }
+      const docs = vocabulary.docs(word)
+      return { word, variants, required: word.length >= 2 && !common, known: true, docs }
     }
     const known = vocabulary.hasPrefix(word)
     if (known && word.length > SHORT_PREFIX) {
@@ -85,10 +88,18 @@ export function planQuery(parsed: ParsedQuery, vocabulary: Vocabulary): QueryPla
         }
       }
     }
-    return { word, variants, required: true, known: known || variants.length > 1 }
+    // A short prefix stands for every word it starts: as broad as its common completions.
+    const terms = variants.map((v) => v.term)
+    if (kind === 'prefix' && word.length <= SHORT_PREFIX) {
+      terms.push(...vocabulary.completions(word, COMPLETIONS))
+    }
+    const docs = terms.reduce((sum, term) => sum + vocabulary.docs(term), 0)
+    return { word, variants, required: true, known: known || variants.length > 1, docs }
   })
   return { words, phrases: parsed.phrases, excluded: parsed.excludedWords }
 }
+
+const byDocs = (a: WordPlan, b: WordPlan): number => a.docs - b.docs
 
 const quote = (term: string): string => `"${term.replace(/"/g, '""')}"`
 
@@ -100,26 +111,50 @@ function wordExpression(plan: WordPlan): string {
 }
 
 /**
- * The FTS5 expressions to try, in order, until one finds papers; the candidates of the
- * expressions in one step are pooled. First every word; then only the words the library's short
- * fields know (a typo beyond repair does not sink the query); then every word but one, each word
- * left out in turn (a mistyped number, a word the paper lacks); last any word.
+ * One step of a search: FTS5 expressions whose matches are pooled. A step with a `guard` is tried
+ * only when the view holds a paper matching the guard, which every match of the step does.
  */
-export function matchSteps(plan: QueryPlan): string[][] {
+export type MatchStep = { expressions: string[]; guard?: string }
+
+/**
+ * The steps to try, in order, until one finds papers. First every word; then only the words the
+ * library's short fields know (a typo beyond repair does not sink the query); then every word but
+ * one, each word left out in turn (a mistyped number, a word the paper lacks); then any of the
+ * rarer half of the words (a long title not in the view: its specific words, not `models`); last
+ * any word.
+ */
+export function matchSteps(plan: QueryPlan): MatchStep[] {
   let words = plan.words.filter((w) => w.required)
   if (words.length === 0 && plan.phrases.length === 0) words = plan.words
   const phrases = plan.phrases.map((phrase) => quote(phrase.join(' ')))
   const and = (list: ReadonlyArray<WordPlan>) =>
     [...list.map(wordExpression), ...phrases].join(' AND ')
-  const steps: string[][] = [[and(words)]]
+  const or = (list: ReadonlyArray<WordPlan>) =>
+    [...list.map(wordExpression), ...phrases].join(' OR ')
+  const steps: MatchStep[] = [{ expressions: [and(words)] }]
   const known = words.filter((w) => w.known)
-  if (known.length < words.length && known.length + phrases.length > 0) steps.push([and(known)])
-  if (known.length >= 3) {
-    steps.push(known.map((_, skip) => and(known.filter((__, i) => i !== skip))))
+  if (known.length < words.length && known.length + phrases.length > 0) {
+    steps.push({ expressions: [and(known)] })
   }
-  const any = [...words.map(wordExpression), ...phrases]
-  if (any.length > 1) steps.push([any.join(' OR ')])
-  return steps.filter((step) => step.every((expression) => expression !== ''))
+  if (known.length >= 3) {
+    // Leaving out one word keeps at least one of any two: the two rarest rule the step out cheaply.
+    const [first, second] = [...known].sort(byDocs)
+    const guard =
+      first && second
+        ? [`(${wordExpression(first)} OR ${wordExpression(second)})`, ...phrases].join(' AND ')
+        : undefined
+    steps.push({
+      expressions: known.map((_, skip) => and(known.filter((__, i) => i !== skip))),
+      ...(guard === undefined ? {} : { guard }),
+    })
+  }
+  const specific = known.length > 0 ? known : words
+  if (specific.length >= 4) {
+    const rarer = [...specific].sort(byDocs).slice(0, Math.ceil(specific.length / 2))
+    steps.push({ expressions: [or(rarer)] })
+  }
+  if (words.length + phrases.length > 1) steps.push({ expressions: [or(words)] })
+  return steps.filter((step) => step.expressions.every((expression) => expression !== ''))
 }
 
 /** The FTS5 expression for excluded words, or null. */

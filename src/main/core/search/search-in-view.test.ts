@@ -96,6 +96,63 @@ describe('core/search: a search is a view', () => {
     expect(inPdf?.snippet).toMatchObject({ field: 'pdf', page: 2 })
   })
 
+  it("counts a tag's matches beyond what one index pass reads, PDF-only matches once", async () => {
+    const dir = tempDir()
+    const size = 3_000
+    const ids = insertPapers(dir, size, (i) => ({
+      title: i < 2_600 ? `Quantum annealing schedules ${i}` : `Protein folding ${i}`,
+      tags: i % 4 === 3 ? ['other'] : ['mine'],
+      status: i % 3 === 0 ? 'read' : 'unread',
+      pdf: i >= 2_590 && i < 2_610,
+    }))
+    const db = openDatabase(join(dir, DATABASE_FILE))
+    const text = db.prepare('INSERT INTO pdf_pages_fts (text, sha256, page) VALUES (?, ?, 1)')
+    // PDFs of papers matching in their titles too, and of papers matching in their PDF alone
+    for (const id of ids.slice(2_590, 2_610)) text.run('Quantum annealing, revisited.', `sha-${id}`)
+    db.close()
+    const { api } = openCore(dir)
+    const matches = (i: number) => i < 2_610
+    const inMine = [...Array(size).keys()].filter((i) => i % 4 !== 3 && matches(i))
+    const unread = [...Array(size).keys()].filter((i) => i % 3 !== 0 && matches(i))
+    expect(inMine.length).toBeGreaterThan(1_000)
+    const tagged = await api.searchPaperRows({ tag: 'mine', query: 'quantum annealing' })
+    expect(tagged.total).toBe(inMine.length)
+    const byStatus = await api.searchPaperRows({ view: 'unread', query: 'quantum annealing' })
+    expect(byStatus.total).toBe(unread.length)
+  }, 120_000)
+
+  it('meets a long query no paper holds whole with the papers sharing its rarer words', async () => {
+    const dir = tempDir()
+    const ids = insertPapers(dir, 205, (i) => ({
+      title: i < 5 ? `Federated privacy for hospitals ${i}` : `Learning models for vision ${i}`,
+      tags: ['mine'],
+    }))
+    const { api } = openCore(dir)
+    const query = 'federated privacy hospitals learning models vision'
+    const page = await api.searchPaperRows({ tag: 'mine', query })
+    // no paper holds every word, or all but one: the rarer half of the words find the five
+    expect(page.total).toBe(5)
+    expect(page.rows.map((row) => row.id).sort()).toEqual(ids.slice(0, 5).sort())
+    // a query with no rarer words to lean on still finds papers holding any of its words
+    const any = await api.searchPaperRows({ tag: 'mine', query: 'hospitals vision' })
+    expect(any.total).toBe(205)
+  })
+
+  it('meets a query one word of which the paper lacks with the papers holding all the others', async () => {
+    const dir = tempDir()
+    const ids = insertPapers(dir, 40, (i) => ({
+      title:
+        ['State space models for audio', 'State of affairs', 'Space travel'][i] ??
+        `Vision transformers ${i}`,
+      tags: ['mine'],
+    }))
+    const { api } = openCore(dir)
+    const page = await api.searchPaperRows({ tag: 'mine', query: 'state space models vision' })
+    // not the papers holding one of the words: those are kept for when no paper holds all but one
+    expect(page.total).toBe(1)
+    expect(page.rows.map((row) => row.id)).toEqual([ids[0]])
+  })
+
   it('windows the relevance order through matches beyond the ranked ones, each once', async () => {
     const { api, many } = open()
     expect(MANY.count).toBeGreaterThan(RELEVANCE_POOL)
