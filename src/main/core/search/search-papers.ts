@@ -7,6 +7,7 @@ import type {
   SearchSort,
 } from '@shared/api/search-api'
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '@shared/search/query-syntax'
+import { gatherView } from '../db/gathered-view'
 import { jsonIds } from '../db/json-ids'
 import type { WritableDb } from '../db/open-database'
 import { catchUpSearchIndex } from '../db/papers-index'
@@ -103,7 +104,7 @@ function prepareSearch(
   }
   const filters = filterSql(parsed.filters, context)
   const scope = view
-    ? viewConditions(view, context.newCutoff())
+    ? gatherView(db, viewConditions(view, context.newCutoff()))
     : [listedOutsideViews(includeDismissed)]
   for (const condition of scope) {
     filters.where.push(condition.sql)
