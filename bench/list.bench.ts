@@ -18,6 +18,7 @@ import {
   importGeneratedDrafts,
   indexQueuedPapers,
   settleSearchIndex,
+  sourceIds,
 } from './seed-library'
 
 const SIZE = Number(process.env.PAPERSHELF_BENCH_LIST_SIZE ?? 100_000)
@@ -87,7 +88,7 @@ async function listWindows(): Promise<void> {
     const api = createClient(inProcessTransport(core))
     try {
       const lists = await api.listLists({})
-      const sources = await api.listSources({})
+      const sources = sourceIds(dir)
       const views: View[] = [
         { name: 'all', filter: { view: 'all' } },
         { name: 'new', filter: { view: 'new' } },
@@ -97,7 +98,7 @@ async function listWindows(): Promise<void> {
         { name: 'starred', filter: { view: 'starred' } },
         { name: 'tag llm', filter: { view: 'all', tag: 'llm' } },
         { name: 'list', filter: { view: 'all', listId: lists[0]?.id } },
-        { name: 'source', filter: { view: 'all', sourceId: sources[0]?.id } },
+        { name: 'source', filter: { view: 'all', sourceId: sources[0] } },
       ]
       const first: number[] = []
       const scroll: number[] = []
@@ -156,11 +157,11 @@ async function searchInViews(): Promise<void> {
     try {
       const tags = [...(await api.listTags({}))].sort((a, b) => b.paperCount - a.paperCount)
       const [list] = await api.listLists({})
-      const sources = await api.listSources({})
+      const sources = sourceIds(dir)
       const views: View[] = [
         { name: `tag ${tags[0]?.name ?? ''}`, filter: { view: 'all', tag: tags[0]?.name } },
         { name: 'list', filter: { view: 'all', listId: list?.id } },
-        { name: 'source', filter: { view: 'all', sourceId: sources[0]?.id } },
+        { name: 'source', filter: { view: 'all', sourceId: sources[0] } },
         { name: 'unread', filter: { view: 'unread' } },
       ]
       await api.searchPaperRows({ query: 'warm up', limit: FIRST })

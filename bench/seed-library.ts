@@ -115,3 +115,16 @@ export function settleSearchIndex(dataDir: string): void {
     db.close()
   }
 }
+
+/**
+ * The ids of the library's sources, oldest first. `listSources` names the sources a user
+ * subscribed to; the benches' papers come from imported files, which are sources too.
+ */
+export function sourceIds(dataDir: string): number[] {
+  const db = openDatabase(join(dataDir, DATABASE_FILE))
+  try {
+    return db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[]
+  } finally {
+    db.close()
+  }
+}
