@@ -117,6 +117,20 @@ describe('core/search: a search is a view', () => {
     expect(inMine.length).toBeGreaterThan(1_000)
     const tagged = await api.searchPaperRows({ tag: 'mine', query: 'quantum annealing' })
     expect(tagged.total).toBe(inMine.length)
+    // sorted, the window is read from those matches: the PDF-only ones are the newest
+    const newest = await api.searchPaperRows({
+      tag: 'mine',
+      query: 'quantum annealing',
+      sort: 'added',
+      limit: 100,
+    })
+    expect(newest.total).toBe(inMine.length)
+    expect(newest.rows.map((row) => row.id)).toEqual(
+      inMine
+        .map((i) => ids[i])
+        .reverse()
+        .slice(0, 100),
+    )
     const byStatus = await api.searchPaperRows({ view: 'unread', query: 'quantum annealing' })
     expect(byStatus.total).toBe(unread.length)
   }, 120_000)

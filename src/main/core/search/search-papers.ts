@@ -72,8 +72,8 @@ type PreparedSearch = {
   /** The FTS5 expression the found papers match; null when the query holds only filters. */
   match: string | null
   candidates: number[]
-  /** How many papers of the view the query matches, when the index answered that already (few). */
-  matched: number | null
+  /** Every paper of the view the query matches, when the index answered that already (few). */
+  matched: number[] | null
 }
 
 /**
@@ -86,10 +86,15 @@ function prepareSearch(
   db: WritableDb,
   query: string,
   context: FilterContext,
-  view: ViewFilter | undefined,
-  limit: number,
-  includeDismissed = false,
+  how: {
+    view?: ViewFilter | undefined
+    limit: number
+    includeDismissed?: boolean | undefined
+    /** False when another sort orders the matches: the index need not rank them. */
+    ranked: boolean
+  },
 ): PreparedSearch | null {
+  const { view, limit, includeDismissed = false } = how
   const parsed = parseQuery(query)
   if (isEmptyQuery(parsed)) return null
   if (!db.inTransaction) {
@@ -146,7 +151,7 @@ function prepareSearch(
     // every match of the step (an OR of them) when each set is small enough to read whole
     matched = new Set<number>()
     for (const expression of expressions) {
-      const found = candidates(db, withFilters(expression), filters, share)
+      const found = candidates(db, withFilters(expression), filters, share, how.ranked)
       for (const id of found.ids) pooled.add(id)
       if (found.all === null) matched = null
       for (const id of matched === null ? [] : (found.all ?? [])) matched?.add(id)
@@ -167,7 +172,7 @@ function prepareSearch(
     filters,
     match,
     candidates: ids,
-    matched: matched?.size ?? null,
+    matched: matched === null ? null : [...matched],
   }
 }
 
@@ -185,36 +190,58 @@ function pdfFiltersOf(filters: FilterSql): { where: string[]; params: unknown[] 
 }
 
 /**
- * How many papers of the view a text search matches. A view of a tag, list or source is counted
- * over the index's matches, its papers tested on the index row; counting from the view's papers
- * would first gather every match in the library (a broad word in a tag: 35 ms → 10 ms at 50k).
- * Other views are most of the library, and counted from their own index.
+ * Every paper of the view a text search matches, as one query over the index, when the view is a
+ * tag, list or source: its papers are tested on the index row. Finding them from the view's
+ * papers would first gather every match in the library (a broad word in a tag: 35 ms → 10 ms at
+ * 50k). Null for other views, which are most of the library and read from their own index.
  */
+function viewMatches(db: WritableDb, search: PreparedSearch): SqlCondition | null {
+  const { match, filters } = search
+  if (match === null || !filters.where.some((w) => ON_ID.test(w))) return null
+  const inPdf = pdfMatches(db, match, pdfFiltersOf(filters), RANKED)
+  if (inPdf === null) return null
+  const inFields = {
+    sql: `SELECT p.id ${FROM_MATCHES} WHERE ${whereMatches(filters)}`,
+    params: [indexExpression(match, filters), ...filters.params],
+  }
+  return inPdf.length === 0
+    ? inFields
+    : {
+        sql: `${inFields.sql} UNION SELECT value FROM json_each(?)`,
+        params: [...inFields.params, jsonIds(inPdf)],
+      }
+}
+
+/** How many papers of the view a search matches. */
 function countMatches(
   db: WritableDb,
   search: PreparedSearch,
   conditions: ReadonlyArray<SqlCondition>,
 ): number {
-  const { match, filters } = search
-  if (search.matched !== null) return search.matched
-  const inPdf =
-    match !== null && filters.where.some((w) => ON_ID.test(w))
-      ? pdfMatches(db, match, pdfFiltersOf(filters), RANKED)
-      : null
-  if (match === null || inPdf === null) {
-    return countPapersWhere(db, conditions, { narrow: match !== null })
+  if (search.matched !== null) return search.matched.length
+  const matches = viewMatches(db, search)
+  if (matches === null) return countPapersWhere(db, conditions, { narrow: search.match !== null })
+  return prepared(db, `SELECT count(*) FROM (${matches.sql})`)
+    .pluck()
+    .get(...matches.params) as number
+}
+
+/**
+ * The conditions a window of a search's matches is read with: its matches themselves when they
+ * are known or can be listed over the index, so sorting them reads only them.
+ */
+function windowConditions(
+  db: WritableDb,
+  search: PreparedSearch,
+  conditions: SqlCondition[],
+): SqlCondition[] {
+  if (search.matched !== null) {
+    return [{ sql: 'p.id IN (SELECT value FROM json_each(?))', params: [jsonIds(search.matched)] }]
   }
-  const inFields = `SELECT p.id ${FROM_MATCHES} WHERE ${whereMatches(filters)}`
-  const params = [indexExpression(match, filters), ...filters.params]
-  return (
-    inPdf.length === 0
-      ? prepared(db, `SELECT count(*) FROM (${inFields})`)
-          .pluck()
-          .get(...params)
-      : prepared(db, `SELECT count(*) FROM (${inFields} UNION SELECT value FROM json_each(?))`)
-          .pluck()
-          .get(...params, jsonIds(inPdf))
-  ) as number
+  const matches = viewMatches(db, search)
+  return matches === null
+    ? conditions
+    : [{ sql: `p.id IN (${matches.sql})`, params: matches.params }]
 }
 
 /** Author and organization filters as one condition (outside a word search). */
@@ -344,14 +371,7 @@ function matchesOf(
  * papers, newest published first.
  */
 export function searchPapers(db: WritableDb, query: string, options: SearchOptions): SearchResult {
-  const search = prepareSearch(
-    db,
-    query,
-    options,
-    options.view,
-    options.limit,
-    options.includeDismissed,
-  )
+  const search = prepareSearch(db, query, options, { ...options, ranked: true })
   if (search === null) return { hits: [], warnings: parseQuery(query).warnings, corrections: [] }
   const { parsed, corrections } = search
   if (search.match === null) {
@@ -401,7 +421,11 @@ export function searchPaperRows(
   query: SearchRowsQuery,
   context: FilterContext,
 ): SearchRowPage {
-  const search = prepareSearch(db, query.query, context, query, RELEVANCE_POOL)
+  const search = prepareSearch(db, query.query, context, {
+    view: query,
+    limit: RELEVANCE_POOL,
+    ranked: query.sort === 'relevance',
+  })
   if (search === null) {
     return { total: 0, rows: [], warnings: parseQuery(query.query).warnings, corrections: [] }
   }
@@ -422,7 +446,7 @@ export function searchPaperRows(
         params: [jsonIds(ranked.map((entry) => entry.id))],
       }
       ids.push(
-        ...windowIds(db, [...conditions, pool], {
+        ...windowIds(db, [...windowConditions(db, search, conditions), pool], {
           sort: 'added',
           offset: Math.max(0, query.offset - ranked.length),
           limit: rest,
@@ -432,7 +456,7 @@ export function searchPaperRows(
   } else {
     const sort = query.sort === 'relevance' ? 'published' : query.sort
     const order = query.sort === 'relevance' ? undefined : query.order
-    ids = windowIds(db, conditions, {
+    ids = windowIds(db, windowConditions(db, search, conditions), {
       sort,
       order,
       offset: query.offset,
@@ -494,13 +518,20 @@ type Candidates = { ids: number[]; all: number[] | null }
  * the count). Otherwise papers matching in the short fields come first (they outrank any
  * abstract-only match), and long fields fill in. A set too large to rank cheaply (more than
  * RANKED) is cut to its most recently added papers instead of bm25-ranking every row: such a query
- * cannot name one paper yet, and the next keystroke narrows it.
+ * cannot name one paper yet, and the next keystroke narrows it. Matches another sort orders are
+ * not ranked at all.
  */
-function candidates(db: WritableDb, match: string, filters: FilterSql, want: number): Candidates {
+function candidates(
+  db: WritableDb,
+  match: string,
+  filters: FilterSql,
+  want: number,
+  rank: boolean,
+): Candidates {
   const ranked = Math.max(RANKED, want)
   const newest = newestMatches(db, match, filters, ranked)
   const all = newest.length <= ranked ? newest : null
-  if (newest.length <= want) return { ids: newest, all }
+  if (newest.length <= want || !rank) return { ids: newest.slice(0, want), all }
   const shortFields = `{title authors org tags}: (${match})`
   const short = rankedCandidates(db, shortFields, filters, want, null)
   if (short.length >= want) return { ids: short, all }
