@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { LibraryApi } from '@shared/api/library-api'
 import type { PaperId } from '@shared/model/ids'
 import { DATABASE_FILE } from '../src/main/core/create-core'
-import { openDatabase } from '../src/main/core/db/open-database'
+import { openDatabase, type WritableDb } from '../src/main/core/db/open-database'
 import { catchUpSearchIndex } from '../src/main/core/db/papers-index'
 import { mergeSearchIndex } from '../src/main/core/db/search-index-merge'
 import { applyDrafts } from '../src/main/core/sync/apply-drafts'
@@ -23,8 +23,7 @@ export function importGeneratedDrafts(
   library: GeneratedLibrary,
   now: Date = new Date(),
 ): PaperId[] {
-  const db = openDatabase(join(dataDir, DATABASE_FILE))
-  try {
+  return withLibrary(dataDir, (db) => {
     const ids: PaperId[] = new Array<PaperId>(library.drafts.length)
     for (const source of library.sources) {
       const indexes = library.drafts.flatMap((_, i) =>
@@ -53,9 +52,7 @@ export function importGeneratedDrafts(
     }
     catchUpSearchIndex(db)
     return ids
-  } finally {
-    db.close()
-  }
+  })
 }
 
 /** Applies the generated tags, notes, reading status and stars through the API, in bulk calls. */
@@ -98,22 +95,12 @@ export async function applyGeneratedUserData(
  * searching alone, not the catch-up a search does first when the index is behind.
  */
 export function indexQueuedPapers(dataDir: string): void {
-  const db = openDatabase(join(dataDir, DATABASE_FILE))
-  try {
-    catchUpSearchIndex(db)
-  } finally {
-    db.close()
-  }
+  withLibrary(dataDir, (db) => catchUpSearchIndex(db))
 }
 
 /** Merges the search index as the background steps of a long-running door do after an import. */
 export function settleSearchIndex(dataDir: string): void {
-  const db = openDatabase(join(dataDir, DATABASE_FILE))
-  try {
-    mergeSearchIndex(db)
-  } finally {
-    db.close()
-  }
+  withLibrary(dataDir, (db) => mergeSearchIndex(db))
 }
 
 /**
@@ -121,9 +108,17 @@ export function settleSearchIndex(dataDir: string): void {
  * subscribed to; the benches' papers come from imported files, which are sources too.
  */
 export function sourceIds(dataDir: string): number[] {
+  return withLibrary(
+    dataDir,
+    (db) => db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[],
+  )
+}
+
+/** Runs `step` on the library in `dataDir`, opened for it alone. */
+function withLibrary<T>(dataDir: string, step: (db: WritableDb) => T): T {
   const db = openDatabase(join(dataDir, DATABASE_FILE))
   try {
-    return db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[]
+    return step(db)
   } finally {
     db.close()
   }

@@ -13,7 +13,7 @@ export function queriesOf(db: WritableDb, work: () => void): RanQuery[] {
   const prepare = db.prepare.bind(db)
   const spy = (sql: string) => {
     const statement = prepare(sql)
-    for (const method of ['all', 'get', 'iterate'] as const) {
+    for (const method of ['all', 'get', 'iterate', 'run'] as const) {
       const original = (statement[method] as (...args: unknown[]) => unknown).bind(statement)
       Object.defineProperty(statement, method, {
         value: (...args: unknown[]) => {

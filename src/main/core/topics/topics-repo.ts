@@ -75,7 +75,7 @@ export async function writeForYouScores(
 /** Applies auto-tags (each paper–tag pair once ever); returns the papers that changed. */
 export function applyAutoTags(
   db: WritableDb,
-  pairs: ReadonlyArray<{ paperId: number; tag: string }>,
+  pairs: ReadonlyArray<{ paperId: PaperId; tag: string }>,
   now: string,
 ): PaperId[] {
   const remember = db.prepare(
@@ -86,7 +86,7 @@ export function applyAutoTags(
   for (const { paperId, tag } of pairs) {
     const [tagId] = ensureTags(db, [tag], now)
     if (tagId === undefined || remember.run(tagId, now, paperId).changes === 0) continue
-    if (addTags(db, [paperId], [tag], now) > 0) changed.add(paperId as PaperId)
+    if (addTags(db, [paperId], [tag], now) > 0) changed.add(paperId)
   }
   return [...changed]
 }

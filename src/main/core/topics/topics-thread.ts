@@ -1,8 +1,10 @@
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
 import type { PrecisionPoint } from '@shared/api/topics-api'
+import { paperIdSchema } from '@shared/model/ids'
 import { createWorkerClient, reviveAppError } from '../workers/worker-client'
-import type { RelatedHit, TrainResult } from './topics-engine'
+import type { RelatedHit } from './topics-engine'
 import type { LearnedSuggestion } from './topic-index'
 import type { TopicsWorkerRequest } from './topics-worker'
 
@@ -10,9 +12,22 @@ import type { TopicsWorkerRequest } from './topics-worker'
 const TRAIN_TIMEOUT_MS = 15 * 60_000
 const ANSWER_TIMEOUT_MS = 60_000
 
+/**
+ * What a training sends back (`TrainResult`), checked where it crosses into the main thread: the
+ * papers it tags are written, so their ids arrive as paper ids.
+ */
+const trainedSchema = z.object({
+  papers: z.number(),
+  tags: z.number(),
+  trainMs: z.number(),
+  forYou: z.array(z.tuple([z.number().int(), z.number()])).nullable(),
+  autoApply: z.array(z.object({ paperId: paperIdSchema, tag: z.string() })),
+})
+export type Trained = z.infer<typeof trainedSchema>
+
 /** The topics thread as the main thread calls it. */
 export type TopicsThread = {
-  train(): Promise<TrainResult>
+  train(): Promise<Trained>
   suggest(ids: ReadonlyArray<number>, limit: number): Promise<Array<LearnedSuggestion[] | null>>
   related(id: number, limit: number): Promise<RelatedHit[] | null>
   preview(tag: string): Promise<PrecisionPoint[]>
@@ -29,11 +44,13 @@ export function createTopicsThread(file: string, nativeBinding?: string): Topics
     revive: reviveAppError,
   })
   return {
-    train: () =>
-      client.request(
-        { op: 'train', file, nativeBinding: nativeBinding ?? null },
-        TRAIN_TIMEOUT_MS,
-        'training',
+    train: async () =>
+      trainedSchema.parse(
+        await client.request<unknown>(
+          { op: 'train', file, nativeBinding: nativeBinding ?? null },
+          TRAIN_TIMEOUT_MS,
+          'training',
+        ),
       ),
     suggest: (ids, limit) =>
       client.request({ op: 'suggest', ids: [...ids], limit }, ANSWER_TIMEOUT_MS, 'suggestions'),
