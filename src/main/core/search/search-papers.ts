@@ -227,22 +227,27 @@ function countMatches(
 }
 
 /**
- * The conditions a window of a search's matches is read with: its matches themselves when they
- * are known or can be listed over the index, so sorting them reads only them.
+ * Every paper of the view a search matches, when they are known already or can be listed over the
+ * index (a tag, list or source); null otherwise. A window sorted otherwise than by relevance is
+ * read from them, and they are its count: one index pass where count and window took one each.
  */
-function windowConditions(
-  db: WritableDb,
-  search: PreparedSearch,
-  conditions: SqlCondition[],
-): SqlCondition[] {
-  if (search.matched !== null) {
-    return [{ sql: 'p.id IN (SELECT value FROM json_each(?))', params: [jsonIds(search.matched)] }]
-  }
+function matchIds(db: WritableDb, search: PreparedSearch): number[] | null {
+  if (search.matched !== null) return search.matched
   const matches = viewMatches(db, search)
-  return matches === null
-    ? conditions
-    : [{ sql: `p.id IN (${matches.sql})`, params: matches.params }]
+  if (matches === null) return null
+  return prepared(db, matches.sql)
+    .pluck()
+    .all(...matches.params) as number[]
 }
+
+/** The conditions of the papers `ids` lists, or the search's own conditions without a list. */
+const windowConditions = (
+  ids: ReadonlyArray<number> | null,
+  conditions: SqlCondition[],
+): SqlCondition[] =>
+  ids === null
+    ? conditions
+    : [{ sql: 'p.id IN (SELECT value FROM json_each(?))', params: [jsonIds(ids)] }]
 
 /** Author and organization filters as one condition (outside a word search). */
 function ftsFilterCondition(filters: FilterSql): SqlCondition | null {
@@ -433,7 +438,8 @@ export function searchPaperRows(
   const empty = { total: 0, rows: [], warnings: parsed.warnings, corrections }
   if (search.match !== null && search.candidates.length === 0) return empty
   const conditions = matchConditions(db, search)
-  const total = countMatches(db, search, conditions)
+  const listed = query.sort === 'relevance' ? null : matchIds(db, search)
+  const total = listed?.length ?? countMatches(db, search, conditions)
   let ids: number[]
   let ranked: ScoredPaper[] = []
   if (query.sort === 'relevance' && search.match !== null) {
@@ -446,7 +452,7 @@ export function searchPaperRows(
         params: [jsonIds(ranked.map((entry) => entry.id))],
       }
       ids.push(
-        ...windowIds(db, [...windowConditions(db, search, conditions), pool], {
+        ...windowIds(db, [...windowConditions(matchIds(db, search), conditions), pool], {
           sort: 'added',
           offset: Math.max(0, query.offset - ranked.length),
           limit: rest,
@@ -456,7 +462,7 @@ export function searchPaperRows(
   } else {
     const sort = query.sort === 'relevance' ? 'published' : query.sort
     const order = query.sort === 'relevance' ? undefined : query.order
-    ids = windowIds(db, windowConditions(db, search, conditions), {
+    ids = windowIds(db, windowConditions(listed, conditions), {
       sort,
       order,
       offset: query.offset,
