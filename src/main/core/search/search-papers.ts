@@ -21,10 +21,18 @@ import {
 } from '../db/view-filter'
 import { withAnnotationSnippets } from '../annotations/annotation-filter'
 import { filterSql, type FilterContext, type FilterSql } from './filter-sql'
-import { hasPdfText, pdfCandidates, pdfMatches, pdfSnippet, pdfWordsOf } from './pdf-text-search'
+import { hasPdfText, pdfCandidates, pdfMatches } from './pdf-text-search'
 import { excludedExpression, matchSteps, planQuery, type QueryPlan } from './plan-query'
 import { prepared } from '../db/prepared'
-import { scorePaper, snippetOf, type Scored } from './score-hit'
+import {
+  candidates,
+  FROM_MATCHES,
+  newestMatches,
+  ON_ID,
+  RANKED,
+  whereMatches,
+} from './index-candidates'
+import { matchesOf, rankCandidates, type ScoredPaper } from './score-candidates'
 import { libraryVocabulary } from './vocabulary'
 
 /** How many index candidates are scored; enough for typo'd and broad queries, cheap to score. */
@@ -36,15 +44,6 @@ const CANDIDATES = 120
 export const RELEVANCE_POOL = 200
 /** Queued papers a search indexes first; a bigger backlog is left to the background steps. */
 const CATCH_UP = 5_000
-/** Above this many matches, candidates are the newest rather than bm25's best. */
-const RANKED = 1_000
-/**
- * bm25 with column weights (title, authors, org, abstract, tags, note), as a result column: it is
- * computed for the view's matches only, where FTS5's own rank order scores every match in the
- * library before the view's conditions apply (a broad word in a tag: 30 ms → 10 ms at 50k).
- */
-const BM25 = 'bm25(papers_fts, 10.0, 6.0, 4.0, 1.0, 5.0, 3.0)'
-
 /** What a search needs besides the query. */
 export type SearchOptions = {
   limit: number
@@ -287,90 +286,6 @@ function matchConditions(db: WritableDb, search: PreparedSearch): SqlCondition[]
 }
 
 /**
- * A paper scored on which field each word matched and how exactly, with the long texts scoring
- * read (only for words its short fields miss), so its snippet needs no second read.
- */
-type ScoredPaper = Scored & {
-  id: number
-  upvotes: number | null
-  publishedAt: string | null
-  long: LongTexts | null
-}
-type LongTexts = { abstract: string; note: string }
-
-/** Scores the given papers from one read of their short fields. */
-function scorePapers(
-  db: WritableDb,
-  search: PreparedSearch,
-  ids: ReadonlyArray<number>,
-): ScoredPaper[] {
-  const pdfWords = pdfWordsOf(
-    db,
-    ids,
-    search.plan.words.map((w) => w.word),
-  )
-  const longFields = prepared(
-    db,
-    "SELECT coalesce(abstract, '') AS abstract, coalesce(note, '') AS note FROM papers WHERE id = ?",
-  )
-  return leanRows(db, ids).map((row) => {
-    let long: LongTexts | null = null
-    const read = (): LongTexts => (long ??= longFields.get(row.id) as LongTexts)
-    const scored = scorePaper(row, read, search.plan, pdfWords.get(row.id))
-    return { ...scored, id: row.id, upvotes: row.upvotes, publishedAt: row.publishedAt, long }
-  })
-}
-
-/** Candidates scored, best first; equal scores go to more upvotes, then newer. */
-function rankCandidates(
-  db: WritableDb,
-  search: PreparedSearch,
-  ids: ReadonlyArray<number>,
-): ScoredPaper[] {
-  return scorePapers(db, search, ids).sort(
-    (a, b) =>
-      b.score - a.score ||
-      (b.upvotes ?? -1) - (a.upvotes ?? -1) ||
-      (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') ||
-      b.id - a.id,
-  )
-}
-
-/** What a row shows of its match: score, highlights, the passage to quote, the matching author. */
-type RowMatch = Pick<SearchHit, 'score' | 'highlights' | 'snippet'> & {
-  matchedAuthor: string | null
-}
-
-function matchOf(db: WritableDb, search: PreparedSearch, scored: ScoredPaper): RowMatch {
-  const { quote, long, highlights } = scored
-  let snippet = null
-  if (quote === 'pdf' && search.match !== null) {
-    snippet = pdfSnippet(db, scored.id, search.match)
-  } else if ((quote === 'abstract' || quote === 'note') && long !== null) {
-    snippet = snippetOf(long[quote], highlights[quote] ?? [], quote)
-  }
-  return { score: scored.score, highlights, snippet, matchedAuthor: scored.author }
-}
-
-/** The matches of the given papers, scoring those `known` does not hold yet. */
-function matchesOf(
-  db: WritableDb,
-  search: PreparedSearch,
-  ids: ReadonlyArray<number>,
-  known: ReadonlyArray<ScoredPaper> = [],
-): Map<number, RowMatch> {
-  const scored = new Map(known.map((paper) => [paper.id, paper]))
-  const missing = ids.filter((id) => !scored.has(id))
-  for (const paper of scorePapers(db, search, missing)) scored.set(paper.id, paper)
-  const found = new Map<number, RowMatch>()
-  for (const id of ids) {
-    const paper = scored.get(id)
-    if (paper) found.set(id, matchOf(db, search, paper))
-  }
-  return found
-}
-
-/**
  * Ranked, typo-tolerant search of the whole library (or a view): the best `limit` hits as full
  * papers. Equal scores go to more upvotes, then newer; a query of only filters lists the matching
  * papers, newest published first.
@@ -488,111 +403,6 @@ export function searchPaperRows(
     warnings: parsed.warnings,
     corrections,
   }
-}
-
-type LeanRow = {
-  id: number
-  title: string
-  authors: string
-  organization: string
-  tags: string
-  upvotes: number | null
-  publishedAt: string | null
-}
-
-/** What scoring reads of each candidate, in one query (abstracts and notes are read on demand). */
-function leanRows(db: WritableDb, ids: ReadonlyArray<number>): LeanRow[] {
-  return prepared(
-    db,
-    `SELECT p.id, coalesce(p.title, '') AS title, coalesce(p.organization, '') AS organization,
-              p.upvotes, p.published_at AS publishedAt,
-              coalesce((SELECT group_concat(name, ', ') FROM
-                (SELECT a.name FROM paper_authors a WHERE a.paper_id = p.id ORDER BY a.position)), '') AS authors,
-              coalesce((SELECT group_concat(name, ', ') FROM
-                (SELECT t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-                 WHERE pt.paper_id = p.id ORDER BY t.name COLLATE NOCASE)), '') AS tags
-       FROM papers p WHERE p.id IN (SELECT value FROM json_each(?))`,
-  ).all(jsonIds(ids)) as LeanRow[]
-}
-
-/** Candidates for one expression, and every paper of the view it matches when they are few. */
-type Candidates = { ids: number[]; all: number[] | null }
-
-/**
- * Candidates for one FTS5 expression. The newest matches are read first: when they are no more
- * than wanted they are all of them (most typed queries: one index pass answers the candidates and
- * the count). Otherwise papers matching in the short fields come first (they outrank any
- * abstract-only match), and long fields fill in. A set too large to rank cheaply (more than
- * RANKED) is cut to its most recently added papers instead of bm25-ranking every row: such a query
- * cannot name one paper yet, and the next keystroke narrows it. Matches another sort orders are
- * not ranked at all.
- */
-function candidates(
-  db: WritableDb,
-  match: string,
-  filters: FilterSql,
-  want: number,
-  rank: boolean,
-): Candidates {
-  const ranked = Math.max(RANKED, want)
-  const newest = newestMatches(db, match, filters, ranked)
-  const all = newest.length <= ranked ? newest : null
-  if (newest.length <= want || !rank) return { ids: newest.slice(0, want), all }
-  const shortFields = `{title authors org tags}: (${match})`
-  const short = rankedCandidates(db, shortFields, filters, want, null)
-  if (short.length >= want) return { ids: short, all }
-  const best = rankedCandidates(db, match, filters, want, newest)
-  return { ids: [...new Set([...short, ...best])].slice(0, want), all }
-}
-
-const FROM_MATCHES = 'FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid'
-const ON_ID = /^p\.id (NOT )?IN \(/
-/**
- * The conditions on index matches. A condition on the paper id alone (a tag, list or source, an
- * excluded word) is tested on the index row, before the paper's row is read: most matches of a
- * broad query fall outside a view, and reading each one's row was most of the query's time
- * (50k papers, a tag: 15 ms → 6 ms). The `+` keeps FTS5 from taking it as a rowid lookup.
- */
-const whereMatches = (filters: FilterSql) =>
-  [
-    'papers_fts MATCH ?',
-    ...filters.where.map((w) => w.replace(ON_ID, (_, not = '') => `+papers_fts.rowid ${not}IN (`)),
-  ].join(' AND ')
-
-/** Up to `ranked + 1` matches of the view, newest first. */
-function newestMatches(
-  db: WritableDb,
-  match: string,
-  filters: FilterSql,
-  ranked: number,
-): number[] {
-  return prepared(
-    db,
-    `SELECT p.id ${FROM_MATCHES} WHERE ${whereMatches(filters)}
-       ORDER BY papers_fts.rowid DESC LIMIT ${ranked + 1}`,
-  )
-    .pluck()
-    .all(match, ...filters.params) as number[]
-}
-
-/** The `want` best matches by bm25, or the newest when more than RANKED match (`newest`, when read already). */
-function rankedCandidates(
-  db: WritableDb,
-  match: string,
-  filters: FilterSql,
-  want: number,
-  newest: number[] | null,
-): number[] {
-  const ranked = Math.max(RANKED, want)
-  const probe = newest ?? newestMatches(db, match, filters, ranked)
-  if (probe.length > ranked) return probe.slice(0, want)
-  if (probe.length <= want) return probe
-  return prepared(
-    db,
-    `SELECT p.id ${FROM_MATCHES} WHERE ${whereMatches(filters)} ORDER BY ${BM25} LIMIT ${want}`,
-  )
-    .pluck()
-    .all(match, ...filters.params) as number[]
 }
 
 function correctionsOf(plan: QueryPlan): SearchCorrection[] {
