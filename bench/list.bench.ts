@@ -34,8 +34,16 @@ const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
 }
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1))
-const summary = (values: number[]) =>
-  `p50 ${fmt(quantile(values, 0.5))} ms, p95 ${fmt(quantile(values, 0.95))} ms, max ${fmt(Math.max(...values))} ms`
+/** One call's median time, and the CPU time this process spent on it (steadier on a busy machine). */
+type Timing = { wall: number; cpu: number }
+const summary = (timings: ReadonlyArray<Timing>) => {
+  const wall = timings.map((t) => t.wall)
+  const cpu = timings.map((t) => t.cpu)
+  return (
+    `p50 ${fmt(quantile(wall, 0.5))} ms, p95 ${fmt(quantile(wall, 0.95))} ms, max ${fmt(Math.max(...wall))} ms` +
+    ` (CPU p50 ${fmt(quantile(cpu, 0.5))}, p95 ${fmt(quantile(cpu, 0.95))})`
+  )
+}
 
 const STATUSES = ['unread', 'unread', 'unread', 'unread', 'unread', 'unread', 'unread']
   .concat(['reading', 'reading', 'read'])
@@ -60,15 +68,19 @@ function paper(i: number): BulkPaper {
 
 type View = { name: string; filter: Omit<Parameters<LibraryApi['listPaperRows']>[0], 'sort'> }
 
-async function timed(run: () => Promise<unknown>): Promise<number> {
+async function timed(run: () => Promise<unknown>): Promise<Timing> {
   await run()
-  const times: number[] = []
+  const walls: number[] = []
+  const cpus: number[] = []
   for (let i = 0; i < RUNS; i += 1) {
     const start = process.hrtime.bigint()
+    const cpu = process.cpuUsage()
     await run()
-    times.push(ms(start))
+    const used = process.cpuUsage(cpu)
+    walls.push(ms(start))
+    cpus.push((used.user + used.system) / 1000)
   }
-  return quantile(times, 0.5)
+  return { wall: quantile(walls, 0.5), cpu: quantile(cpus, 0.5) }
 }
 
 async function listWindows(): Promise<void> {
@@ -100,8 +112,8 @@ async function listWindows(): Promise<void> {
         { name: 'list', filter: { view: 'all', listId: lists[0]?.id } },
         { name: 'source', filter: { view: 'all', sourceId: sources[0] } },
       ]
-      const first: number[] = []
-      const scroll: number[] = []
+      const first: Timing[] = []
+      const scroll: Timing[] = []
       const worst: Array<{ what: string; ms: number }> = []
       for (const view of views) {
         for (const sort of PAPER_SORTS as ReadonlyArray<PaperSort>) {
@@ -113,8 +125,8 @@ async function listWindows(): Promise<void> {
           )
           first.push(a)
           scroll.push(b)
-          worst.push({ what: `${view.name} by ${sort} (first)`, ms: a })
-          worst.push({ what: `${view.name} by ${sort} (scroll to ${offset})`, ms: b })
+          worst.push({ what: `${view.name} by ${sort} (first)`, ms: a.wall })
+          worst.push({ what: `${view.name} by ${sort} (scroll to ${offset})`, ms: b.wall })
         }
       }
       console.log(`first window (${FIRST} rows), ${first.length} sort × filter: ${summary(first)}`)
@@ -185,7 +197,7 @@ async function searchFigures(
   queries: ReadonlyArray<{ query: string }>,
 ): Promise<void> {
   for (const view of views) {
-    const times: number[] = []
+    const times: Timing[] = []
     for (const query of queries) {
       times.push(
         await timed(() =>
@@ -195,7 +207,7 @@ async function searchFigures(
     }
     console.log(`search in ${view.name}, ${queries.length} queries: ${summary(times)}`)
   }
-  const sorted: number[] = []
+  const sorted: Timing[] = []
   for (const query of queries.slice(0, 20)) {
     sorted.push(
       await timed(() =>
@@ -212,7 +224,9 @@ async function searchFigures(
 }
 
 export async function run(): Promise<void> {
-  console.log('(figures from a shared machine: noisy; each is the median of 5 calls)')
+  console.log(
+    '(figures from a shared machine: noisy; each is the median of 5 calls, with the CPU time this process spent)',
+  )
   await listWindows()
   await searchInViews()
 }
