@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { AppError } from '@shared/api/errors'
 import type { SyncRun } from '@shared/model/sync-source'
 import type { WritableDb } from '../db/open-database'
-import { startLongWrite } from '../db/long-write'
+import { commitWithoutFlush, startLongWrite } from '../db/long-write'
 import { catchUpSearchIndex } from '../db/papers-index'
 import type { EventHub } from '../event-hub'
 import type { BaseUrls } from '../net/base-urls'
@@ -101,12 +101,17 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
     })) {
       if (job.signal.aborted) throw new AppError('cancelled', 'Cancelled.')
       total = pageTotal(page, total)
-      applyPage(deps, source, run, page, tags, cache.get(page.url), pageStamp)
-      // Indexing a thousand papers at once costs far less than a hundred ten times.
-      if (run.added + run.updated - indexedUpTo >= INDEX_BATCH) {
-        catchUpSearchIndex(db)
-        indexedUpTo = run.added + run.updated
-      }
+      // A page commits without waiting for the disk; the run's end, written with the usual full
+      // sync, makes the pages durable (a power cut before it loses the last pages, never one
+      // between).
+      commitWithoutFlush(db, () => {
+        applyPage(deps, source, run, page, tags, cache.get(page.url), pageStamp)
+        // Indexing a thousand papers at once costs far less than a hundred ten times.
+        if (run.added + run.updated - indexedUpTo >= INDEX_BATCH) {
+          catchUpSearchIndex(db)
+          indexedUpTo = run.added + run.updated
+        }
+      })
       if (page.notModified) notModifiedPages += 1
       else batch.push(...page.drafts.map(draftKey))
       progress(
