@@ -169,6 +169,36 @@ describe('import/import-file', () => {
     expect(hit).toMatchObject({ title: 'Streaming entry 39: long pages in parts' })
   })
 
+  it('writes whole batches across the parts of a streamed file', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'ids.txt')
+    writeFileSync(path, `${arxivIdList(40)}\n`)
+    expect(chunksOf(path, 'ids', 100).length).toBeGreaterThan(3)
+    const db = openDatabase(join(dir, DATABASE_FILE))
+    const parse = createParseThread()
+    const events = createEventHub()
+    const batches: number[] = []
+    events.subscribe((e) => {
+      if (e.type === 'import.progress') batches.push(e.payload.done)
+    })
+    const tuning = { targetMs: 10_000, firstBatch: 7, maxBatch: 7 }
+    const context = { sourceName: path, tags: [], now: () => TEST_NOW, events, tuning }
+    try {
+      const report = await importFile(
+        { db, parse, streams: parse, sizes: { chunkChars: 100, readBytes: 64 } },
+        path,
+        'ids',
+        context,
+      )
+      expect(report).toMatchObject({ added: 40 })
+    } finally {
+      await parse.close()
+      db.close()
+    }
+    // 40 papers in batches of 7, wherever the parts end
+    expect(batches).toHaveLength(6)
+  })
+
   it('imports a file through the API with progress in bytes', async () => {
     const dir = tempDir()
     const path = join(dir, 'ids.txt')

@@ -16,7 +16,11 @@ export type WriteJournal = {
   /** Before `ensureTags`: notes which of the named tags do not exist yet (after: `createdTags`). */
   tagsBefore(names: ReadonlyArray<string>): ReadonlyArray<string>
   createdTags(names: ReadonlyArray<string>): void
-  inserted(paperId: number): void
+  /**
+   * Notes the papers a batch created, in one step. Their labels, provenance and tag links need
+   * no steps of their own: undoing the insert deletes the paper, and they go with it.
+   */
+  inserted(paperIds: ReadonlyArray<number>): void
   updated(paperId: number, before: RemoteFields): void
   label(paperId: number, label: { label: string; origin: string }): void
   provenance(paperId: number, sourceId: number, before: Provenance | null): void
@@ -60,7 +64,10 @@ export function createUndoJournal(db: WritableDb, runId: number): WriteJournal {
         if (id !== undefined) note('new-tag', id, null)
       }
     },
-    inserted: (paperId) => note('inserted', paperId, null),
+    inserted: (paperIds) => {
+      const first = paperIds[0]
+      if (first !== undefined) note('inserted', first, paperIds)
+    },
     updated: (paperId, before) => {
       const modifiedAt = prepared(db, 'SELECT modified_at FROM papers WHERE id = ?')
         .pluck()
@@ -76,18 +83,26 @@ export function createUndoJournal(db: WritableDb, runId: number): WriteJournal {
 type Step = { step: number; kind: string; row_id: number; data: string | null }
 
 /**
- * Undoes up to `maxSteps` of a run's newest journal steps in the caller's transaction, newest
- * first, and reindexes the papers that stay; returns how many steps remain.
+ * Undoes a run's newest journal steps in the caller's transaction, newest first, up to about
+ * `maxRows` rows of the library (a step of inserted papers counts each paper; at least one step
+ * is undone), and reindexes the papers that stay; returns how many steps remain.
  */
-export function undoSteps(db: WritableDb, runId: number, maxSteps: number): number {
-  const steps = prepared(
+export function undoSteps(db: WritableDb, runId: number, maxRows: number): number {
+  const newest = prepared(
     db,
     'SELECT step, kind, row_id, data FROM import_undo WHERE run_id = ? ORDER BY step DESC LIMIT ?',
-  ).all(runId, maxSteps) as Step[]
+  ).all(runId, maxRows) as Step[]
+  const steps = withinRows(newest, maxRows)
   const deleted = new Set<number>()
   const touched = new Set<number>()
   for (const { kind, row_id: id, data } of steps) {
     const value: unknown = data === null ? null : JSON.parse(data)
+    if (kind === 'inserted') {
+      // Deleted after the loop, once, with their full-text rows. A step without data was
+      // written by an earlier version, one paper a step.
+      for (const paperId of value === null ? [id] : (value as number[])) deleted.add(paperId)
+      continue
+    }
     if (kind === 'source') {
       restoreSource(db, value as SourceState | { kind: string; key: string })
       continue
@@ -96,10 +111,7 @@ export function undoSteps(db: WritableDb, runId: number, maxSteps: number): numb
       prepared(db, 'DELETE FROM tags WHERE id = ?').run(id)
       continue
     }
-    if (kind === 'inserted') {
-      // Deleted after the loop, once, with their full-text rows.
-      deleted.add(id)
-    } else if (kind === 'updated') {
+    if (kind === 'updated') {
       const { before, modifiedAt } = value as { before: RemoteFields; modifiedAt: string }
       restoreRemoteFields(db, id, before, modifiedAt)
     } else if (kind === 'label') {
@@ -127,6 +139,25 @@ export function undoSteps(db: WritableDb, runId: number, maxSteps: number): numb
   return prepared(db, 'SELECT count(*) FROM import_undo WHERE run_id = ?')
     .pluck()
     .get(runId) as number
+}
+
+/** The newest steps whose rows add up to `maxRows` (always the newest step). */
+function withinRows(steps: ReadonlyArray<Step>, maxRows: number): ReadonlyArray<Step> {
+  let rows = 0
+  const taken: Step[] = []
+  for (const step of steps) {
+    rows += step.kind === 'inserted' && step.data !== null ? idCount(step.data) : 1
+    if (taken.length > 0 && rows > maxRows) break
+    taken.push(step)
+  }
+  return taken
+}
+
+/** How many ids a JSON array of ids holds (counted without parsing it). */
+function idCount(json: string): number {
+  let commas = 0
+  for (let at = json.indexOf(','); at !== -1; at = json.indexOf(',', at + 1)) commas += 1
+  return commas + 1
 }
 
 function restoreSource(db: WritableDb, state: SourceState | { kind: string; key: string }): void {

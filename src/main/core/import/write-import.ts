@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { ImportRefusal, ImportReport } from '@shared/api/library-api'
 import type { PaperId, SourceId } from '@shared/model/ids'
+import { commitWithoutFlush, startLongWrite } from '../db/long-write'
 import type { WritableDb } from '../db/open-database'
 import { REINDEX_NOW_LIMIT } from '../db/papers-index'
 import type { EventHub } from '../event-hub'
@@ -43,7 +44,10 @@ export type WrittenImport = Pick<
 
 /** An import being written: drafts arrive in parts (a streamed file), the run ends once. */
 export type ImportWriter = {
-  /** Writes these drafts in short batches; `last` commits the end of the run with the last batch. */
+  /**
+   * Writes these drafts in short batches; `last` commits the end of the run with the last batch.
+   * Drafts short of a whole batch wait for the next part, so batches do not end where parts do.
+   */
   write(drafts: ReadonlyArray<PaperDraft>, last: boolean): Promise<void>
   /** The totals; call after the last write. */
   report(): WrittenImport
@@ -74,7 +78,9 @@ export async function writeImport(
 
 /**
  * Starts an import run whose drafts come in parts; `progress` turns the papers written so far
- * into the `import.progress` figures.
+ * into the `import.progress` figures. Batches before the last commit without waiting for the
+ * disk (a power cut loses a suffix of them, which the run's journal undoes), and the WAL is
+ * checkpointed once the run ends (see `long-write.ts`).
  */
 export function startImportWriter(
   db: WritableDb,
@@ -83,6 +89,7 @@ export function startImportWriter(
 ): ImportWriter {
   const { events, sourceName, clock, tuning = DEFAULT_BATCHES, ...apply } = request
   const runId = startImportRun(db, sourceName, clock())
+  const endLongWrite = startLongWrite(db)
   const journal = createUndoJournal(db, runId)
   const firstLines = new Map<number, number | null>()
   const refused: ImportRefusal[] = []
@@ -91,38 +98,54 @@ export function startImportWriter(
   let sourceId: SourceId | undefined
   let size = tuning.firstBatch
   let written = 0
+  let waiting: ReadonlyArray<PaperDraft> = []
+  const writeBatch = (slice: ReadonlyArray<PaperDraft>, last: boolean) => {
+    const started = performance.now()
+    const transaction = db.transaction(() => {
+      const batch = applyDrafts(db, slice, { ...apply, journal, firstLines })
+      if (last) finishImportRun(db, runId)
+      return batch
+    })
+    const result = last
+      ? transaction.immediate()
+      : commitWithoutFlush(db, () => transaction.immediate())
+    size = nextBatchSize(size, performance.now() - started, tuning)
+    sourceId = result.sourceId
+    counts.added += result.added
+    counts.updated += result.updated
+    counts.unchanged += result.unchanged
+    refused.push(...result.refused)
+    paperIds.push(...result.paperIds)
+    written += slice.length
+    events.emit('import.progress', { source: sourceName, ...progress(written) })
+  }
   return {
     async write(drafts, lastPart) {
+      const pending = waiting.length === 0 ? drafts : [...waiting, ...drafts]
       let done = 0
-      do {
-        const slice = drafts.slice(done, done + size)
-        const last = lastPart && done + slice.length >= drafts.length
-        const started = performance.now()
-        const result = db
-          .transaction(() => {
-            const batch = applyDrafts(db, slice, { ...apply, journal, firstLines })
-            if (last) finishImportRun(db, runId)
-            return batch
-          })
-          .immediate()
-        size = nextBatchSize(size, performance.now() - started, tuning)
-        sourceId = result.sourceId
-        counts.added += result.added
-        counts.updated += result.updated
-        counts.unchanged += result.unchanged
-        refused.push(...result.refused)
-        paperIds.push(...result.paperIds)
+      // Whole batches; the rest waits for the next part, unless this is the last part, which
+      // writes everything (an empty import too: its one batch ends the run).
+      while (pending.length - done >= size || lastPart) {
+        const slice = pending.slice(done, done + size)
         done += slice.length
-        written += slice.length
-        events.emit('import.progress', { source: sourceName, ...progress(written) })
-        if (!last) await otherWorkFirst()
-      } while (done < drafts.length)
+        const last = lastPart && done === pending.length
+        writeBatch(slice, last)
+        if (last) {
+          endLongWrite()
+          return
+        }
+        await otherWorkFirst()
+      }
+      waiting = pending.slice(done)
     },
     report() {
       if (sourceId === undefined) throw new Error('an import ended without writing a batch')
       return { sourceId, ...counts, refused, paperIds }
     },
-    abandon: () => rollBackImportRun(db, runId),
+    abandon: () => {
+      endLongWrite()
+      rollBackImportRun(db, runId)
+    },
   }
 }
 

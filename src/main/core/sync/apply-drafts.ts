@@ -138,10 +138,14 @@ export function applyDrafts(
     firstLine.set(paperId, draft.provenance.line)
     result.paperIds.push(paperId)
   })
+  options.journal?.inserted(store.created)
   if (options.tags.length > 0) {
     const untagged = papersMissingTags(db, result.paperIds, options.tags)
     if (untagged.length > 0) {
-      if (options.journal) journalNewTags(db, options.journal, untagged, options.tags, options.now)
+      if (options.journal) {
+        const known = untagged.filter((id) => !store.isCreated(id))
+        journalNewTags(db, options.journal, known, options.tags, options.now)
+      }
       addTags(db, untagged, options.tags, options.now)
       changed.push(...untagged)
     }
@@ -174,7 +178,10 @@ function withoutTakenIds(
   }
 }
 
-/** Notes the paper–tag links `addTags` is about to create (creating the tags first). */
+/**
+ * Notes the paper–tag links `addTags` is about to create on papers that were in the library
+ * before the batch (creating the tags first).
+ */
 function journalNewTags(
   db: WritableDb,
   journal: WriteJournal,
@@ -242,7 +249,7 @@ const WRITER_SQL = {
        SELECT ?, key, value ->> 0, value ->> 1 FROM json_each(?)`,
   insertLabel: 'INSERT OR IGNORE INTO paper_categories (paper_id, label, origin) VALUES (?, ?, ?)',
   upsertProvenance: `INSERT INTO paper_sources (paper_id, source_id, first_seen_at, last_seen_at, rank, section, raw, upvotes)
-       VALUES (@paperId, @sourceId, @now, @now, @rank, @section, @raw, @upvotes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (paper_id, source_id) DO UPDATE SET
          last_seen_at = excluded.last_seen_at, rank = excluded.rank, section = excluded.section,
          raw = excluded.raw, upvotes = excluded.upvotes`,
@@ -258,7 +265,8 @@ type Label = { label: string; origin: string }
 
 /**
  * The remote half of the batch's papers, read in four queries up front, and the writes. Papers
- * created during the batch are known from what was written.
+ * created during the batch are known from what was written; the journal notes them all in one
+ * step at the end, and nothing else about them (undoing their insert takes the rest along).
  */
 function createBatchStore(
   db: WritableDb,
@@ -269,6 +277,8 @@ function createBatchStore(
   arrival: 'inbox' | 'library',
 ) {
   const s = statementsFor(db)
+  const created: PaperId[] = []
+  const isCreated = new Set<number>()
   const rows = new Map<number, RemoteFields>()
   const labels = new Map<number, Set<string>>()
   const provenance = new Map<number, Provenance>()
@@ -315,6 +325,9 @@ function createBatchStore(
     s.insertAuthors.run(id, authorsJson(fields))
   }
   return {
+    /** The papers this batch inserted, in order. */
+    created,
+    isCreated: (id: number): boolean => isCreated.has(id),
     read(id: number): RemoteFields {
       if (!rows.has(id)) load([id])
       const row = rows.get(id)
@@ -327,13 +340,14 @@ function createBatchStore(
         s.insertRow.run(...REMOTE_COLUMNS.map((c) => fields[c]), now, now, arrival).lastInsertRowid,
       ) as PaperId
       writeAuthors(id, fields, false)
-      journal?.inserted(id)
+      created.push(id)
+      isCreated.add(id)
       rows.set(id, fields)
       labels.set(id, new Set())
       return id
     },
     update(id: number, before: RemoteFields, fields: RemoteFields): void {
-      journal?.updated(id, before)
+      if (!isCreated.has(id)) journal?.updated(id, before)
       const edited = edits.get(id)
       const shown = edited ? withEdits(fields, edited, 'value') : fields
       s.updateRow.run({ ...remoteValues(shown), now, id })
@@ -350,7 +364,7 @@ function createBatchStore(
         if (known.has(key)) continue
         known.add(key)
         const inserted = s.insertLabel.run(id, label.label, label.origin).changes
-        if (inserted > 0) journal?.label(id, label)
+        if (inserted > 0 && !isCreated.has(id)) journal?.label(id, label)
         added += inserted
       }
       return added
@@ -365,8 +379,17 @@ function createBatchStore(
         current.raw === entry.raw &&
         current.upvotes === entry.upvotes
       if (same) return
-      journal?.provenance(id, sourceId, current ?? null)
-      s.upsertProvenance.run({ paperId: id, sourceId, now, ...entry })
+      if (!isCreated.has(id)) journal?.provenance(id, sourceId, current ?? null)
+      s.upsertProvenance.run(
+        id,
+        sourceId,
+        now,
+        now,
+        entry.rank,
+        entry.section,
+        entry.raw,
+        entry.upvotes,
+      )
       provenance.set(id, entry)
     },
   }

@@ -29,6 +29,25 @@ describe('sync/merge-drafts', () => {
     })
   })
 
+  it('folds whitespace and composes accents in titles and abstracts, and keeps plain text as it is', () => {
+    const cases: Array<[string, string | null]> = [
+      ['Plain title: no folding needed (v2)', 'Plain title: no folding needed (v2)'],
+      ['Two  spaces', 'Two spaces'],
+      [' Edge spaces ', 'Edge spaces'],
+      ['Tab\there', 'Tab here'],
+      ['First paragraph\n\n  second one', 'First paragraph\n\nsecond one'],
+      ['Cafe\u0301 au lait', 'Caf\u00e9 au lait'],
+      ['Non\u00a0breaking', 'Non breaking'],
+      ['', null],
+      ['   ', null],
+    ]
+    for (const [text, cleaned] of cases) {
+      const merged = mergeDraft(null, draft({ title: text, abstract: text }), 1)
+      expect(merged.title, JSON.stringify(text)).toBe(cleaned)
+      expect(merged.abstract, JSON.stringify(text)).toBe(cleaned)
+    }
+  })
+
   it('never erases a known value with an unknown one', () => {
     const first = mergeDraft(
       null,

@@ -127,9 +127,17 @@ function maxOrNull(a: number | null, b: number | null): number | null {
   return Math.max(a, b)
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
 /** Trims and folds runs of whitespace; sources hard-wrap titles and abstracts. */
 function cleanText(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null
+  // Most texts are printable ASCII with single inner spaces: nothing to normalise or fold, and
+  // one scan of a simple character class says so faster than NFC and the whitespace tests.
+  if (PRINTABLE_ASCII.test(text) && !text.includes('  ')) {
+    const edge = text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32
+    if (!edge) return text === '' ? null : text
+  }
   const normalized = text.normalize('NFC')
   // Most texts have nothing to fold: single spaces only, no line breaks, no edge spaces.
   const folded =

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { AppError } from '@shared/api/errors'
 import type { SyncRun } from '@shared/model/sync-source'
 import type { WritableDb } from '../db/open-database'
+import { commitWithoutFlush, startLongWrite } from '../db/long-write'
 import { catchUpSearchIndex } from '../db/papers-index'
 import type { EventHub } from '../event-hub'
 import type { BaseUrls } from '../net/base-urls'
@@ -21,9 +22,6 @@ import {
   writeHttpCache,
   type SourceRecord,
 } from './sync-store'
-
-/** WAL pages (4 KB each) a sync lets accumulate before SQLite checkpoints on its own. */
-const SYNC_CHECKPOINT_PAGES = 65_536
 
 /**
  * Pages fetched and parsed ahead of the one being written: two keep the parse thread busy while
@@ -94,10 +92,8 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
       message,
     })
   progress(`${source.name}: starting`)
-  // Checkpointing the WAL every 4 MB (SQLite's default) would fsync after every few pages; a sync
-  // checkpoints once at the end instead. Each page stays its own durable transaction.
-  const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number
-  db.pragma(`wal_autocheckpoint = ${SYNC_CHECKPOINT_PAGES}`)
+  // The WAL is checkpointed once at the end rather than every few pages.
+  const endLongWrite = startLongWrite(db)
   try {
     for await (const page of readAhead(sourcePages(source.kind, source.params, ctx), {
       depth: READ_AHEAD,
@@ -105,12 +101,17 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
     })) {
       if (job.signal.aborted) throw new AppError('cancelled', 'Cancelled.')
       total = pageTotal(page, total)
-      applyPage(deps, source, run, page, tags, cache.get(page.url), pageStamp)
-      // Indexing a thousand papers at once costs far less than a hundred ten times.
-      if (run.added + run.updated - indexedUpTo >= INDEX_BATCH) {
-        catchUpSearchIndex(db)
-        indexedUpTo = run.added + run.updated
-      }
+      // A page commits without waiting for the disk; the run's end, written with the usual full
+      // sync, makes the pages durable (a power cut before it loses the last pages, never one
+      // between).
+      commitWithoutFlush(db, () => {
+        applyPage(deps, source, run, page, tags, cache.get(page.url), pageStamp)
+        // Indexing a thousand papers at once costs far less than a hundred ten times.
+        if (run.added + run.updated - indexedUpTo >= INDEX_BATCH) {
+          catchUpSearchIndex(db)
+          indexedUpTo = run.added + run.updated
+        }
+      })
       if (page.notModified) notModifiedPages += 1
       else batch.push(...page.drafts.map(draftKey))
       progress(
@@ -141,8 +142,7 @@ export async function runSync(deps: SyncEngineDeps, job: SyncJob): Promise<SyncR
   }
   fetching.abort()
   catchUpSearchIndex(db)
-  db.pragma(`wal_autocheckpoint = ${checkpointPages}`)
-  db.pragma('wal_checkpoint(PASSIVE)')
+  endLongWrite()
   events.emit('sync.finished', { sourceId: source.id, run: { ...run } })
   if (run.added + run.updated > 0) events.emit('library.changed', { reason: 'sync', paperIds: [] })
   return run

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { snapshotLibrary } from '../../../../test/helpers/db-snapshot'
+import { snapshotLibrary, withLibraryDb } from '../../../../test/helpers/db-snapshot'
 import { useFixtureServer, type FixtureReply } from '../../../../test/helpers/fixture-http-server'
 import { readFixture } from '../../../../test/helpers/fixtures'
 import { useSyncTestCore } from '../../../../test/helpers/sync-test-core'
@@ -232,6 +232,33 @@ describe('sync/run-sync (Hugging Face daily papers)', () => {
     const [summary] = await api.listSources({})
     expect(summary?.lastGoodSyncAt).toBeNull()
     expect(summary?.lastRun).toMatchObject({ status: 'failed' })
+  })
+
+  it('records only the pages whose write committed when a write fails', async () => {
+    const items = generatedItems(400)
+    const server = await serve({
+      'GET /api/daily_papers': (req): FixtureReply => {
+        const page = Number(query(req).get('p'))
+        return {
+          headers: JSON_HEADERS,
+          body: JSON.stringify(items.slice(page * 100, page * 100 + 100)),
+        }
+      },
+    })
+    const dir = tempDir()
+    const { api } = open(dir, server.url)
+    const source = await api.addSource({ kind: 'hf-daily', params: { date: '2026-05-18' } })
+    // the third page's write fails
+    withLibraryDb(dir, (db) =>
+      db.exec(`CREATE TRIGGER fail_late BEFORE INSERT ON papers
+               WHEN (SELECT count(*) FROM papers) >= 250 BEGIN SELECT RAISE(ABORT, 'disk full'); END`),
+    )
+    const run = await api.syncSource({ id: source.id })
+    const papers = (await api.libraryInfo({})).paperCount
+    expect(run.status).toBe('failed')
+    expect(run.error).toMatch(/disk full/)
+    expect(papers).toBe(200)
+    expect(run).toMatchObject({ added: 200, pages: 2 })
   })
 
   it.each<[string, FixtureReply, RegExp]>([
