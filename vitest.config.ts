@@ -1,7 +1,13 @@
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 const alias = { '@shared': resolve('src/shared') }
+// vitest's default is one worker fewer than the cores: a single one on a 2-core machine, where the
+// node tests alone then take longer than the end-to-end run they go beside (scripts/run-tests.mjs).
+// The end-to-end tests wait on their browser and child processes much of the time; two unit workers
+// fill that.
+const UNIT_WORKERS = Math.max(2, availableParallelism() - 1)
 
 export default defineConfig({
   resolve: { alias },
@@ -19,6 +25,7 @@ export default defineConfig({
           // Tests that open real libraries, threads and child processes take more than vitest's
           // default 5 s on a busy 2-core machine; a test that hangs still fails.
           testTimeout: 30_000,
+          maxWorkers: UNIT_WORKERS,
         },
       },
       {
@@ -27,6 +34,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/renderer/**/*.test.ts', 'src/renderer/**/*.test.tsx'],
+          maxWorkers: UNIT_WORKERS,
         },
       },
       {
@@ -42,6 +50,10 @@ export default defineConfig({
           expect: { poll: { timeout: 5_000 } },
           // One Chromium at a time on a 2-core machine.
           fileParallelism: false,
+          // The files run one after another in one worker that imports the app's modules once
+          // (seconds per file otherwise). They share no state: each starts its own servers, child
+          // processes and browser in fresh folders, and closes them in its afterAll.
+          isolate: false,
         },
       },
     ],

@@ -18,6 +18,8 @@ export type HeadlessOptions = {
   baseUrls?: CoreOptions['baseUrls']
   /** Syncs enabled sources on their interval, as the app does (`papershelf serve` turns it on). */
   scheduler?: SchedulerOptions
+  /** Network sync knobs (tests drop arXiv's spacing for their local stand-in); else the defaults. */
+  sync?: CoreOptions['sync']
 }
 
 /** A running library served over loopback HTTP. */
@@ -51,6 +53,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
       pdf: { resume: true },
       upkeep: true,
       ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}),
+      ...(options.sync ? { sync: options.sync } : {}),
     },
     rendererDir,
     ...(options.port === undefined ? {} : { port: options.port }),

@@ -366,11 +366,10 @@ describe('e2e/ui', () => {
         'GET /api/query': { headers: { 'content-type': 'application/atom+xml' }, body: EMPTY_FEED },
       })
       servers.push(hf)
-      // Eleven titles fall back to arXiv's search, spaced 3 s apart by default.
-      process.env['PAPERSHELF_ARXIV_DELAY_MS'] = '0'
+      // Eleven titles fall back to arXiv's search (a test server leaves out arXiv's 3 s spacing).
       const server = await startTestServer(newDir(), {
         baseUrls: { huggingFace: hf.url, arxivApi: hf.url },
-      }).finally(() => delete process.env['PAPERSHELF_ARXIV_DELAY_MS'])
+      })
       servers.push(server)
       const { page, errors } = await openPage(browser, server.url)
       await page.getByRole('button', { name: /Import papers…/ }).click()

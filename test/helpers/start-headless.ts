@@ -19,16 +19,21 @@ export type TestServer = {
   close(): Promise<void>
 }
 
-/** Starts `startHeadless` on `dataDir` with the built renderer; fails clearly without a build. */
+/**
+ * Starts `startHeadless` on `dataDir` with the built renderer; fails clearly without a build. Its
+ * remotes are local stand-ins, so arXiv's 3 s spacing between requests is off unless `sync` asks
+ * for it (the spacing itself is tested in `net/http-client.test.ts` and `cli-one-shot.e2e.ts`).
+ */
 export async function startTestServer(
   dataDir: string,
-  options: Pick<HeadlessOptions, 'baseUrls' | 'scheduler' | 'rendererDir' | 'port'> = {},
+  options: Pick<HeadlessOptions, 'baseUrls' | 'scheduler' | 'rendererDir' | 'port' | 'sync'> = {},
 ): Promise<TestServer> {
   const rendererDir = options.rendererDir ?? BUILT_RENDERER
   if (!existsSync(`${rendererDir}/index.html`)) {
     throw new Error(`No renderer build in ${rendererDir}: run \`npm run build\` first.`)
   }
-  const server = await startHeadless({ ...options, dataDir, rendererDir })
+  const sync = options.sync ?? { arxivDelayMs: 0 }
+  const server = await startHeadless({ ...options, dataDir, rendererDir, sync })
   const url = new URL(server.url)
   const token = url.searchParams.get(TOKEN_PARAM)
   if (!token) throw new Error(`The server url has no token: ${server.url}`)

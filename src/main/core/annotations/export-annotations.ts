@@ -9,7 +9,6 @@ import { writeFileAtomic } from '../fs/write-atomic'
 import { currentFile } from '../pdf/pdf-files-repo'
 import { pdfFilePath } from '../pdf/pdf-paths'
 import { selectPapers } from '../pdf/pdf-service'
-import { writeAnnotatedPdf } from './annotated-pdf'
 import { annotationImage, listAnnotationsOf, listColorLabels } from './annotations-repo'
 import { annotationsMarkdown, fileStem } from './annotations-markdown'
 import { reanchorPaper } from './reanchor'
@@ -73,6 +72,8 @@ export async function exportAnnotations(
       const file = currentFile(db, id)
       if (request.pdf && file) {
         const path = join(folder, `${stem}-annotated.pdf`)
+        // pdf-lib is loaded only here: at start-up it was a third of every command's load time.
+        const { writeAnnotatedPdf } = await import('./annotated-pdf')
         await writeAnnotatedPdf(pdfFilePath(deps.dataDir, file.sha256), path, annotations)
         written.push(path)
       }

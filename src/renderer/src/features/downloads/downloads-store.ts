@@ -1,7 +1,7 @@
 import type { AppEventEnvelope } from '@shared/api/events'
 import type { LibraryApi } from '@shared/api/library-api'
 import type { PaperId, SourceId } from '@shared/model/ids'
-import type { DownloadJob, DownloadOverall, StorageUsage } from '@shared/model/pdf'
+import type { DownloadJob, DownloadOverall, DownloadStatus, StorageUsage } from '@shared/model/pdf'
 import type { ToastStore } from '../../components/toast-store'
 import { fileToBase64, isPdfFile } from './pdf-files'
 import { createListeners } from '../../hooks/create-listeners'
@@ -61,6 +61,21 @@ export function createDownloadsStore(deps: {
     const others = state.jobs.filter((known) => known.paperId !== job.paperId)
     set({ jobs: [...others, job] })
   }
+  // `pdf.progress` events and status answers come over separate connections, so an event sent
+  // after a status was read can arrive before it: what such an event said is newer than the answer.
+  let events = 0
+  const lastEvent = new Map<PaperId, number>()
+  /** The queue as read now, less what events brought while the answer was on its way. */
+  const readStatus = async (): Promise<DownloadStatus & { newer: (id: PaperId) => boolean }> => {
+    const asked = events
+    const status = await api.downloadStatus({})
+    const newer = (id: PaperId) => (lastEvent.get(id) ?? 0) > asked
+    return {
+      jobs: status.jobs.filter((job) => !newer(job.paperId)),
+      overall: events > asked ? state.overall : status.overall,
+      newer,
+    }
+  }
   const run = async (work: () => Promise<void>) => {
     try {
       await work()
@@ -99,6 +114,8 @@ export function createDownloadsStore(deps: {
         if (event.type === 'library.changed' && event.payload.reason === 'pdf') refreshUsageSoon()
         if (event.type !== 'pdf.progress') return
         const { job, overall } = event.payload
+        events += 1
+        lastEvent.set(job.paperId, events)
         upsert(job)
         set({ overall })
         if (job.state === 'failed') {
@@ -110,8 +127,9 @@ export function createDownloadsStore(deps: {
         if (job.state === 'done') refreshUsageSoon()
       })
       void run(async () => {
-        const status = await api.downloadStatus({})
-        set({ jobs: [...status.jobs], overall: status.overall })
+        const status = await readStatus()
+        const evented = state.jobs.filter((job) => status.newer(job.paperId))
+        set({ jobs: [...status.jobs, ...evented], overall: status.overall })
         await loadUsage()
       })
       return () => {
@@ -132,18 +150,19 @@ export function createDownloadsStore(deps: {
           kind: 'info',
           message: `Make ${label} available offline: ${parts.join(', ')}.`,
         })
-        const status = await api.downloadStatus({})
+        const status = await readStatus()
         for (const job of status.jobs) upsert(job)
         set({ overall: status.overall })
       }),
     cancel: (ids) =>
       run(async () => {
         await api.cancelDownload(ids ? { ids: [...ids] } : {})
-        const status = await api.downloadStatus({})
+        const status = await readStatus()
         const open = new Map(status.jobs.map((job) => [job.paperId, job]))
         set({
           overall: status.overall,
           jobs: state.jobs.map((job) => {
+            if (status.newer(job.paperId)) return job
             const now = open.get(job.paperId)
             if (now) return now
             const wasOpen = job.state === 'queued' || job.state === 'running'
@@ -155,7 +174,7 @@ export function createDownloadsStore(deps: {
     retry: (id) =>
       run(async () => {
         await api.downloadPdfs({ ids: [id] })
-        const status = await api.downloadStatus({})
+        const status = await readStatus()
         for (const job of status.jobs) upsert(job)
         set({ overall: status.overall })
       }),
