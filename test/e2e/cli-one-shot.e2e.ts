@@ -74,8 +74,9 @@ describe('one-shot CLI commands run to their end as a child process', () => {
     expect(times).toHaveLength(3)
     for (let i = 1; i < times.length; i += 1) {
       const gap = (times[i] ?? 0) - (times[i - 1] ?? 0)
-      // The configured spacing, not arXiv's default 3 s.
-      expect(gap).toBeGreaterThanOrEqual(1100)
+      // The configured spacing, not arXiv's default 3 s. The queue spaces the starts of its
+      // requests; their arrival here may differ by a connection's set-up on a busy machine.
+      expect(gap).toBeGreaterThanOrEqual(900)
       expect(gap).toBeLessThan(2900)
     }
   })
