@@ -12,10 +12,10 @@ import {
 } from './curation/auto-exports'
 import { findDuplicates } from './curation/find-duplicates'
 import { mergePaper, unmergePaper } from './curation/merge-papers'
-import { citeItems } from './curation/cite'
 import { keyPattern, setCitationKey, setKeyPattern } from './curation/citation-keys'
 import { toCslItem } from './curation/csl-items'
 import { exportPapers, scopeRecords } from './curation/export-papers'
+import { loadFormatWriters } from './curation/load-format-writers'
 import type { ServiceDeps } from './library-service'
 import type { VisitState } from './visit-state'
 import { noSuchPaper } from './db/require-paper'
@@ -52,8 +52,8 @@ export function createCurationService(
   }
   const stamp = () => deps.now().toISOString()
   return {
-    addAutoExport: (request) => {
-      const kept = addAutoExport(db, request, context, stamp())
+    addAutoExport: async (request) => {
+      const kept = addAutoExport(db, request, context, stamp(), await loadFormatWriters())
       events.emit('autoExports.changed', { reason: 'added' })
       return kept
     },
@@ -63,12 +63,14 @@ export function createCurationService(
       events.emit('autoExports.changed', { reason: 'removed' })
       return { removed }
     },
-    runAutoExports: ({ id }) => {
+    runAutoExports: async ({ id }) => {
       const before = new Map(listAutoExports(db).map((kept) => [kept.id, kept.error]))
       if (id !== undefined && !before.has(id)) {
         throw new AppError('not-found', `There is no auto-export ${id}.`)
       }
-      const runs = runAutoExports(db, context, stamp(), id)
+      // Every edit command asks; without auto-exports the writers need not load.
+      if (before.size === 0) return []
+      const runs = runAutoExports(db, context, stamp(), await loadFormatWriters(), id)
       // Most passes (one per burst of edits) find every file unchanged: nothing to tell.
       if (runs.some((run) => run.written || run.error !== before.get(run.id))) {
         events.emit('autoExports.changed', { reason: 'written' })
@@ -79,14 +81,15 @@ export function createCurationService(
       changeMetadata(id, (now) => editMetadata(db, id, fields, now)),
     revertPaperMetadata: ({ id, fields }) =>
       changeMetadata(id, (now) => revertMetadata(db, id, fields, now)),
-    exportPapers: (request) => exportPapers(db, request, context),
-    citePapers: ({ ids, style }) => {
+    exportPapers: async (request) => exportPapers(db, request, context, await loadFormatWriters()),
+    citePapers: async ({ ids, style }) => {
+      const writers = await loadFormatWriters()
       const records = scopeRecords(db, { kind: 'papers', ids }, context)
       const items = records.map((record) => ({
         paperId: record.id,
         item: toCslItem(record, { keywords: false, abstracts: false }),
       }))
-      return citeItems(items, style)
+      return writers.citeItems(items, style)
     },
     setCitationKey: ({ id, key }) => {
       const stored = setCitationKey(db, id, key)

@@ -7,6 +7,7 @@ import { writeTextFileAtomic } from '../fs/write-atomic'
 import type { FilterContext } from '../search/filter-sql'
 import type { RecordOptions } from './csl-items'
 import { exportPapers } from './export-papers'
+import type { FormatWriters } from './load-format-writers'
 
 type Row = {
   id: number
@@ -45,6 +46,7 @@ export function addAutoExport(
   request: { scope: ExportScope; format: ExportFormat; options: RecordOptions; path: string },
   context: FilterContext,
   now: string,
+  writers: FormatWriters,
 ): AutoExport {
   const taken = db
     .prepare('SELECT id FROM auto_exports WHERE path = ?')
@@ -54,7 +56,7 @@ export function addAutoExport(
     throw new AppError('invalid-input', `${request.path} is kept by auto-export ${taken} already.`)
   }
   // Fails on a scope that names nothing, before the row exists.
-  exportPapers(db, request, context)
+  exportPapers(db, request, context, writers)
   const id = Number(
     db
       .prepare(
@@ -68,7 +70,7 @@ export function addAutoExport(
         now,
       ).lastInsertRowid,
   )
-  const [run] = runAutoExports(db, context, now, id)
+  const [run] = runAutoExports(db, context, now, writers, id)
   if (run?.error) {
     db.prepare('DELETE FROM auto_exports WHERE id = ?').run(id)
     throw new AppError('invalid-input', `Cannot write ${request.path}: ${run.error}`)
@@ -94,6 +96,7 @@ export function runAutoExports(
   db: WritableDb,
   context: FilterContext,
   now: string,
+  writers: FormatWriters,
   onlyId?: number,
 ): AutoExportRun[] {
   const rows = (db.prepare('SELECT * FROM auto_exports ORDER BY id').all() as Row[]).filter(
@@ -105,7 +108,7 @@ export function runAutoExports(
   return rows.map((row) => {
     const kept = toAutoExport(row)
     try {
-      const result = exportPapers(db, kept, context)
+      const result = exportPapers(db, kept, context, writers)
       const digest = createHash('sha256').update(result.text).digest('hex')
       // A file emptied, cut short or deleted by hand is written again.
       const unchanged =

@@ -2,11 +2,10 @@ import type { ExportFormat, ExportResult, ExportScope } from '@shared/api/curati
 import type { WritableDb } from '../db/open-database'
 import type { FilterContext } from '../search/filter-sql'
 import { writeAwesome, type SectionedRecord } from './awesome-writer'
-import { writeBibtex } from './bibtex-writer'
 import { toCslItem, type RecordOptions } from './csl-items'
 import { loadExportRecords, type ExportRecord } from './export-records'
 import { resolveScope } from './export-scope'
-import { writeRis } from './ris-writer'
+import type { FormatWriters } from './load-format-writers'
 
 const FILE_KINDS: Record<ExportFormat, { extension: string; mediaType: string }> = {
   bibtex: { extension: '.bib', mediaType: 'application/x-bibtex' },
@@ -31,12 +30,13 @@ export function exportPapers(
   db: WritableDb,
   request: { scope: ExportScope; format: ExportFormat; options: RecordOptions },
   context: FilterContext,
+  writers: FormatWriters,
 ): ExportResult {
   const records = scopeRecords(db, request.scope, context, request.options)
   return {
     format: request.format,
     count: records.length,
-    text: formatRecords(db, request, records),
+    text: formatRecords(db, request, records, writers),
     ...FILE_KINDS[request.format],
   }
 }
@@ -45,6 +45,7 @@ function formatRecords(
   db: WritableDb,
   { scope, format, options }: { scope: ExportScope; format: ExportFormat; options: RecordOptions },
   records: ReadonlyArray<ExportRecord>,
+  writers: FormatWriters,
 ): string {
   if (format === 'awesome') {
     return writeAwesome(awesomeTitle(db, scope), sectioned(db, scope, records))
@@ -53,9 +54,9 @@ function formatRecords(
   switch (format) {
     case 'bibtex':
     case 'biblatex':
-      return writeBibtex(format, records, items)
+      return writers.writeBibtex(format, records, items)
     case 'ris':
-      return writeRis(items)
+      return writers.writeRis(items)
     case 'csl-json':
       return `${JSON.stringify(items, null, 2)}\n`
   }

@@ -14,7 +14,7 @@ import { createParseThread } from '../parse/parse-thread'
 import { importFile } from './import-file'
 import { parseBibtex } from '../sources/bibtex'
 import { parseHfPageCopy } from '../sources/hf-page-copy'
-import { parseImportText } from './import-text'
+import { parseImportText } from './parse-import'
 import { thrownAppError } from '../../../../test/helpers/expect-helpers'
 import { openRecordChunks, type StreamedFormat } from './record-chunks'
 

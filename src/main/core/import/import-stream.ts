@@ -1,5 +1,5 @@
 import type { ParsedList } from '../sources/paper-draft'
-import { parseImportText } from './import-text'
+import { parseImportText } from './parse-import'
 import { openRecordChunks, type ChunkSizes, type RecordChunkReader } from './record-chunks'
 import type { StreamedFormat } from './record-boundaries'
 

@@ -5,7 +5,7 @@ import { thrownAppError } from '../../../../test/helpers/expect-helpers'
 import { useTempDir } from '../../../../test/helpers/temp-dir'
 import { TEST_NOW } from '../../../../test/helpers/test-core'
 import { closeImportStream, nextImportPart } from './import-stream'
-import { parseImportText } from './import-text'
+import { parseImportText } from './parse-import'
 import type { StreamedFormat } from './record-boundaries'
 import { openRecordChunks, type ChunkSizes, type RecordChunk } from './record-chunks'
 

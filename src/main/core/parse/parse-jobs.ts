@@ -4,8 +4,8 @@ import {
   nextImportPart,
   type ImportStreamRequest,
 } from '../import/import-stream'
-import { parseImportText, type PartOfFile } from '../import/import-text'
-import { parseArxivFeed } from '../sources/arxiv-api'
+import { parseImportText, type PartOfFile } from '../import/parse-import'
+import { parseArxivFeed } from '../sources/arxiv-feed'
 import { parseAwesomeList } from '../sources/awesome-list'
 import { parseFeed } from '../sources/feed'
 import { parseHfDailyPage } from '../sources/hf-daily'
@@ -60,13 +60,6 @@ export type ParseResult<J extends ParseJob> = ReturnType<(typeof PARSE_JOBS)[J]>
 export function runParseJob<J extends ParseJob>(job: J, args: ParseArgs<J>): ParseResult<J> {
   const run = PARSE_JOBS[job] as (args: ParseArgs<J>) => ParseResult<J>
   return run(args)
-}
-
-/** How big a job's input is, to decide whether it is worth another thread (a file: always). */
-export function parseJobSize(args: ParseArgs<ParseJob>): number {
-  if ('text' in args) return args.text.length
-  if ('body' in args) return args.body.byteLength
-  return Number.MAX_SAFE_INTEGER
 }
 
 function utf8(bytes: Uint8Array): string {

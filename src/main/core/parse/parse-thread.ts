@@ -2,13 +2,7 @@ import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ResourceLimits } from 'node:worker_threads'
 import { createWorkerClient, reviveAppError } from '../workers/worker-client'
-import {
-  parseJobSize,
-  runParseJob,
-  type ParseArgs,
-  type ParseJob,
-  type ParseResult,
-} from './parse-jobs'
+import type { ParseArgs, ParseJob, ParseResult } from './parse-jobs'
 import type { ParseWorkerRequest } from './parse-worker'
 
 /** A parse may take this long (a 48 MB BibTeX file takes minutes). */
@@ -59,9 +53,21 @@ export function createParseThread(
   })
   return {
     run: async (job, args, what) => {
-      if (parseJobSize(args) < inlineBelow) return runParseJob(job, args)
+      if (parseJobSize(args) < inlineBelow) {
+        // The parsers and their libraries load on the first parse, not with the process: most
+        // one-shot commands never parse.
+        const { runParseJob } = await import('./parse-jobs')
+        return runParseJob(job, args)
+      }
       return client.request({ job, args }, PARSE_TIMEOUT_MS, what)
     },
     close: () => client.close(),
   }
+}
+
+/** How big a job's input is, to decide whether it is worth another thread (a file: always). */
+function parseJobSize(args: ParseArgs<ParseJob>): number {
+  if ('text' in args) return args.text.length
+  if ('body' in args) return args.body.byteLength
+  return Number.MAX_SAFE_INTEGER
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '@shared/api/errors'
 import { parseLibraryDocument } from '../export/import-library'
-import { parseArxivFeed } from './arxiv-api'
+import { parseArxivFeed } from './arxiv-feed'
 import { parseAwesomeList } from './awesome-list'
 import { parseBibtex } from './bibtex'
 import { parseCslJson } from './csl-json'

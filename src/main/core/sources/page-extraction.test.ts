@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { extractPage } from '@shared/pages/extract-page'
 import { readFixture } from '../../../../test/helpers/fixtures'
-import { parseArxivFeed } from './arxiv-api'
+import { parseArxivFeed } from './arxiv-feed'
 import { snapshotFromHtml } from './html-snapshot'
 import { pagePaperDraft } from './page-paper-draft'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readFixture } from '../../../../test/helpers/fixtures'
-import { parseArxivFeed } from './arxiv-api'
+import { parseArxivFeed } from './arxiv-feed'
 
 const fixture = (name: string) => readFixture(`arxiv-api/${name}`)
 

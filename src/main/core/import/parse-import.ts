@@ -1,8 +1,5 @@
 import { AppError } from '@shared/api/errors'
 import type { ImportFormat } from '@shared/api/inputs'
-import type { ImportReport } from '@shared/api/library-api'
-import type { WritableDb } from '../db/open-database'
-import type { EventHub } from '../event-hub'
 import { parseAwesomeList } from '../sources/awesome-list'
 import { parseBibtex } from '../sources/bibtex'
 import { parseCslJson } from '../sources/csl-json'
@@ -13,17 +10,6 @@ import { parseIdList } from '../sources/id-list'
 import type { ParsedList } from '../sources/paper-draft'
 import { ParseError } from '../sources/parse-error'
 import { parseRis } from '../sources/ris'
-import { METADATA_RANK, type MetadataOrigin } from '../sync/metadata-rank'
-import { writeImport, type BatchTuning, type WriteImportRequest } from './write-import'
-
-/** One import request: text from a file, stdin or the clipboard. */
-export type ImportTextRequest = {
-  text: string
-  format: ImportFormat
-  sourceName: string
-  tags: ReadonlyArray<string>
-  now: Date
-}
 
 /** A concrete import format. */
 export type FileFormat = Exclude<ImportFormat, 'auto'>
@@ -43,17 +29,6 @@ const PARSERS: Record<
     parseCslJson(text, { sourceUrl: sourceName, itemsBefore }),
   feed: (text, { sourceName }) => parseFeed(text, { sourceUrl: sourceName }),
   awesome: (text, { sourceName }) => parseAwesomeList(text, { sourceUrl: sourceName }),
-}
-
-/** How far each format is trusted for descriptive metadata. */
-const ORIGIN: Record<FileFormat, MetadataOrigin> = {
-  'hf-page': 'hf-page',
-  ids: 'ids',
-  bibtex: 'reference-file',
-  ris: 'reference-file',
-  'csl-json': 'reference-file',
-  feed: 'feed',
-  awesome: 'awesome-list',
 }
 
 /** What parsing an import text gave: its format (detected when asked) and the drafts. */
@@ -107,50 +82,5 @@ function shifted(parsed: ParsedList, { lineOffset, rankOffset }: PartOfFile): Pa
       },
     })),
     skipped: parsed.skipped.map((entry) => ({ ...entry, line: line(entry.line) })),
-  }
-}
-
-/** Who imports, and how: what writing any import needs besides its drafts. */
-export type ImportContext = {
-  sourceName: string
-  tags: ReadonlyArray<string>
-  now: () => Date
-  events: EventHub
-  tuning?: BatchTuning | undefined
-  /** Where new papers go (the library unless the user asks for the inbox). */
-  arrival?: 'inbox' | 'library' | undefined
-}
-
-/** How the drafts of a file in `format` are written (its source and its trust). */
-export function writeRequestFor(format: FileFormat, context: ImportContext): WriteImportRequest {
-  const { sourceName } = context
-  return {
-    source: { kind: `file:${format}`, key: sourceName, name: sourceName },
-    metadataRank: METADATA_RANK[ORIGIN[format]],
-    tags: context.tags,
-    now: context.now().toISOString(),
-    sourceName,
-    events: context.events,
-    clock: context.now,
-    tuning: context.tuning,
-    arrival: context.arrival,
-  }
-}
-
-/**
- * Writes a parsed import in short batches, all or nothing (see `write-import.ts`); when it
- * returns, every paper is searchable.
- */
-export async function applyImport(
-  db: WritableDb,
-  context: ImportContext,
-  { format, parsed }: ParsedImport,
-): Promise<ImportReport> {
-  const result = await writeImport(db, parsed.drafts, writeRequestFor(format, context))
-  return {
-    ...result,
-    sourceName: context.sourceName,
-    format,
-    refused: [...parsed.skipped, ...result.refused],
   }
 }
