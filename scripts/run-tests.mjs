@@ -1,25 +1,26 @@
-// Runs the tests of `npm test` as two vitest processes side by side: the end-to-end project (one
-// file, so one Chromium, at a time) and the node and dom projects beside it. The end-to-end tests
-// spend most of their time waiting on a browser or a child process, so the unit tests fill the
-// other core meanwhile; in one process vitest runs the two groups one after the other.
-// The end-to-end report is printed as it runs, the unit report as one block when it ends. Both
-// write blob reports, merged into the one JSON report the CI summary reads (.reports/vitest.json).
-// Arguments are passed to both processes (`npm test -- search` runs the matching files of each).
-// The exit code is non-zero when either process or the merge failed.
+// Runs the checks and tests of `npm test` (after the build) in two lanes side by side:
+//   1. the end-to-end tests (one file, so one Chromium, at a time), printed as they run;
+//   2. the static checks (scripts/check-static.mjs), then the node and dom tests, whose report is
+//      printed as one block when it ends.
+// The end-to-end tests spend much of their time waiting on a browser or a child process, and take
+// longest; the second lane fills the cores meanwhile. (In one vitest process the unit tests, one
+// worker on two cores, ran first and the end-to-end files after them.)
+// Both vitest processes write blob reports, merged into the one JSON report the CI summary reads
+// (.reports/vitest.json). Arguments go to both (`npm test -- search` runs the matching files of
+// each). The exit code is non-zero when a check, either test process or the merge failed.
 import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const REPORTS = '.reports'
 const BLOBS = join(REPORTS, 'blob')
-const vitest = join('node_modules', '.bin', 'vitest')
 const filters = process.argv.slice(2)
 
-/** Starts one vitest process; `live` prints its lines as they come, else all of it at the end. */
-function run({ name, args, live }) {
+/** Runs one command; `live` prints its lines as they come, else all of its output at the end. */
+function run({ name, command, args, live }) {
   return new Promise((resolve) => {
     const began = Date.now()
-    const child = spawn(vitest, args, {
+    const child = spawn(command, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       shell: process.platform === 'win32',
       // Colours as vitest would choose them for this terminal, though its output goes through a pipe.
@@ -32,7 +33,7 @@ function run({ name, args, live }) {
         output += chunk
         return
       }
-      // Whole lines only, so a block printed by the other process never splits one.
+      // Whole lines only, so the other lane's output never lands inside one.
       const lines = (partial + chunk).split('\n')
       partial = lines.pop() ?? ''
       if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`)
@@ -49,31 +50,41 @@ function run({ name, args, live }) {
   })
 }
 
-const blob = (name) => [
-  '--reporter=default',
-  '--reporter=blob',
-  `--outputFile.blob=${join(BLOBS, `${name}.json`)}`,
-  // A filter may match files of one process only.
-  ...(filters.length > 0 ? ['--passWithNoTests'] : []),
-]
+const vitest = (name, projects) => ({
+  command: join('node_modules', '.bin', 'vitest'),
+  args: [
+    'run',
+    ...projects.flatMap((project) => ['--project', project]),
+    '--reporter=default',
+    '--reporter=blob',
+    `--outputFile.blob=${join(BLOBS, `${name}.json`)}`,
+    // A filter may match files of one process only.
+    ...(filters.length > 0 ? ['--passWithNoTests'] : []),
+    ...filters,
+  ],
+})
 
 rmSync(BLOBS, { recursive: true, force: true })
 const started = Date.now()
-console.log('Running the end-to-end tests and, beside them, the node and dom tests…\n')
-const codes = await Promise.all([
-  run({
-    name: 'end-to-end tests',
-    args: ['run', '--project', 'e2e', ...blob('e2e'), ...filters],
-    live: true,
-  }),
-  run({
-    name: 'node and dom tests',
-    args: ['run', '--project', 'node', '--project', 'dom', ...blob('unit'), ...filters],
-    live: false,
-  }),
-])
+console.log(
+  'Running the end-to-end tests and, beside them, the static checks, then the node and dom tests…\n',
+)
+const endToEnd = run({ name: 'end-to-end tests', ...vitest('e2e', ['e2e']), live: true })
+const staticChecks = await run({
+  name: 'static checks',
+  command: process.execPath,
+  args: [join('scripts', 'check-static.mjs')],
+  live: true,
+})
+const unit = await run({
+  name: 'node and dom tests',
+  ...vitest('unit', ['node', 'dom']),
+  live: false,
+})
+const codes = [staticChecks, unit, await endToEnd]
 const merged = await run({
   name: 'merged report',
+  command: join('node_modules', '.bin', 'vitest'),
   args: [
     'run',
     `--merge-reports=${BLOBS}`,
@@ -84,5 +95,5 @@ const merged = await run({
 })
 const total = ((Date.now() - started) / 1000).toFixed(1)
 const failed = [...codes, merged].some((code) => code !== 0)
-console.log(`\nTests ${failed ? 'failed' : 'passed'} (${total} s).`)
+console.log(`\nChecks and tests ${failed ? 'failed' : 'passed'} (${total} s).`)
 process.exit(failed ? 1 : 0)
